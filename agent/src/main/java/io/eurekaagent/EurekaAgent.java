@@ -1,0 +1,75 @@
+package io.eurekaagent;
+
+import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.InvalidSettingException;
+import io.eurekaagent.instance.InstanceFactory;
+import io.eurekaagent.instance.InstanceInfo;
+import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.lifecycle.Registrar;
+import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.readiness.PortOpenProbe;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The agent's whole lifecycle: read the settings, then on the agent's own thread build the instance and the HTTP
+ * client, wait until the app listens, register and renew; a shutdown hook deregisters. Nothing here may throw
+ * (an exception out of premain aborts the JVM) or do slow work on the app's main thread.
+ */
+public final class EurekaAgent {
+    /** sysexits' EX_CONFIG: what {@code eureka.agent.fail-fast=true} exits with on a bad setting. */
+    static final int EXIT_BAD_CONFIG = 78;
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private EurekaAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments);
+    }
+
+    static void start(String arguments) {
+        long begin = System.nanoTime();
+        try {
+            // One agent per JVM (-javaagent given twice, or attached later), and none in jcmd & co.
+            if (!STARTED.compareAndSet(false, true) || JdkTools.isJdkTool(System.getProperty("sun.java.command"))) {
+                return;
+            }
+            AgentConfig config = AgentConfig.load(arguments, System.getProperties(), System.getenv());
+            if (!config.enabled()) {
+                return;
+            }
+            AgentLog.setDebug(config.debug());
+            Registrar registrar = new Registrar();
+            Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown",
+                    () -> registrar.deregister(config.shutdownTimeout())));
+            AgentThreads.newThread("heartbeat", () -> {
+                // Built here, not in premain: the HTTP client alone loads ~1,350 classes, now alongside the app's start.
+                InstanceInfo instance = new InstanceFactory(config).create();
+                EurekaClient client = new EurekaClient(config.serviceUrls(), config.connectTimeout(),
+                        config.readTimeout(), AgentThreads.httpExecutor());
+                if (new PortOpenProbe(instance.servingPort(), instance.ipAddr()).await(registrar::isClosing)) {
+                    registrar.run(client, instance);
+                }
+            }).start();
+            AgentLog.debug("premain took " + (System.nanoTime() - begin) / 1_000_000 + " ms; servers " + config.serviceUrls());
+        } catch (InvalidSettingException e) {
+            reject(e);
+        } catch (Throwable t) {
+            AgentLog.warn("agent off after an unexpected error (" + t + "); the application runs without it");
+        }
+    }
+
+    private static void reject(InvalidSettingException e) {
+        String outcome = e.failFast() ? "; exiting (eureka.agent.fail-fast=true)" : "; agent off, the application runs without it";
+        e.problems().forEach(problem -> AgentLog.info("invalid setting " + problem + outcome));
+        if (e.failFast()) {
+            System.exit(EXIT_BAD_CONFIG);
+        }
+    }
+}

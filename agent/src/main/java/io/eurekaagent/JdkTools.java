@@ -1,0 +1,28 @@
+package io.eurekaagent;
+
+/**
+ * {@code JAVA_TOOL_OPTIONS=-javaagent:...} reaches every JVM in a container, jcmd, jstack and keytool included:
+ * those must not show up in Eureka.
+ */
+final class JdkTools {
+    private static final String[] TOOL_PACKAGES = {"sun.", "com.sun.", "jdk."};
+
+    private JdkTools() {
+    }
+
+    /** @param command the {@code sun.java.command} system property, e.g. {@code jdk.jcmd/sun.tools.jcmd.JCmd 42 help} */
+    static boolean isJdkTool(String command) {
+        if (command == null || command.isBlank()) {
+            return false;
+        }
+        String main = command.trim().split("\\s+")[0];
+        for (String part : main.split("/")) {
+            for (String prefix : TOOL_PACKAGES) {
+                if (part.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

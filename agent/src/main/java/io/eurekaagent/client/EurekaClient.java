@@ -1,0 +1,150 @@
+package io.eurekaagent.client;
+
+import io.eurekaagent.instance.InstanceInfo;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The Eureka REST calls the registrar needs (shared/eureka-protocol.md). Each call goes to the server that last
+ * answered and moves on to the next one on a connection error, a timeout or a 5xx; every call is bounded in time.
+ */
+public final class EurekaClient {
+    private static final String USER_AGENT = "eureka-agent";
+
+    private final List<ServiceUrl> servers;
+    private final HttpClient http;
+    private final Duration attemptTimeout;
+    private final AtomicInteger current = new AtomicInteger();
+
+    public EurekaClient(List<ServiceUrl> servers, Duration connectTimeout, Duration readTimeout, Executor executor) {
+        this.servers = List.copyOf(servers);
+        this.attemptTimeout = connectTimeout.plus(readTimeout);
+        // HTTP/1.1: the default HTTP/2 adds an h2c upgrade to every plain-http request, which Eureka never takes.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .executor(executor)
+                .build();
+    }
+
+    /** {@code POST /apps/{APP}}: 204 when registered. */
+    public EurekaResponse register(InstanceInfo instance) throws EurekaUnavailableException {
+        byte[] body;
+        try {
+            body = JSON.std.asBytes(instance.registrationDocument());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the instance document", e);
+        }
+        return send(server -> request(server, "/apps/" + segment(instance.app()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), attemptTimeout.multipliedBy(servers.size()));
+    }
+
+    /** {@code PUT /apps/{APP}/{ID}?status=UP&lastDirtyTimestamp=..}: 200 renewed, 404 unknown (register again). */
+    public EurekaResponse renew(InstanceInfo instance) throws EurekaUnavailableException {
+        String query = "?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
+        return send(server -> request(server, instancePath(instance) + query)
+                .PUT(HttpRequest.BodyPublishers.noBody()), attemptTimeout.multipliedBy(servers.size()));
+    }
+
+    /** {@code DELETE /apps/{APP}/{ID}} within {@code budget}, whatever the servers do. */
+    public EurekaResponse cancel(InstanceInfo instance, Duration budget) throws EurekaUnavailableException {
+        return send(server -> request(server, instancePath(instance)).DELETE(), budget);
+    }
+
+    private static String instancePath(InstanceInfo instance) {
+        return "/apps/" + segment(instance.app()) + "/" + segment(instance.instanceId());
+    }
+
+    private HttpRequest.Builder request(ServiceUrl server, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path))
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
+        if (server.authorization() != null) {
+            builder.header("Authorization", server.authorization());
+        }
+        return builder;
+    }
+
+    private EurekaResponse send(Function<ServiceUrl, HttpRequest.Builder> request, Duration budget)
+            throws EurekaUnavailableException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<String> failures = new ArrayList<>();
+        int first = current.get();
+        for (int i = 0; i < servers.size(); i++) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                failures.add("no time left for the other servers");
+                break;
+            }
+            int index = (first + i) % servers.size();
+            ServiceUrl server = servers.get(index);
+            Duration timeout = Duration.ofNanos(Math.min(remaining, attemptTimeout.toNanos()));
+            try {
+                EurekaResponse response = attempt(server, request.apply(server).timeout(timeout).build(), timeout);
+                if (response.status() < 500) {
+                    current.set(index);
+                    return response;
+                }
+                failures.add(server + ": HTTP " + response.status());
+            } catch (IOException | TimeoutException e) {
+                failures.add(server + ": " + describe(e));
+            }
+        }
+        throw new EurekaUnavailableException(String.join("; ", failures));
+    }
+
+    private EurekaResponse attempt(ServiceUrl server, HttpRequest request, Duration timeout)
+            throws IOException, TimeoutException {
+        // The future's timeout bounds the connect too, which HttpRequest.timeout does not.
+        CompletableFuture<HttpResponse<String>> future =
+                http.sendAsync(request, info -> new LimitedBody());
+        try {
+            HttpResponse<String> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return new EurekaResponse(response.statusCode(), response.body(), server);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
+            return e.getMessage() == null ? "timed out" : e.getMessage();
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+
+    /** Percent-encodes one path segment; {@code :} stays, as in Eureka's own ids ({@code host:app:port}). */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
+    }
+}

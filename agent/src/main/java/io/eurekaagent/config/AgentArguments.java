@@ -1,0 +1,41 @@
+package io.eurekaagent.config;
+
+import io.eurekaagent.log.AgentLog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Parses {@code -javaagent:eureka-agent.jar=key=value,key=value}. Service URLs are themselves comma-separated,
+ * so a piece that does not start with {@code key=} continues the previous value:
+ * {@code eureka.client.service-url.defaultZone=http://a/eureka/,http://b/eureka/,eureka.instance.appname=orders}.
+ */
+public final class AgentArguments {
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]-]*");
+
+    private AgentArguments() {
+    }
+
+    public static Map<String, String> parse(String arguments) throws InvalidSettingException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (arguments == null || arguments.isBlank()) {
+            return values;
+        }
+        String lastKey = null;
+        for (String piece : arguments.split(",", -1)) {
+            int equals = piece.indexOf('=');
+            String key = equals < 0 ? "" : piece.substring(0, equals).trim();
+            if (KEY.matcher(key).matches()) {
+                lastKey = key;
+                values.put(key, piece.substring(equals + 1).trim());
+            } else if (lastKey != null) {
+                values.put(lastKey, values.get(lastKey) + "," + piece.trim());
+            } else {
+                throw new InvalidSettingException(List.of("agent arguments '" + AgentLog.mask(piece)
+                        + "': expected key=value pairs separated by commas"));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,176 @@
+package io.eurekaagent.config;
+
+import io.eurekaagent.client.ServiceUrl;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's validated settings. Names follow Spring Cloud Netflix; sources, highest first: agent arguments,
+ * system properties, environment variables, the file named by {@code eureka.agent.config-file}, defaults.
+ * The full list with defaults is in README.md.
+ */
+public final class AgentConfig {
+    public static final String DEFAULT_SERVICE_URL = "http://localhost:8761/eureka/";
+
+    private boolean enabled;
+    private boolean debug;
+    private boolean failFast;
+    private Duration shutdownTimeout;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private List<ServiceUrl> serviceUrls;
+    private String appName;
+    private String instanceId;
+    private String hostname;
+    private String ipAddress;
+    private boolean preferIpAddress;
+    private List<Pattern> ignoredInterfaces;
+    private List<Pattern> preferredNetworks;
+    private int nonSecurePort;
+    private boolean nonSecurePortEnabled;
+    private int securePort;
+    private boolean securePortEnabled;
+    private String virtualHostName;
+    private String secureVirtualHostName;
+    private int leaseRenewalIntervalSeconds;
+    private int leaseExpirationDurationSeconds;
+    private Map<String, String> metadata;
+    private String homePageUrlPath;
+    private String statusPageUrlPath;
+    private String healthCheckUrlPath;
+    private String homePageUrl;
+    private String statusPageUrl;
+    private String healthCheckUrl;
+    private String secureHealthCheckUrl;
+
+    private AgentConfig() {
+    }
+
+    /** Reads and validates every setting; all problems are reported together. */
+    public static AgentConfig load(String agentArguments, Properties systemProperties, Map<String, String> env)
+            throws InvalidSettingException {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> arguments = Map.of();
+        try {
+            arguments = AgentArguments.parse(agentArguments);
+        } catch (InvalidSettingException e) {
+            problems.addAll(e.problems());
+        }
+        Map<String, String> properties = new TreeMap<>();
+        systemProperties.stringPropertyNames().forEach(name -> properties.put(name, systemProperties.getProperty(name)));
+        LayeredSettings settings = new LayeredSettings(List.of(
+                ConfigSource.properties("agent argument", arguments),
+                ConfigSource.properties("system property", properties),
+                ConfigSource.environment(env)));
+        Setting file = settings.get("eureka.agent.config-file");
+        if (file != null) {
+            try {
+                settings = settings.withLowest(ConfigFile.read(file));
+            } catch (InvalidSettingException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        SettingReader reader = new SettingReader(settings);
+        AgentConfig config = new AgentConfig();
+        config.read(reader);
+        problems.addAll(reader.problems());
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingException(problems, config.failFast);
+        }
+        return config;
+    }
+
+    private void read(SettingReader r) {
+        enabled = r.bool("eureka.client.enabled", true);
+        debug = r.bool("eureka.agent.debug", false);
+        failFast = r.bool("eureka.agent.fail-fast", false);
+        if (!enabled) {
+            return;
+        }
+        shutdownTimeout = Duration.ofMillis(r.integer("eureka.agent.shutdown-timeout-ms", 2000, 0, 60_000, "of milliseconds "));
+        connectTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-connect-timeout-seconds", 5, 1, 300, "of seconds "));
+        readTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-read-timeout-seconds", 8, 1, 300, "of seconds "));
+        serviceUrls = r.serviceUrls("eureka.client.service-url.defaultZone", DEFAULT_SERVICE_URL);
+
+        appName = r.name("eureka.instance.appname", "an application name");
+        if (appName == null && r.raw("eureka.instance.appname") == null) {
+            appName = r.name("spring.application.name", "an application name");
+        }
+        instanceId = r.text("eureka.instance.instance-id", "an instance id");
+        hostname = r.text("eureka.instance.hostname", "a host name");
+        ipAddress = r.ipAddress("eureka.instance.ip-address");
+        preferIpAddress = r.bool("eureka.instance.prefer-ip-address", false);
+        ignoredInterfaces = r.patterns("spring.cloud.inetutils.ignored-interfaces");
+        preferredNetworks = r.patterns("spring.cloud.inetutils.preferred-networks");
+
+        nonSecurePort = r.port("eureka.instance.non-secure-port", 8080);
+        nonSecurePortEnabled = r.bool("eureka.instance.non-secure-port-enabled", true);
+        securePort = r.port("eureka.instance.secure-port", 443);
+        securePortEnabled = r.bool("eureka.instance.secure-port-enabled", false);
+        if (!nonSecurePortEnabled && !securePortEnabled) {
+            r.problem(r.firstSet("eureka.instance.non-secure-port-enabled"), "true, or eureka.instance.secure-port-enabled=true: one port must be enabled");
+        }
+        virtualHostName = r.name("eureka.instance.virtual-host-name", "a VIP address");
+        secureVirtualHostName = r.name("eureka.instance.secure-virtual-host-name", "a VIP address");
+
+        leaseRenewalIntervalSeconds = r.integer("eureka.instance.lease-renewal-interval-in-seconds", 30, 1, 3600, "of seconds ");
+        leaseExpirationDurationSeconds = r.integer("eureka.instance.lease-expiration-duration-in-seconds", 90, 1, 86_400, "of seconds ");
+        if (leaseExpirationDurationSeconds <= leaseRenewalIntervalSeconds) {
+            r.problem(r.firstSet("eureka.instance.lease-expiration-duration-in-seconds",
+                    "eureka.instance.lease-renewal-interval-in-seconds"), "more seconds than the renewal interval ("
+                    + leaseRenewalIntervalSeconds + "), or Eureka drops the instance between two heartbeats");
+        }
+        metadata = r.map("eureka.instance.metadata-map");
+
+        homePageUrlPath = r.path("eureka.instance.home-page-url-path", "/");
+        statusPageUrlPath = r.path("eureka.instance.status-page-url-path", "/info");
+        healthCheckUrlPath = r.path("eureka.instance.health-check-url-path", "/health");
+        homePageUrl = r.url("eureka.instance.home-page-url");
+        statusPageUrl = r.url("eureka.instance.status-page-url");
+        healthCheckUrl = r.url("eureka.instance.health-check-url");
+        secureHealthCheckUrl = r.url("eureka.instance.secure-health-check-url");
+    }
+
+    public boolean enabled() { return enabled; }
+    public boolean debug() { return debug; }
+    public boolean failFast() { return failFast; }
+    public Duration shutdownTimeout() { return shutdownTimeout; }
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration readTimeout() { return readTimeout; }
+    public List<ServiceUrl> serviceUrls() { return serviceUrls; }
+    /** Null: derive it from the main class or jar. */
+    public String appName() { return appName; }
+    /** Null: {@code hostname:appname:port}. */
+    public String instanceId() { return instanceId; }
+    /** Null: detect it. */
+    public String hostname() { return hostname; }
+    /** Null: detect it. */
+    public String ipAddress() { return ipAddress; }
+    public boolean preferIpAddress() { return preferIpAddress; }
+    public List<Pattern> ignoredInterfaces() { return ignoredInterfaces; }
+    public List<Pattern> preferredNetworks() { return preferredNetworks; }
+    public int nonSecurePort() { return nonSecurePort; }
+    public boolean nonSecurePortEnabled() { return nonSecurePortEnabled; }
+    public int securePort() { return securePort; }
+    public boolean securePortEnabled() { return securePortEnabled; }
+    /** Null: the app name in lower case. */
+    public String virtualHostName() { return virtualHostName; }
+    /** Null: the app name in lower case. */
+    public String secureVirtualHostName() { return secureVirtualHostName; }
+    public int leaseRenewalIntervalSeconds() { return leaseRenewalIntervalSeconds; }
+    public int leaseExpirationDurationSeconds() { return leaseExpirationDurationSeconds; }
+    public Map<String, String> metadata() { return metadata; }
+    public String homePageUrlPath() { return homePageUrlPath; }
+    public String statusPageUrlPath() { return statusPageUrlPath; }
+    public String healthCheckUrlPath() { return healthCheckUrlPath; }
+    /** Null: built from the host, port and path. */
+    public String homePageUrl() { return homePageUrl; }
+    public String statusPageUrl() { return statusPageUrl; }
+    public String healthCheckUrl() { return healthCheckUrl; }
+    public String secureHealthCheckUrl() { return secureHealthCheckUrl; }
+}

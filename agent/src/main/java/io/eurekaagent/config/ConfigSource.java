@@ -1,0 +1,57 @@
+package io.eurekaagent.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One place settings come from (agent arguments, system properties, environment, a file), keyed by relaxed name. */
+final class ConfigSource {
+    private final String name;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    private ConfigSource(String name) {
+        this.name = name;
+    }
+
+    static ConfigSource properties(String name, Map<String, String> values) {
+        ConfigSource source = new ConfigSource(name);
+        new TreeMap<>(values).forEach((key, value) -> source.add(key, RelaxedNames.propertySegments(key), value));
+        return source;
+    }
+
+    static ConfigSource environment(Map<String, String> env) {
+        ConfigSource source = new ConfigSource("environment variable");
+        new TreeMap<>(env).forEach((key, value) -> source.add(key, RelaxedNames.envSegments(key), value));
+        return source;
+    }
+
+    private void add(String key, List<String> segments, String value) {
+        entries.putIfAbsent(RelaxedNames.canonicalKey(segments), new Entry(segments, new Setting(key, value, name)));
+    }
+
+    Setting get(String canonicalKey) {
+        Entry entry = entries.get(canonicalKey);
+        return entry == null ? null : entry.setting;
+    }
+
+    /** Entries below {@code canonicalPrefix}, keyed by the rest of the key as the user spelled it. */
+    void putMapEntries(String canonicalPrefix, Map<String, Setting> into) {
+        int depth = canonicalPrefix.split("\\.").length;
+        entries.forEach((key, entry) -> {
+            if (key.startsWith(canonicalPrefix + ".")) {
+                into.put(String.join(".", entry.segments.subList(depth, entry.segments.size())), entry.setting);
+            }
+        });
+    }
+
+    private static final class Entry {
+        final List<String> segments;
+        final Setting setting;
+
+        Entry(List<String> segments, Setting setting) {
+            this.segments = segments;
+            this.setting = setting;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.eurekaagent.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sources in precedence order, highest first: the first one that has a key wins. */
+final class LayeredSettings {
+    private final List<ConfigSource> sources;
+
+    LayeredSettings(List<ConfigSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    LayeredSettings withLowest(ConfigSource source) {
+        List<ConfigSource> all = new ArrayList<>(sources);
+        all.add(source);
+        return new LayeredSettings(all);
+    }
+
+    /** The winning value of a key given in property form, or null. */
+    Setting get(String key) {
+        String canonical = RelaxedNames.canonicalKey(RelaxedNames.propertySegments(key));
+        for (ConfigSource source : sources) {
+            Setting setting = source.get(canonical);
+            if (setting != null) {
+                return setting;
+            }
+        }
+        return null;
+    }
+
+    /** A map-valued key ({@code eureka.instance.metadata-map.*}): entries merged, higher sources winning. */
+    Map<String, Setting> map(String prefix) {
+        String canonical = RelaxedNames.canonicalKey(RelaxedNames.propertySegments(prefix));
+        Map<String, Setting> merged = new LinkedHashMap<>();
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            sources.get(i).putMapEntries(canonical, merged);
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,206 @@
+package io.eurekaagent.config;
+
+import io.eurekaagent.client.ServiceUrl;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Typed reads of settings. A bad value is recorded as a problem (key, value, expected) and the default is used. */
+final class SettingReader {
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private final LayeredSettings settings;
+    private final List<String> problems = new ArrayList<>();
+
+    SettingReader(LayeredSettings settings) {
+        this.settings = settings;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    void problem(Setting setting, String expected) {
+        problems.add(InvalidSettingException.describe(setting, expected));
+    }
+
+    Setting raw(String key) {
+        return settings.get(key);
+    }
+
+    /** The first of these keys that is set (a rule across keys names the one the user gave). */
+    Setting firstSet(String... keys) {
+        for (String key : keys) {
+            Setting setting = settings.get(key);
+            if (setting != null) {
+                return setting;
+            }
+        }
+        throw new IllegalStateException("a cross-key rule failed on defaults alone: " + String.join(", ", keys));
+    }
+
+    boolean bool(String key, boolean fallback) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return fallback;
+        }
+        String value = setting.value().trim().toLowerCase(Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        problem(setting, "true or false");
+        return fallback;
+    }
+
+    int integer(String key, int fallback, int min, int max, String unit) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(setting.value().trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        problem(setting, "a whole number " + unit + "from " + min + " to " + max);
+        return fallback;
+    }
+
+    int port(String key, int fallback) {
+        return integer(key, fallback, 1, 65535, "(a TCP port) ");
+    }
+
+    /** A name usable in a Eureka URL path (app names, VIP addresses); null when unset. */
+    String name(String key, String what) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return null;
+        }
+        if (NAME.matcher(setting.value().trim()).matches()) {
+            return setting.value().trim();
+        }
+        problem(setting, what + " of letters, digits, '.', '_' or '-'");
+        return null;
+    }
+
+    /** Free text that must not be blank; null when unset. */
+    String text(String key, String what) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return null;
+        }
+        if (!setting.value().isBlank() && setting.value().chars().noneMatch(Character::isWhitespace)) {
+            return setting.value().trim();
+        }
+        problem(setting, what + " without spaces");
+        return null;
+    }
+
+    String path(String key, String fallback) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return fallback;
+        }
+        if (setting.value().startsWith("/") && setting.value().chars().noneMatch(Character::isWhitespace)) {
+            return setting.value();
+        }
+        problem(setting, "a URL path starting with '/'");
+        return fallback;
+    }
+
+    /** An absolute http(s) URL; null when unset. */
+    String url(String key) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return null;
+        }
+        try {
+            ServiceUrl.parse(setting.value());
+            return setting.value().trim();
+        } catch (IllegalArgumentException e) {
+            problem(setting, "an absolute http or https URL (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    List<ServiceUrl> serviceUrls(String key, String fallback) {
+        Setting setting = settings.get(key);
+        String value = setting == null ? fallback : setting.value();
+        List<ServiceUrl> urls = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                urls.add(ServiceUrl.parse(part));
+            } catch (IllegalArgumentException e) {
+                problem(setting, "comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('"
+                        + part.trim() + "': " + e.getMessage() + ")");
+                return urls;
+            }
+        }
+        if (urls.isEmpty()) {
+            problem(setting, "at least one http(s) URL such as http://eureka:8761/eureka/");
+        }
+        return urls;
+    }
+
+    /** A literal IPv4 or IPv6 address (never a name: no DNS lookups at start-up); null when unset. */
+    String ipAddress(String key) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return null;
+        }
+        String value = setting.value().trim();
+        if (IPV4.matcher(value).matches() || isIpv6Literal(value)) {
+            return value;
+        }
+        problem(setting, "a literal IPv4 or IPv6 address such as 10.0.0.5");
+        return null;
+    }
+
+    private static boolean isIpv6Literal(String value) {
+        try {
+            // A string with ':' is parsed as an IPv6 literal, never looked up.
+            return value.contains(":") && InetAddress.getByName(value) instanceof Inet6Address;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Comma-separated regular expressions. */
+    List<Pattern> patterns(String key) {
+        Setting setting = settings.get(key);
+        List<Pattern> patterns = new ArrayList<>();
+        if (setting == null) {
+            return patterns;
+        }
+        for (String part : setting.value().split(",")) {
+            try {
+                if (!part.isBlank()) {
+                    patterns.add(Pattern.compile(part.trim()));
+                }
+            } catch (PatternSyntaxException e) {
+                problem(setting, "comma-separated regular expressions ('" + part.trim() + "' is not one)");
+            }
+        }
+        return patterns;
+    }
+
+    Map<String, String> map(String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        settings.map(prefix).forEach((key, setting) -> values.put(key, setting.value()));
+        return values;
+    }
+}

@@ -1,0 +1,82 @@
+package io.eurekaagent.instance;
+
+import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.log.AgentLog;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Builds this JVM's identity in Eureka from the settings, detecting what the user left out. */
+public final class InstanceFactory {
+    private final AgentConfig config;
+
+    public InstanceFactory(AgentConfig config) {
+        this.config = config;
+    }
+
+    /** Runs on the agent's thread: enumerating interfaces is cheap but not free, and must not delay premain. */
+    public InstanceInfo create() {
+        List<NetworkInterfaceInfo> interfaces = config.ipAddress() == null ? interfaces() : List.of();
+        return create(interfaces, HostNames.fromHost(), System.getProperty("sun.java.command"));
+    }
+
+    InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String hostHostname, String command) {
+        InstanceInfo.Builder b = new InstanceInfo.Builder();
+        b.appName = config.appName() != null ? config.appName() : AppNames.fromCommand(command);
+        b.ipAddr = config.ipAddress() != null ? config.ipAddress() : detectIp(interfaces);
+        if (config.preferIpAddress()) {
+            b.hostName = b.ipAddr;
+        } else if (config.hostname() != null) {
+            b.hostName = config.hostname();
+        } else {
+            b.hostName = hostHostname != null ? hostHostname : b.ipAddr;
+        }
+        b.port = config.nonSecurePort();
+        b.portEnabled = config.nonSecurePortEnabled();
+        b.securePort = config.securePort();
+        b.securePortEnabled = config.securePortEnabled();
+        int servingPort = b.portEnabled ? b.port : b.securePort;
+        b.instanceId = config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + servingPort;
+        String lowerName = b.appName.toLowerCase(Locale.ROOT);
+        b.vipAddress = config.virtualHostName() != null ? config.virtualHostName() : lowerName;
+        b.secureVipAddress = config.secureVirtualHostName() != null ? config.secureVirtualHostName() : lowerName;
+
+        String host = b.hostName.contains(":") ? "[" + b.hostName + "]" : b.hostName;
+        String base = b.portEnabled ? "http://" + host + ":" + b.port : "https://" + host + ":" + b.securePort;
+        b.homePageUrl = orElse(config.homePageUrl(), base + config.homePageUrlPath());
+        b.statusPageUrl = orElse(config.statusPageUrl(), base + config.statusPageUrlPath());
+        b.healthCheckUrl = orElse(config.healthCheckUrl(), base + config.healthCheckUrlPath());
+        if (b.securePortEnabled) {
+            b.secureHealthCheckUrl = orElse(config.secureHealthCheckUrl(),
+                    "https://" + host + ":" + b.securePort + config.healthCheckUrlPath());
+        }
+        b.renewalIntervalSeconds = config.leaseRenewalIntervalSeconds();
+        b.durationSeconds = config.leaseExpirationDurationSeconds();
+        b.metadata = config.metadata();
+        return new InstanceInfo(b);
+    }
+
+    private String detectIp(List<NetworkInterfaceInfo> interfaces) {
+        Optional<InetAddress> chosen = new AddressChooser(config.ignoredInterfaces(), config.preferredNetworks()).choose(interfaces);
+        if (chosen.isPresent()) {
+            return chosen.get().getHostAddress().replaceFirst("%.*$", "");
+        }
+        AgentLog.warn("no usable network interface found; registering 127.0.0.1 (set eureka.instance.ip-address)");
+        return "127.0.0.1";
+    }
+
+    private static List<NetworkInterfaceInfo> interfaces() {
+        try {
+            return NetworkInterfaceInfo.ofThisHost();
+        } catch (SocketException | RuntimeException e) {
+            AgentLog.warn("cannot list network interfaces (" + e + ")");
+            return List.of();
+        }
+    }
+
+    private static String orElse(String configured, String built) {
+        return configured != null ? configured : built;
+    }
+}

@@ -1,0 +1,138 @@
+package io.eurekaagent.instance;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The instance as Eureka records it, and its registration document in the shape the server and the Netflix
+ * client's codec accept (see shared/eureka-protocol.md): ports as objects, {@code dataCenterInfo} with
+ * {@code @class}, a {@code vipAddress} for Spring Cloud callers, a {@code lastDirtyTimestamp} that only grows.
+ */
+public final class InstanceInfo {
+    private final String app;
+    private final String instanceId;
+    private final String hostName;
+    private final String ipAddr;
+    private final int port;
+    private final boolean portEnabled;
+    private final int securePort;
+    private final boolean securePortEnabled;
+    private final String vipAddress;
+    private final String secureVipAddress;
+    private final String homePageUrl;
+    private final String statusPageUrl;
+    private final String healthCheckUrl;
+    private final String secureHealthCheckUrl;
+    private final int renewalIntervalSeconds;
+    private final int durationSeconds;
+    private final Map<String, String> metadata;
+    private final AtomicLong lastDirtyTimestamp = new AtomicLong(System.currentTimeMillis());
+
+    InstanceInfo(Builder b) {
+        this.app = b.appName.toUpperCase(Locale.ROOT);
+        this.instanceId = b.instanceId;
+        this.hostName = b.hostName;
+        this.ipAddr = b.ipAddr;
+        this.port = b.port;
+        this.portEnabled = b.portEnabled;
+        this.securePort = b.securePort;
+        this.securePortEnabled = b.securePortEnabled;
+        this.vipAddress = b.vipAddress;
+        this.secureVipAddress = b.secureVipAddress;
+        this.homePageUrl = b.homePageUrl;
+        this.statusPageUrl = b.statusPageUrl;
+        this.healthCheckUrl = b.healthCheckUrl;
+        this.secureHealthCheckUrl = b.secureHealthCheckUrl;
+        this.renewalIntervalSeconds = b.renewalIntervalSeconds;
+        this.durationSeconds = b.durationSeconds;
+        this.metadata = Map.copyOf(b.metadata);
+    }
+
+    /** The upper-case app name, as the server keys it. */
+    public String app() { return app; }
+    public String instanceId() { return instanceId; }
+    public String hostName() { return hostName; }
+    public String ipAddr() { return ipAddr; }
+    public int port() { return port; }
+    public boolean portEnabled() { return portEnabled; }
+    public int securePort() { return securePort; }
+    public boolean securePortEnabled() { return securePortEnabled; }
+    public String vipAddress() { return vipAddress; }
+    public int renewalIntervalSeconds() { return renewalIntervalSeconds; }
+
+    /** The port that must accept connections before the instance is registered. */
+    public int servingPort() {
+        return portEnabled ? port : securePort;
+    }
+
+    public long lastDirtyTimestamp() {
+        return lastDirtyTimestamp.get();
+    }
+
+    /**
+     * Marks the instance changed (a re-registration): the server ignores a registration whose timestamp is not
+     * newer than the one it holds, so the value strictly grows even if the clock steps back.
+     */
+    public long markDirty() {
+        return lastDirtyTimestamp.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+    }
+
+    /** The body of {@code POST /apps/{APP}}, status UP. */
+    public Map<String, Object> registrationDocument() {
+        String dirty = Long.toString(lastDirtyTimestamp());
+        Map<String, Object> instance = new LinkedHashMap<>();
+        instance.put("instanceId", instanceId);
+        instance.put("hostName", hostName);
+        instance.put("app", app);
+        instance.put("ipAddr", ipAddr);
+        instance.put("status", "UP");
+        instance.put("overriddenStatus", "UNKNOWN");
+        instance.put("port", portDocument(port, portEnabled));
+        instance.put("securePort", portDocument(securePort, securePortEnabled));
+        instance.put("countryId", 1);
+        instance.put("dataCenterInfo", Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn"));
+        instance.put("leaseInfo", Map.of("renewalIntervalInSecs", renewalIntervalSeconds, "durationInSecs", durationSeconds));
+        instance.put("metadata", metadata);
+        instance.put("homePageUrl", homePageUrl);
+        instance.put("statusPageUrl", statusPageUrl);
+        instance.put("healthCheckUrl", healthCheckUrl);
+        if (secureHealthCheckUrl != null) {
+            instance.put("secureHealthCheckUrl", secureHealthCheckUrl);
+        }
+        instance.put("vipAddress", vipAddress);
+        instance.put("secureVipAddress", secureVipAddress);
+        instance.put("isCoordinatingDiscoveryServer", "false");
+        instance.put("lastUpdatedTimestamp", dirty);
+        instance.put("lastDirtyTimestamp", dirty);
+        return Map.of("instance", instance);
+    }
+
+    private static Map<String, Object> portDocument(int number, boolean enabled) {
+        Map<String, Object> port = new LinkedHashMap<>();
+        port.put("$", number);
+        port.put("@enabled", Boolean.toString(enabled));
+        return port;
+    }
+
+    static final class Builder {
+        String appName;
+        String instanceId;
+        String hostName;
+        String ipAddr;
+        int port;
+        boolean portEnabled;
+        int securePort;
+        boolean securePortEnabled;
+        String vipAddress;
+        String secureVipAddress;
+        String homePageUrl;
+        String statusPageUrl;
+        String healthCheckUrl;
+        String secureHealthCheckUrl;
+        int renewalIntervalSeconds;
+        int durationSeconds;
+        Map<String, String> metadata = Map.of();
+    }
+}
