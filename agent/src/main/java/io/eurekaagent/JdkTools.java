@@ -16,6 +16,9 @@ final class JdkTools {
             return false;
         }
         String main = command.trim().split("\\s+")[0];
+        if (main.endsWith(".jar")) {
+            return false;
+        }
         for (String part : main.split("/")) {
             for (String prefix : TOOL_PACKAGES) {
                 if (part.startsWith(prefix)) {

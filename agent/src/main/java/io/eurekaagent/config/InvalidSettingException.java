@@ -8,7 +8,7 @@ public final class InvalidSettingException extends Exception {
     private final List<String> problems;
     private final boolean failFast;
 
-    public InvalidSettingException(List<String> problems) {
+    InvalidSettingException(List<String> problems) {
         this(problems, false);
     }
 
@@ -23,9 +23,9 @@ public final class InvalidSettingException extends Exception {
         return failFast;
     }
 
-    /** {@code key=value (source): expected ...}, with any password in the value masked. */
+    /** {@code key=value (source): expected ...}, with any password in a URL masked. */
     static String describe(Setting setting, String expected) {
-        return setting.key() + "=" + AgentLog.mask(setting.value()) + " (" + setting.source() + "): expected " + expected;
+        return AgentLog.mask(setting.key() + "=" + setting.value() + " (" + setting.source() + "): expected " + expected);
     }
 
     public List<String> problems() {

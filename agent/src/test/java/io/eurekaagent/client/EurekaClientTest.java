@@ -1,0 +1,176 @@
+package io.eurekaagent.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.eurekaagent.instance.InstanceInfo;
+import io.eurekaagent.lifecycle.TestInstances;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The exact requests the agent sends, and how it treats servers that fail. */
+class EurekaClientTest {
+    @RegisterExtension
+    static WireMockExtension eureka = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    @RegisterExtension
+    static WireMockExtension peer = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    static String url(WireMockExtension server) {
+        return "http://127.0.0.1:" + server.getPort() + "/eureka/";
+    }
+
+    @Test
+    void registerPostsTheInstanceDocumentAsJson() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+        InstanceInfo instance = TestInstances.orders(30);
+
+        assertEquals(204, TestInstances.client(url(eureka)).register(instance).status());
+
+        eureka.verify(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("x-netflix-discovery-replication", absent())
+                .withHeader("Authorization", absent())
+                .withRequestBody(equalToJson("{\"instance\":{"
+                        + "\"instanceId\":\"web-1:orders:8080\",\"hostName\":\"web-1\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.5\","
+                        + "\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
+                        + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":443,\"@enabled\":\"false\"},"
+                        + "\"countryId\":1,"
+                        + "\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"},"
+                        + "\"leaseInfo\":{\"renewalIntervalInSecs\":30,\"durationInSecs\":90},\"metadata\":{\"zone\":\"a\"},"
+                        + "\"homePageUrl\":\"http://web-1:8080/\",\"statusPageUrl\":\"http://web-1:8080/info\","
+                        + "\"healthCheckUrl\":\"http://web-1:8080/health\",\"vipAddress\":\"orders\",\"secureVipAddress\":\"orders\","
+                        + "\"isCoordinatingDiscoveryServer\":\"false\","
+                        + "\"lastUpdatedTimestamp\":\"" + instance.lastDirtyTimestamp() + "\","
+                        + "\"lastDirtyTimestamp\":\"" + instance.lastDirtyTimestamp() + "\"}}")));
+    }
+
+    @Test
+    void renewIsAnEmptyPutWithStatusAndTheSameLastDirtyTimestamp() throws Exception {
+        eureka.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
+        InstanceInfo instance = TestInstances.orders(30);
+
+        assertEquals(200, TestInstances.client(url(eureka)).renew(instance).status());
+
+        List<LoggedRequest> renewals = eureka.findAll(putRequestedFor(urlEqualTo(
+                "/eureka/apps/ORDERS/web-1:orders:8080?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp()))
+                .withHeader("Accept", equalTo("application/json")));
+        assertEquals(1, renewals.size());
+        assertEquals("", renewals.get(0).getBodyAsString());
+    }
+
+    @Test
+    void cancelIsADelete() throws Exception {
+        eureka.stubFor(delete("/eureka/apps/ORDERS/web-1:orders:8080").willReturn(aResponse().withStatus(200)));
+
+        assertEquals(200, TestInstances.client(url(eureka)).cancel(TestInstances.orders(30), Duration.ofSeconds(2)).status());
+
+        eureka.verify(deleteRequestedFor(urlEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")));
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuthAndNotInThePath() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+        String secured = "http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/";
+
+        TestInstances.client(secured).register(TestInstances.orders(30));
+
+        String token = Base64.getEncoder().encodeToString("agent:s3cret".getBytes());
+        eureka.verify(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")).withHeader("Authorization", equalTo("Basic " + token)));
+    }
+
+    @Test
+    void a5xxMovesOnToTheNextServerWhichThenStaysInUse() throws Exception {
+        eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+        peer.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
+        EurekaClient client = TestInstances.client(url(eureka), url(peer));
+        InstanceInfo instance = TestInstances.orders(30);
+
+        EurekaResponse first = client.renew(instance);
+        EurekaResponse second = client.renew(instance);
+
+        assertEquals(200, first.status());
+        assertEquals(url(peer), second.server().toString());
+        assertEquals(1, eureka.getAllServeEvents().size());
+        assertEquals(2, peer.getAllServeEvents().size());
+    }
+
+    @Test
+    void aRefusedConnectionMovesOnToTheNextServer() throws Exception {
+        peer.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+        EurekaClient client = TestInstances.client("http://127.0.0.1:" + closedPort() + "/eureka/", url(peer));
+
+        assertEquals(204, client.register(TestInstances.orders(30)).status());
+    }
+
+    @Test
+    void whenEveryServerFailsTheMessageSaysWhatEachDidWithoutPasswords() throws Exception {
+        eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        int closed = closedPort();
+        EurekaClient client = TestInstances.client("http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/",
+                "http://127.0.0.1:" + closed + "/eureka/");
+
+        EurekaUnavailableException e = assertThrows(EurekaUnavailableException.class, () -> client.register(TestInstances.orders(30)));
+
+        assertEquals("http://agent:****@127.0.0.1:" + eureka.getPort() + "/eureka/: HTTP 500; http://127.0.0.1:" + closed
+                + "/eureka/: connection refused", e.getMessage());
+    }
+
+    @Test
+    void aStalledServerCannotHoldACancelPastItsBudget() throws Exception {
+        eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        EurekaClient client = TestInstances.client(url(eureka));
+        InstanceInfo instance = TestInstances.orders(30);
+        long start = System.nanoTime();
+
+        EurekaUnavailableException e = assertThrows(EurekaUnavailableException.class,
+                () -> client.cancel(instance, Duration.ofMillis(300)));
+
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(tookMs < 1_000, "took " + tookMs + " ms");
+        assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
+    }
+
+    @Test
+    void aHugeBodyIsCutToItsFirstKilobytes() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(400).withBody("x".repeat(2_000_000))));
+
+        EurekaResponse response = TestInstances.client(url(eureka)).register(TestInstances.orders(30));
+
+        assertEquals(400, response.status());
+        assertEquals(LimitedBody.LIMIT, response.body().length());
+        assertFalse(response.isSuccess());
+    }
+
+    static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.eurekaagent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigTest {
+    @TempDir
+    Path dir;
+
+    static AgentConfig load(String arguments, Map<String, String> properties, Map<String, String> env)
+            throws InvalidSettingException {
+        Properties system = new Properties();
+        system.putAll(properties);
+        return AgentConfig.load(arguments, system, env);
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedTable() throws Exception {
+        AgentConfig config = load(null, Map.of(), Map.of());
+        assertTrue(config.enabled());
+        assertEquals("[http://localhost:8761/eureka/]", config.serviceUrls().toString());
+        assertNull(config.appName());
+        assertEquals(8080, config.nonSecurePort());
+        assertTrue(config.nonSecurePortEnabled());
+        assertEquals(443, config.securePort());
+        assertFalse(config.securePortEnabled());
+        assertFalse(config.preferIpAddress());
+        assertEquals(30, config.leaseRenewalIntervalSeconds());
+        assertEquals(90, config.leaseExpirationDurationSeconds());
+        assertEquals("/", config.homePageUrlPath());
+        assertEquals("/info", config.statusPageUrlPath());
+        assertEquals("/health", config.healthCheckUrlPath());
+        assertEquals(Duration.ofMillis(2000), config.shutdownTimeout());
+        assertFalse(config.debug());
+        assertFalse(config.failFast());
+        assertTrue(config.metadata().isEmpty());
+    }
+
+    @Test
+    void agentArgumentsBeatSystemPropertiesWhichBeatEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("eureka.properties"), String.join("\n",
+                "eureka.instance.appname=from-file",
+                "eureka.instance.non-secure-port=1004",
+                "eureka.instance.secure-port=1005",
+                "eureka.instance.lease-renewal-interval-in-seconds=4"));
+        AgentConfig config = load("eureka.instance.appname=from-args",
+                Map.of("eureka.instance.appname", "from-property", "eureka.instance.non-secure-port", "1002",
+                        "eureka.agent.config-file", file.toString()),
+                Map.of("EUREKA_INSTANCE_APPNAME", "from-env", "EUREKA_INSTANCE_NONSECUREPORT", "1003",
+                        "EUREKA_INSTANCE_SECUREPORT", "1003"));
+        assertEquals("from-args", config.appName());
+        assertEquals(1002, config.nonSecurePort());
+        assertEquals(1003, config.securePort());
+        assertEquals(4, config.leaseRenewalIntervalSeconds());
+    }
+
+    @Test
+    void relaxedNamesAreOneKey() throws Exception {
+        assertEquals(7, load(null, Map.of("eureka.instance.leaseRenewalIntervalInSeconds", "7"), Map.of())
+                .leaseRenewalIntervalSeconds());
+        assertEquals(8, load("eureka.instance.lease-renewal-interval-in-seconds=8", Map.of(), Map.of())
+                .leaseRenewalIntervalSeconds());
+        assertEquals(9, load(null, Map.of(), Map.of("EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS", "9"))
+                .leaseRenewalIntervalSeconds());
+    }
+
+    @Test
+    void theServiceUrlEveryoneSetsAsAnEnvironmentVariable() throws Exception {
+        AgentConfig config = load(null, Map.of(),
+                Map.of("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://a:8761/eureka/,http://b:8761/eureka/"));
+        assertEquals("[http://a:8761/eureka/, http://b:8761/eureka/]", config.serviceUrls().toString());
+    }
+
+    @Test
+    void springApplicationNameIsTheAppNameUnlessEurekaSaysOtherwise() throws Exception {
+        assertEquals("orders", load(null, Map.of("spring.application.name", "orders"), Map.of()).appName());
+        assertEquals("orders", load(null, Map.of(), Map.of("SPRING_APPLICATION_NAME", "orders")).appName());
+        assertEquals("billing", load(null, Map.of("spring.application.name", "orders",
+                "eureka.instance.appname", "billing"), Map.of()).appName());
+    }
+
+    @Test
+    void metadataKeepsTheUsersSpellingOfKeysAndMergesSources() throws Exception {
+        AgentConfig config = load("eureka.instance.metadata-map.zone=args-zone",
+                Map.of("eureka.instance.metadata-map.managementPort", "9090", "eureka.instance.metadata-map.zone", "prop-zone",
+                        "eureka.instance.metadataMap[version]", "1.2"),
+                Map.of("EUREKA_INSTANCE_METADATAMAP_TEAM", "payments"));
+        assertEquals(Map.of("zone", "args-zone", "managementPort", "9090", "version", "1.2", "team", "payments"),
+                config.metadata());
+    }
+
+    @Test
+    void agentArgumentsCarryCommaSeparatedServiceUrls() throws Exception {
+        AgentConfig config = load("eureka.client.service-url.defaultZone=http://a/eureka/,http://b/eureka/,"
+                + "eureka.instance.appname=orders", Map.of(), Map.of());
+        assertEquals("[http://a/eureka/, http://b/eureka/]", config.serviceUrls().toString());
+        assertEquals("orders", config.appName());
+    }
+
+    @Test
+    void disabledAgentIgnoresEveryOtherSetting() throws Exception {
+        AgentConfig config = load(null, Map.of("eureka.client.enabled", "false",
+                "eureka.instance.non-secure-port", "not-a-port"), Map.of());
+        assertFalse(config.enabled());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceAndFailFastIsKnown() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> load(null,
+                Map.of("eureka.instance.non-secure-port", "70000", "eureka.agent.debug", "yes",
+                        "eureka.agent.fail-fast", "true"), Map.of()));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.failFast());
+    }
+
+    @Test
+    void aMissingConfigFileIsNamedWithItsKey() throws IOException {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> load(null, Map.of("eureka.agent.config-file", dir.resolve("nope.properties").toString()), Map.of()));
+        assertEquals(List.of("eureka.agent.config-file=" + dir.resolve("nope.properties") + " (system property): expected"
+                + " a readable UTF-8 properties file (" + dir.resolve("nope.properties").toAbsolutePath() + " does not exist)"),
+                e.problems());
+    }
+}

@@ -1,0 +1,81 @@
+package io.eurekaagent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each bad value yields exactly one message: the key as the user wrote it, the value, the source, what is expected. */
+class BadSettingsTest {
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "eureka.instance.lease-renewal-interval-in-seconds | abc | a whole number of seconds from 1 to 3600",
+        "eureka.instance.lease-renewal-interval-in-seconds | 0 | a whole number of seconds from 1 to 3600",
+        "eureka.instance.leaseExpirationDurationInSeconds | 1.5 | a whole number of seconds from 1 to 86400",
+        "eureka.instance.lease-expiration-duration-in-seconds | 20 | more seconds than the renewal interval (30), or Eureka drops the instance between two heartbeats",
+        "eureka.instance.non-secure-port | 70000 | a whole number (a TCP port) from 1 to 65535",
+        "eureka.instance.secure-port | -1 | a whole number (a TCP port) from 1 to 65535",
+        "eureka.instance.non-secure-port-enabled | yes | true or false",
+        "eureka.instance.prefer-ip-address | 1 | true or false",
+        "eureka.client.enabled | on | true or false",
+        "eureka.agent.debug | TRUEE | true or false",
+        "eureka.agent.shutdown-timeout-ms | 2s | a whole number of milliseconds from 0 to 60000",
+        "eureka.client.eureka-server-connect-timeout-seconds | 0 | a whole number of seconds from 1 to 300",
+        "eureka.client.service-url.defaultZone | localhost:8761/eureka | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('localhost:8761/eureka': scheme must be http or https)",
+        "eureka.client.service-url.defaultZone | ftp://eureka/ | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('ftp://eureka/': scheme must be http or https)",
+        "eureka.client.service-url.defaultZone | http://ex ample/eureka/ | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('http://ex ample/eureka/': not a URL)",
+        "eureka.client.service-url.defaultZone | ' , ' | at least one http(s) URL such as http://eureka:8761/eureka/",
+        "eureka.instance.appname | '' | an application name of letters, digits, '.', '_' or '-'",
+        "eureka.instance.appname | my app | an application name of letters, digits, '.', '_' or '-'",
+        "eureka.instance.appname | orders/v2 | an application name of letters, digits, '.', '_' or '-'",
+        "eureka.instance.virtual-host-name | a b | a VIP address of letters, digits, '.', '_' or '-'",
+        "eureka.instance.instance-id | '  ' | an instance id without spaces",
+        "eureka.instance.hostname | my host | a host name without spaces",
+        "eureka.instance.ip-address | myhost.example | a literal IPv4 or IPv6 address such as 10.0.0.5",
+        "eureka.instance.ip-address | 300.1.1.1 | a literal IPv4 or IPv6 address such as 10.0.0.5",
+        "eureka.instance.health-check-url-path | health | a URL path starting with '/'",
+        "eureka.instance.home-page-url | /home | an absolute http or https URL (scheme must be http or https)",
+        "spring.cloud.inetutils.ignored-interfaces | docker[ | comma-separated regular expressions ('docker[' is not one)",
+    })
+    void isExplainedInOneLine(String key, String value, String expected) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AgentConfigTest.load(null, Map.of(key, value), Map.of()));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals(key + "=" + value + " (system property): expected " + expected, e.problems().get(0));
+        assertFalse(e.failFast());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EUREKA_INSTANCE_NONSECUREPORT | x | EUREKA_INSTANCE_NONSECUREPORT=x (environment variable): expected a whole number (a TCP port) from 1 to 65535",
+        "EUREKA_CLIENT_ENABLED | nope | EUREKA_CLIENT_ENABLED=nope (environment variable): expected true or false",
+    })
+    void environmentVariablesAreNamedAsTheUserWroteThem(String name, String value, String message) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AgentConfigTest.load(null, Map.of(), Map.of(name, value)));
+        assertEquals(java.util.List.of(message), e.problems());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "eureka.client.service-url.defaultZone=ftp://user:s3cret@eureka/ | eureka.client.service-url.defaultZone=ftp://user:****@eureka/ (agent argument): expected comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('ftp://user:****@eureka/': scheme must be http or https)",
+        "http://user:s3cret@eureka/ | agent arguments 'http://user:****@eureka/': expected key=value pairs separated by commas",
+    })
+    void agentArgumentProblems(String arguments, String message) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AgentConfigTest.load(arguments, Map.of(), Map.of()));
+        assertEquals(java.util.List.of(message), e.problems());
+    }
+
+    @ParameterizedTest(name = "both ports disabled")
+    @CsvSource("false")
+    void oneServingPortMustBeEnabled(String enabled) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AgentConfigTest.load(null, Map.of("eureka.instance.non-secure-port-enabled", enabled), Map.of()));
+        assertEquals(java.util.List.of("eureka.instance.non-secure-port-enabled=false (system property): expected true,"
+                + " or eureka.instance.secure-port-enabled=true: one port must be enabled"), e.problems());
+    }
+}

@@ -1,0 +1,105 @@
+package io.eurekaagent.instance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eurekaagent.config.AgentConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class InstanceFactoryTest {
+    static InstanceInfo create(Map<String, String> settings, String hostname, String command) throws Exception {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        AgentConfig config = AgentConfig.load(null, properties, Map.of());
+        return new InstanceFactory(config).create(
+                List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), hostname, command);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> document(InstanceInfo instance) {
+        return (Map<String, Object>) instance.registrationDocument().get("instance");
+    }
+
+    @Test
+    void defaultsGiveTheDocumentTheServerAndTheNetflixCodecAccept() throws Exception {
+        InstanceInfo instance = create(Map.of(), "web-1", "/srv/orders-service-1.4.2.jar --debug");
+        Map<String, Object> doc = document(instance);
+        assertEquals("web-1:orders-service:8080", doc.get("instanceId"));
+        assertEquals("web-1", doc.get("hostName"));
+        assertEquals("ORDERS-SERVICE", doc.get("app"));
+        assertEquals("10.0.0.5", doc.get("ipAddr"));
+        assertEquals("UP", doc.get("status"));
+        assertEquals("UNKNOWN", doc.get("overriddenStatus"));
+        assertEquals(Map.of("$", 8080, "@enabled", "true"), doc.get("port"));
+        assertEquals(Map.of("$", 443, "@enabled", "false"), doc.get("securePort"));
+        assertEquals(Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn"), doc.get("dataCenterInfo"));
+        assertEquals(Map.of("renewalIntervalInSecs", 30, "durationInSecs", 90), doc.get("leaseInfo"));
+        assertEquals("orders-service", doc.get("vipAddress"));
+        assertEquals("orders-service", doc.get("secureVipAddress"));
+        assertEquals("http://web-1:8080/", doc.get("homePageUrl"));
+        assertEquals("http://web-1:8080/info", doc.get("statusPageUrl"));
+        assertEquals("http://web-1:8080/health", doc.get("healthCheckUrl"));
+        assertFalse(doc.containsKey("secureHealthCheckUrl"));
+        assertEquals("false", doc.get("isCoordinatingDiscoveryServer"));
+        assertEquals(Long.toString(instance.lastDirtyTimestamp()), doc.get("lastDirtyTimestamp"));
+        assertEquals(8080, instance.servingPort());
+    }
+
+    @Test
+    void preferIpAddressRegistersTheIpAsHostName() throws Exception {
+        Map<String, Object> doc = document(create(Map.of("eureka.instance.prefer-ip-address", "true",
+                "eureka.instance.appname", "orders", "eureka.instance.non-secure-port", "9000"), "web-1", "x.jar"));
+        assertEquals("10.0.0.5", doc.get("hostName"));
+        assertEquals("10.0.0.5:orders:9000", doc.get("instanceId"));
+        assertEquals("http://10.0.0.5:9000/health", doc.get("healthCheckUrl"));
+    }
+
+    @Test
+    void everythingConfiguredIsTakenAsGiven() throws Exception {
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("eureka.instance.appname", "Orders"), Map.entry("eureka.instance.instance-id", "orders-7"),
+                Map.entry("eureka.instance.hostname", "orders.internal"), Map.entry("eureka.instance.ip-address", "10.9.9.9"),
+                Map.entry("eureka.instance.virtual-host-name", "orders-vip"), Map.entry("eureka.instance.secure-virtual-host-name", "orders-svip"),
+                Map.entry("eureka.instance.metadata-map.zone", "eu-1"), Map.entry("eureka.instance.status-page-url-path", "/actuator/info"),
+                Map.entry("eureka.instance.health-check-url", "http://sidecar:9000/check"),
+                Map.entry("eureka.instance.secure-port-enabled", "true"), Map.entry("eureka.instance.secure-port", "8443"),
+                Map.entry("eureka.instance.non-secure-port-enabled", "false"),
+                Map.entry("eureka.instance.lease-renewal-interval-in-seconds", "5"),
+                Map.entry("eureka.instance.lease-expiration-duration-in-seconds", "15"));
+        InstanceInfo instance = create(settings, "ignored", "ignored.jar");
+        Map<String, Object> doc = document(instance);
+        assertEquals("ORDERS", doc.get("app"));
+        assertEquals("orders-7", doc.get("instanceId"));
+        assertEquals("orders.internal", doc.get("hostName"));
+        assertEquals("10.9.9.9", doc.get("ipAddr"));
+        assertEquals("orders-vip", doc.get("vipAddress"));
+        assertEquals("orders-svip", doc.get("secureVipAddress"));
+        assertEquals(Map.of("zone", "eu-1"), doc.get("metadata"));
+        assertEquals(Map.of("$", 8080, "@enabled", "false"), doc.get("port"));
+        assertEquals(Map.of("$", 8443, "@enabled", "true"), doc.get("securePort"));
+        assertEquals("https://orders.internal:8443/actuator/info", doc.get("statusPageUrl"));
+        assertEquals("http://sidecar:9000/check", doc.get("healthCheckUrl"));
+        assertEquals("https://orders.internal:8443/health", doc.get("secureHealthCheckUrl"));
+        assertEquals(Map.of("renewalIntervalInSecs", 5, "durationInSecs", 15), doc.get("leaseInfo"));
+        assertEquals(8443, instance.servingPort());
+    }
+
+    @Test
+    void withoutAHostNameTheIpIsUsed() throws Exception {
+        assertEquals("10.0.0.5", document(create(Map.of(), null, "app.jar")).get("hostName"));
+    }
+
+    @Test
+    void lastDirtyTimestampOnlyGrows() throws Exception {
+        InstanceInfo instance = create(Map.of(), "h", "app.jar");
+        long first = instance.lastDirtyTimestamp();
+        long second = instance.markDirty();
+        assertTrue(second > first);
+        assertTrue(instance.markDirty() > second);
+        assertEquals(Long.toString(instance.lastDirtyTimestamp()), document(instance).get("lastDirtyTimestamp"));
+    }
+}

@@ -1,0 +1,64 @@
+package io.eurekaagent.lifecycle;
+
+import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.instance.InstanceFactory;
+import io.eurekaagent.instance.InstanceInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/** An instance and a client as the agent builds them, for tests against WireMock. */
+public final class TestInstances {
+    private TestInstances() {
+    }
+
+    /** ORDERS, id {@code web-1:orders:8080}, at 10.0.0.5:8080, renewing every {@code renewalSeconds}. */
+    public static InstanceInfo orders(int renewalSeconds) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("eureka.instance.appname", "orders",
+                "eureka.instance.hostname", "web-1", "eureka.instance.ip-address", "10.0.0.5",
+                "eureka.instance.metadata-map.zone", "a",
+                "eureka.instance.lease-renewal-interval-in-seconds", Integer.toString(renewalSeconds),
+                "eureka.instance.lease-expiration-duration-in-seconds", Integer.toString(renewalSeconds * 3)));
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        return new InstanceFactory(AgentConfig.load(null, properties, Map.of())).create();
+    }
+
+    public static EurekaClient client(String... urls) {
+        List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
+        return new EurekaClient(servers, Duration.ofSeconds(1), Duration.ofSeconds(2), AgentThreads.httpExecutor());
+    }
+
+    /** Captures what the agent prints on stderr while it runs. */
+    public static final class CapturedStderr implements AutoCloseable {
+        private final PrintStream original = System.err;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        public CapturedStderr() {
+            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        }
+
+        public String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        public long count(String fragment) {
+            return text().lines().filter(line -> line.contains(fragment)).count();
+        }
+
+        @Override
+        public void close() {
+            System.setErr(original);
+            original.print(text());
+        }
+    }
+}
