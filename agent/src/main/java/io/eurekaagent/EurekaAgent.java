@@ -53,6 +53,7 @@ public final class EurekaAgent {
                 InstanceInfo instance = new InstanceFactory(config).create();
                 EurekaClient client = new EurekaClient(config.serviceUrls(), config.connectTimeout(),
                         config.readTimeout(), AgentThreads.httpExecutor());
+                client.warmUp(instance);
                 if (new PortOpenProbe(instance.servingPort(), instance.ipAddr()).await(registrar::isClosing)) {
                     registrar.run(client, instance);
                 }

@@ -1,6 +1,5 @@
 package io.eurekaagent.lifecycle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,7 +24,7 @@ class BackoffTest {
 
     @Test
     void aCapBelowTheFirstDelayIsTheFirstDelay() {
-        assertEquals(Duration.ofMillis(500).toMillis(),
-                Math.max(500, new Backoff(Duration.ofMillis(500), Duration.ofMillis(100)).next().toMillis()));
+        long delay = new Backoff(Duration.ofMillis(500), Duration.ofMillis(100)).next().toMillis();
+        assertTrue(delay >= 400 && delay <= 500, delay + " ms");
     }
 }

@@ -28,7 +28,7 @@ public class SpringClientApp {
     }
 
     @GetMapping("/call/{service}")
-    public String call(@PathVariable String service) {
+    public String call(@PathVariable("service") String service) {
         List<ServiceInstance> instances = discovery.getInstances(service);
         if (instances.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no instance of " + service);

@@ -1,0 +1,67 @@
+package io.eurekaagent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged agent jar: the app may carry its own Byte Buddy or Jackson, so nothing but the agent's package
+ * (bundled libraries relocated under it) and META-INF may be in it.
+ */
+class ShadedJarIT {
+    private static final Path JAR = Paths.get(System.getProperty("agent.jar", "target/eureka-agent.jar"));
+
+    @Test
+    void holdsOnlyTheAgentsPackageAndMetaInf() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> strays = jar.stream().map(JarEntry::getName)
+                    .filter(name -> !name.startsWith("io/eurekaagent/") && !name.equals("io/") && !name.startsWith("META-INF/"))
+                    .collect(Collectors.toList());
+            assertEquals(List.of(), strays);
+            List<String> versionedStrays = jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.matches("META-INF/versions/\\d+/.+\\.class") && !name.matches("META-INF/versions/\\d+/io/eurekaagent/.+"))
+                    .collect(Collectors.toList());
+            assertEquals(List.of(), versionedStrays);
+            assertNotNull(jar.getEntry("io/eurekaagent/shaded/bytebuddy/ByteBuddy.class"));
+            assertNotNull(jar.getEntry("io/eurekaagent/shaded/jackson/jr/ob/JSON.class"));
+        }
+    }
+
+    @Test
+    void manifestDeclaresTheAgent() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals("io.eurekaagent.EurekaAgent", main.getValue("Premain-Class"));
+            assertEquals("io.eurekaagent.EurekaAgent", main.getValue("Agent-Class"));
+            assertEquals("true", main.getValue("Can-Retransform-Classes"));
+        }
+    }
+
+    @Test
+    void agentClassesRunOnJava11() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile());
+             DataInputStream in = new DataInputStream(jar.getInputStream(jar.getEntry("io/eurekaagent/EurekaAgent.class")))) {
+            assertEquals(0xCAFEBABE, in.readInt());
+            in.readUnsignedShort();
+            assertEquals(55, in.readUnsignedShort(), "class file major version of Java 11");
+        }
+    }
+
+    @Test
+    void staysSmall() throws IOException {
+        long bytes = Files.size(JAR);
+        assertTrue(bytes <= 6L * 1024 * 1024, bytes + " bytes");
+    }
+}

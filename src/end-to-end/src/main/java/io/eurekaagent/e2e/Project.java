@@ -1,0 +1,56 @@
+package io.eurekaagent.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/** Where the packaged jars are, which java runs the apps, and free loopback ports. */
+public final class Project {
+    private Project() {
+    }
+
+    public static Path root() {
+        Path root = Paths.get(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+        if (!Files.exists(root.resolve("agent/pom.xml"))) {
+            throw new IllegalStateException(root + " is not the project root: run from it or set -Dproject.root");
+        }
+        return root;
+    }
+
+    public static Path jar(String relative) {
+        Path jar = root().resolve(relative);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with 'mvn -B package -DskipTests' first");
+        }
+        return jar;
+    }
+
+    public static Path agentJar() {
+        return jar("agent/target/eureka-agent.jar");
+    }
+
+    public static Path testAppJar() {
+        return jar("agent-test-app/target/agent-test-app.jar");
+    }
+
+    /** The java that runs apps with the agent: {@code -De2e.java=...} (e.g. a JDK 25), else this JVM's. */
+    public static String appJava() {
+        return System.getProperty("e2e.java", javaOfThisJvm());
+    }
+
+    public static String javaOfThisJvm() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.eurekaagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A plain JDK app, untouched, started with the agent: in Eureka once it listens, gone when it stops. */
+class RegistrationTest {
+    private static final Duration START = Duration.ofSeconds(30);
+
+    @Test
+    void theAppAppearsUpInEurekaWithinOneSecondOfListeningWithItsPortVipUrlsAndMetadata() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+        AgentApp app = AgentApp.testApp(server, "demo", port)
+                .property("eureka.instance.metadata-map.zone", "zone-a")
+                .property("eureka.instance.metadata-map.managementPort", "9090");
+
+        try (ChildProcess process = app.start("demo")) {
+            long listening = process.awaitLine("listening on port " + port, START).nanos;
+            Map<String, Object> instance = Registry.awaitInstances(server, "DEMO", 1, START).get(0);
+            long visibleMs = (System.nanoTime() - listening) / 1_000_000;
+
+            System.out.println("DEMO visible in Eureka " + visibleMs + " ms after the app listened");
+            assertTrue(visibleMs <= 1_000, "visible " + visibleMs + " ms after the app listened");
+            assertEquals("DEMO", instance.get("app"));
+            assertEquals("localhost:demo:" + port, instance.get("instanceId"));
+            assertEquals("UP", instance.get("status"));
+            assertEquals("localhost", instance.get("hostName"));
+            assertEquals("127.0.0.1", instance.get("ipAddr"));
+            assertEquals(Map.of("$", port, "@enabled", "true"), instance.get("port"));
+            assertEquals("demo", instance.get("vipAddress"));
+            assertEquals("demo", instance.get("secureVipAddress"));
+            assertEquals("http://localhost:" + port + "/", instance.get("homePageUrl"));
+            assertEquals("http://localhost:" + port + "/info", instance.get("statusPageUrl"));
+            assertEquals("http://localhost:" + port + "/health", instance.get("healthCheckUrl"));
+            assertEquals(Map.of("zone", "zone-a", "managementPort", "9090"), instance.get("metadata"));
+            assertEquals("MyOwn", ((Map<?, ?>) instance.get("dataCenterInfo")).get("name"));
+            assertEquals(30, ((Map<?, ?>) instance.get("leaseInfo")).get("renewalIntervalInSecs"));
+            assertEquals(90, ((Map<?, ?>) instance.get("leaseInfo")).get("durationInSecs"));
+            // What was registered is what the app serves.
+            assertEquals("{\"status\":\"UP\"}", Http.get((String) instance.get("healthCheckUrl")).body());
+            assertEquals(1, process.output().lines().filter(line -> line.startsWith("[eureka-agent] registered DEMO")).count());
+
+            process.sigterm();
+            process.awaitExit(START);
+        }
+    }
+
+    @Test
+    void sigtermRemovesTheInstanceBeforeTheProcessExits() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+
+        try (ChildProcess process = AgentApp.testApp(server, "goodbye", port).start("goodbye")) {
+            Registry.awaitInstances(server, "GOODBYE", 1, START);
+            process.sigterm();
+            process.awaitExit(START);
+
+            // Read once, right after the exit: without the DELETE the lease would last 90 s more.
+            assertEquals(List.of(), Registry.instances(server, "GOODBYE"));
+            assertTrue(process.output().contains("[eureka-agent] deregistered GOODBYE instance localhost:goodbye:" + port
+                    + " from " + server.serviceUrl()), process.output());
+        }
+    }
+
+    @Test
+    void aContainerConfiguresTheAgentWithJavaToolOptionsAndEnvironmentVariables() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+        AgentApp app = new AgentApp().withoutAgentFlag()
+                .env("JAVA_TOOL_OPTIONS", "-javaagent:" + Project.agentJar())
+                .env("PORT", Integer.toString(port))
+                .env("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", server.serviceUrl())
+                .env("EUREKA_INSTANCE_APPNAME", "k8s-orders")
+                .env("EUREKA_INSTANCE_NONSECUREPORT", Integer.toString(port))
+                .env("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
+                .env("EUREKA_INSTANCE_IPADDRESS", "127.0.0.1")
+                .env("EUREKA_INSTANCE_METADATAMAP_ZONE", "zone-b");
+
+        try (ChildProcess process = app.start("k8s-orders")) {
+            Map<String, Object> instance = Registry.awaitInstances(server, "K8S-ORDERS", 1, START).get(0);
+
+            assertEquals("127.0.0.1:k8s-orders:" + port, instance.get("instanceId"));
+            assertEquals("127.0.0.1", instance.get("hostName"));
+            assertEquals(Map.of("zone", "zone-b"), instance.get("metadata"));
+            process.sigterm();
+            process.awaitExit(START);
+        }
+    }
+
+    @Test
+    void jdkToolsStartedUnderTheSameJavaToolOptionsStayOutOfEureka() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        String jcmd = Paths.get(Project.appJava()).resolveSibling("jcmd").toString();
+        Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + Project.agentJar(),
+                "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", server.serviceUrl(), "EUREKA_AGENT_DEBUG", "true");
+
+        try (ChildProcess process = ChildProcess.start("jcmd", List.of(jcmd, "-l"), env, Project.root())) {
+            assertEquals(0, process.awaitExit(START), process.output());
+
+            assertTrue(process.output().contains("Picked up JAVA_TOOL_OPTIONS"), process.output());
+            assertFalse(process.output().contains("[eureka-agent]"), process.output());
+        }
+    }
+}

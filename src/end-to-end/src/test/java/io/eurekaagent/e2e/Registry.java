@@ -1,0 +1,43 @@
+package io.eurekaagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What a Eureka server's REST API says about an app, read as a user would with curl. */
+final class Registry {
+    private Registry() {
+    }
+
+    /** The instances of {@code app}, empty when the server does not know it. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> instances(EurekaServer server, String app) throws IOException, InterruptedException {
+        String json = server.application(app);
+        if (json == null) {
+            return List.of();
+        }
+        Map<String, Object> application = (Map<String, Object>) JSON.std.mapFrom(json).get("application");
+        Object instance = application.get("instance");
+        return instance instanceof List ? (List<Map<String, Object>>) instance : List.of((Map<String, Object>) instance);
+    }
+
+    /** Polls until {@code app} has {@code count} instances, and returns them. */
+    static List<Map<String, Object>> awaitInstances(EurekaServer server, String app, int count, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Map<String, Object>> instances = instances(server, app);
+            if (instances.size() == count) {
+                return instances;
+            }
+            if (System.nanoTime() > deadline) {
+                fail(app + " has " + instances.size() + " instances, not " + count + ", after " + timeout.toMillis() + " ms");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

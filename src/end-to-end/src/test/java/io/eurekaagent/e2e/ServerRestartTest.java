@@ -1,0 +1,42 @@
+package io.eurekaagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Eureka keeps its registry in memory: after a restart it is empty, and the agent must notice and register again. */
+class ServerRestartTest {
+    private static final Duration START = Duration.ofSeconds(30);
+    private static final int RENEWAL_SECONDS = 2;
+
+    @Test
+    void theAgentRegistersAgainWithinOneRenewalIntervalOfTheServerComingBackEmpty() throws Exception {
+        try (EurekaServer server = EurekaServer.start()) {
+            int port = Project.freePort();
+            AgentApp app = AgentApp.testApp(server, "survivor", port)
+                    .property("eureka.instance.lease-renewal-interval-in-seconds", Integer.toString(RENEWAL_SECONDS))
+                    .property("eureka.instance.lease-expiration-duration-in-seconds", "6");
+
+            try (ChildProcess process = app.start("survivor")) {
+                Registry.awaitInstances(server, "SURVIVOR", 1, START);
+
+                server.restart();
+                long serverBack = System.nanoTime();
+                assertEquals(0, Registry.instances(server, "SURVIVOR").size(), "the restarted server starts empty");
+                Registry.awaitInstances(server, "SURVIVOR", 1, START);
+                long againMs = (System.nanoTime() - serverBack) / 1_000_000;
+
+                System.out.println("registered again " + againMs + " ms after the restarted server answered");
+                // One interval for the next heartbeat (answered 404), plus the two requests.
+                assertTrue(againMs <= RENEWAL_SECONDS * 1000 + 500, "registered again " + againMs + " ms after the server came back");
+                assertTrue(process.output().contains("registered again SURVIVOR"), process.output());
+                long failureLines = process.output().lines().filter(line -> line.contains("heartbeat failed")).count();
+                assertTrue(failureLines <= 3, "failures are not logged at every beat:\n" + process.output());
+                process.sigterm();
+                process.awaitExit(START);
+            }
+        }
+    }
+}

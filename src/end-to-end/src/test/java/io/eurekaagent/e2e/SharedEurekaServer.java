@@ -1,0 +1,31 @@
+package io.eurekaagent.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** One Eureka server for the scenarios that only read and write their own app (it takes seconds to start). */
+final class SharedEurekaServer {
+    private static EurekaServer server;
+
+    private SharedEurekaServer() {
+    }
+
+    static synchronized EurekaServer get() throws InterruptedException {
+        if (server == null) {
+            try {
+                server = EurekaServer.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EurekaServer started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return server;
+    }
+}
