@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -83,39 +84,31 @@ final class SettingReader {
 
     /** A name usable in a Eureka URL path (app names, VIP addresses); null when unset. */
     String name(String key, String what) {
-        Setting setting = settings.get(key);
-        if (setting == null) {
-            return null;
-        }
-        if (NAME.matcher(setting.value().trim()).matches()) {
-            return setting.value().trim();
-        }
-        problem(setting, what + " of letters, digits, '.', '_' or '-'");
-        return null;
+        return checked(key, null, value -> NAME.matcher(value).matches(), what + " of letters, digits, '.', '_' or '-'");
     }
 
     /** Free text that must not be blank; null when unset. */
     String text(String key, String what) {
-        Setting setting = settings.get(key);
-        if (setting == null) {
-            return null;
-        }
-        if (!setting.value().isBlank() && setting.value().chars().noneMatch(Character::isWhitespace)) {
-            return setting.value().trim();
-        }
-        problem(setting, what + " without spaces");
-        return null;
+        return checked(key, null, value -> !value.isEmpty() && value.chars().noneMatch(Character::isWhitespace),
+                what + " without spaces");
     }
 
     String path(String key, String fallback) {
+        return checked(key, fallback, value -> value.startsWith("/") && value.chars().noneMatch(Character::isWhitespace),
+                "a URL path starting with '/'");
+    }
+
+    /** The trimmed value if {@code valid}, else a problem and the fallback. */
+    private String checked(String key, String fallback, Predicate<String> valid, String expected) {
         Setting setting = settings.get(key);
         if (setting == null) {
             return fallback;
         }
-        if (setting.value().startsWith("/") && setting.value().chars().noneMatch(Character::isWhitespace)) {
-            return setting.value();
+        String value = setting.value().trim();
+        if (valid.test(value)) {
+            return value;
         }
-        problem(setting, "a URL path starting with '/'");
+        problem(setting, expected);
         return fallback;
     }
 
@@ -158,16 +151,8 @@ final class SettingReader {
 
     /** A literal IPv4 or IPv6 address (never a name: no DNS lookups at start-up); null when unset. */
     String ipAddress(String key) {
-        Setting setting = settings.get(key);
-        if (setting == null) {
-            return null;
-        }
-        String value = setting.value().trim();
-        if (IPV4.matcher(value).matches() || isIpv6Literal(value)) {
-            return value;
-        }
-        problem(setting, "a literal IPv4 or IPv6 address such as 10.0.0.5");
-        return null;
+        return checked(key, null, value -> IPV4.matcher(value).matches() || isIpv6Literal(value),
+                "a literal IPv4 or IPv6 address such as 10.0.0.5");
     }
 
     private static boolean isIpv6Literal(String value) {

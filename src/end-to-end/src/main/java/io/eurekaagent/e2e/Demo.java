@@ -35,7 +35,7 @@ public final class Demo {
                 say("sending SIGTERM to the app (pid " + process.pid() + ") ...");
                 process.sigterm();
                 int exit = process.awaitExit(Duration.ofSeconds(30));
-                say("app exited with " + exit + "; its last lines:\n" + indent(process.output().lines()
+                say("app exited with " + exit + " (128 + 15: the JVM's normal exit on SIGTERM); the agent said:\n" + indent(process.output().lines()
                         .filter(line -> line.contains("deregistered")).reduce("", (a, b) -> a + b + "\n")));
                 String after = server.application("DEMO");
                 if (after != null) {
