@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -56,6 +59,26 @@ class ShadedJarIT {
             assertEquals(0xCAFEBABE, in.readInt());
             in.readUnsignedShort();
             assertEquals(55, in.readUnsignedShort(), "class file major version of Java 11");
+        }
+    }
+
+    @Test
+    void agentCodeNeverTouchesJulSystemLoggerOrManagementFactory() throws IOException {
+        // Initialising java.util.logging from premain breaks apps that install their own LogManager (WildFly).
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> offenders = new ArrayList<>();
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (name.startsWith("io/eurekaagent/") && !name.startsWith("io/eurekaagent/shaded/") && name.endsWith(".class")) {
+                    String constants = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+                    for (String forbidden : new String[] {"java/util/logging", "java/lang/System$Logger", "java/lang/management"}) {
+                        if (constants.contains(forbidden)) {
+                            offenders.add(name + " uses " + forbidden);
+                        }
+                    }
+                }
+            }
+            assertEquals(List.of(), offenders);
         }
     }
 

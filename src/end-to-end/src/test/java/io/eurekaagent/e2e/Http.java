@@ -19,6 +19,11 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> post(String url) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GETs {@code url} until it answers 200, and returns the body. */
     static String awaitOk(String url, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A plain JDK app, untouched, started with the agent: in Eureka once it listens, gone when it stops. */
@@ -71,6 +72,20 @@ class RegistrationTest {
     }
 
     @Test
+    void systemExitRemovesTheInstanceToo() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+
+        try (ChildProcess process = AgentApp.testApp(server, "quitter", port).start("quitter")) {
+            Registry.awaitInstances(server, "QUITTER", 1, START);
+            Http.post("http://127.0.0.1:" + port + "/exit");
+
+            assertEquals(0, process.awaitExit(START));
+            assertEquals(List.of(), Registry.instances(server, "QUITTER"));
+        }
+    }
+
+    @Test
     void aContainerConfiguresTheAgentWithJavaToolOptionsAndEnvironmentVariables() throws Exception {
         EurekaServer server = SharedEurekaServer.get();
         int port = Project.freePort();
@@ -92,6 +107,34 @@ class RegistrationTest {
             assertEquals(Map.of("zone", "zone-b"), instance.get("metadata"));
             process.sigterm();
             process.awaitExit(START);
+        }
+    }
+
+    @Test
+    void agentThreadsAreNamedDaemonsAndPasswordsNeverShowInTheOutput() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+        AgentApp app = AgentApp.testApp(server, "secretive", port)
+                .property("eureka.client.service-url.defaultZone", "http://agent:s3cret@127.0.0.1:" + server.port() + "/eureka/")
+                .property("eureka.agent.debug", "true");
+
+        try (ChildProcess process = app.start("secretive")) {
+            Registry.awaitInstances(server, "SECRETIVE", 1, START);
+            String jcmd = Paths.get(Project.appJava()).resolveSibling("jcmd").toString();
+            String threads;
+            try (ChildProcess dump = ChildProcess.start("jcmd", List.of(jcmd, Long.toString(process.pid()), "Thread.print"),
+                    Map.of(), Project.root())) {
+                dump.awaitExit(START);
+                threads = dump.output();
+            }
+            process.sigterm();
+            process.awaitExit(START);
+
+            List<String> agentThreads = threads.lines().filter(line -> line.startsWith("\"eureka-agent-")).collect(Collectors.toList());
+            assertTrue(agentThreads.stream().anyMatch(line -> line.startsWith("\"eureka-agent-heartbeat\"")), threads);
+            assertTrue(agentThreads.stream().allMatch(line -> line.contains(" daemon ")), String.join("\n", agentThreads));
+            assertTrue(process.output().contains("http://agent:****@127.0.0.1:" + server.port() + "/eureka/"), process.output());
+            assertFalse(process.output().contains("s3cret"), process.output());
         }
     }
 
