@@ -109,6 +109,12 @@ public final class ChildProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** SIGTERM, then waits for the exit; returns the exit code. */
+    public int stop(Duration timeout) throws InterruptedException {
+        sigterm();
+        return awaitExit(timeout);
+    }
+
     /** Waits for the exit and returns the exit code; fails if it takes longer than {@code timeout}. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -45,8 +45,7 @@ class BadSettingsTest {
             assertEquals(List.of("[eureka-agent] invalid setting " + message + "; agent off, the application runs without it"),
                     agentLines(process));
             assertEquals(List.of(), Registry.instances(server, "AGENT-TEST-APP"));
-            process.sigterm();
-            process.awaitExit(START);
+            process.stop(START);
             assertEquals(1, agentLines(process).size(), "nothing more from the agent on shutdown");
         }
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A plain JDK app, untouched, started with the agent: in Eureka once it listens, gone when it stops. */
 class RegistrationTest {
@@ -49,39 +51,32 @@ class RegistrationTest {
             assertEquals("{\"status\":\"UP\"}", Http.get((String) instance.get("healthCheckUrl")).body());
             assertEquals(1, process.output().lines().filter(line -> line.startsWith("[eureka-agent] registered DEMO")).count());
 
-            process.sigterm();
-            process.awaitExit(START);
+            process.stop(START);
         }
     }
 
-    @Test
-    void sigtermRemovesTheInstanceBeforeTheProcessExits() throws Exception {
+    enum Stop { SIGTERM, SYSTEM_EXIT }
+
+    @ParameterizedTest
+    @EnumSource(Stop.class)
+    void theInstanceIsGoneFromEurekaBeforeTheProcessHasExited(Stop stop) throws Exception {
         EurekaServer server = SharedEurekaServer.get();
         int port = Project.freePort();
+        String app = "goodbye-" + stop.ordinal();
 
-        try (ChildProcess process = AgentApp.testApp(server, "goodbye", port).start("goodbye")) {
-            Registry.awaitInstances(server, "GOODBYE", 1, START);
-            process.sigterm();
+        try (ChildProcess process = AgentApp.testApp(server, app, port).start(app)) {
+            Registry.awaitInstances(server, app.toUpperCase(), 1, START);
+            if (stop == Stop.SIGTERM) {
+                process.sigterm();
+            } else {
+                Http.post("http://127.0.0.1:" + port + "/exit");
+            }
             process.awaitExit(START);
 
             // Read once, right after the exit: without the DELETE the lease would last 90 s more.
-            assertEquals(List.of(), Registry.instances(server, "GOODBYE"));
-            assertTrue(process.output().contains("[eureka-agent] deregistered GOODBYE instance localhost:goodbye:" + port
-                    + " from " + server.serviceUrl()), process.output());
-        }
-    }
-
-    @Test
-    void systemExitRemovesTheInstanceToo() throws Exception {
-        EurekaServer server = SharedEurekaServer.get();
-        int port = Project.freePort();
-
-        try (ChildProcess process = AgentApp.testApp(server, "quitter", port).start("quitter")) {
-            Registry.awaitInstances(server, "QUITTER", 1, START);
-            Http.post("http://127.0.0.1:" + port + "/exit");
-
-            assertEquals(0, process.awaitExit(START));
-            assertEquals(List.of(), Registry.instances(server, "QUITTER"));
+            assertEquals(List.of(), Registry.instances(server, app.toUpperCase()));
+            assertTrue(process.output().contains("[eureka-agent] deregistered " + app.toUpperCase() + " instance localhost:"
+                    + app + ":" + port + " from " + server.serviceUrl()), process.output());
         }
     }
 
@@ -105,8 +100,7 @@ class RegistrationTest {
             assertEquals("127.0.0.1:k8s-orders:" + port, instance.get("instanceId"));
             assertEquals("127.0.0.1", instance.get("hostName"));
             assertEquals(Map.of("zone", "zone-b"), instance.get("metadata"));
-            process.sigterm();
-            process.awaitExit(START);
+            process.stop(START);
         }
     }
 
@@ -127,8 +121,7 @@ class RegistrationTest {
                 dump.awaitExit(START);
                 threads = dump.output();
             }
-            process.sigterm();
-            process.awaitExit(START);
+            process.stop(START);
 
             List<String> agentThreads = threads.lines().filter(line -> line.startsWith("\"eureka-agent-")).collect(Collectors.toList());
             assertTrue(agentThreads.stream().anyMatch(line -> line.startsWith("\"eureka-agent-heartbeat\"")), threads);

@@ -34,8 +34,7 @@ class ServerRestartTest {
                 assertTrue(process.output().contains("registered again SURVIVOR"), process.output());
                 long failureLines = process.output().lines().filter(line -> line.contains("heartbeat failed")).count();
                 assertTrue(failureLines <= 3, "failures are not logged at every beat:\n" + process.output());
-                process.sigterm();
-                process.awaitExit(START);
+                process.stop(START);
             }
         }
     }

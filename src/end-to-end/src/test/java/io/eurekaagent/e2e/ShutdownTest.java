@@ -39,8 +39,7 @@ class ShutdownTest {
             }
             try {
                 long start = System.nanoTime();
-                process.sigterm();
-                process.awaitExit(START);
+                process.stop(START);
                 long exitMs = (System.nanoTime() - start) / 1_000_000;
                 if (stall != null) {
                     assertTrue(process.output().contains("could not deregister"), process.output());

@@ -25,8 +25,7 @@ class SpringCloudInteropTest {
             Registry.awaitInstances(server, "GREETER", 1, START);
 
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + clientPort + "/call/greeter", START));
-            app.sigterm();
-            app.awaitExit(START);
+            app.stop(START);
         }
     }
 }
