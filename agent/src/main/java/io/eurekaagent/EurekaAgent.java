@@ -1,21 +1,28 @@
 package io.eurekaagent;
 
 import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
+import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.lifecycle.Registrar;
 import io.eurekaagent.log.AgentLog;
-import io.eurekaagent.readiness.PortOpenProbe;
+import io.eurekaagent.readiness.Readiness;
+import io.eurekaagent.readiness.ReadinessSetup;
 import java.lang.instrument.Instrumentation;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The agent's whole lifecycle: read the settings, then on the agent's own thread build the instance and the HTTP
- * client, wait until the app listens, register and renew; a shutdown hook deregisters. Nothing here may throw
- * (an exception out of premain aborts the JVM) or do slow work on the app's main thread.
+ * The agent's whole lifecycle: read the settings and hook the JDK's binds in premain; then, on the agent's own
+ * thread, build the HTTP client while the app starts, wait until the app listens, register and renew; a shutdown
+ * hook deregisters. Nothing here may throw (an exception out of premain aborts the JVM) or do slow work on the
+ * app's main thread.
  */
 public final class EurekaAgent {
     /** sysexits' EX_CONFIG: what {@code eureka.agent.fail-fast=true} exits with on a bad setting. */
@@ -26,14 +33,14 @@ public final class EurekaAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments);
+        start(arguments, instrumentation, false);
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments);
+        start(arguments, instrumentation, true);
     }
 
-    static void start(String arguments) {
+    static void start(String arguments, Instrumentation instrumentation, boolean attachedLate) {
         long begin = System.nanoTime();
         try {
             // One agent per JVM (-javaagent given twice, or attached later), and none in jcmd & co.
@@ -45,20 +52,26 @@ public final class EurekaAgent {
                 return;
             }
             AgentLog.setDebug(config.debug());
+            Readiness readiness = ReadinessSetup.install(config, instrumentation, attachedLate);
             Registrar registrar = new Registrar();
             Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown",
                     () -> registrar.deregister(config.shutdownTimeout())));
             AgentThreads.newThread("heartbeat", () -> {
                 // Built here, not in premain: the HTTP client alone loads ~1,350 classes, now alongside the app's start.
-                InstanceInfo instance = new InstanceFactory(config).create();
-                EurekaClient client = new EurekaClient(config.serviceUrls(), config.connectTimeout(),
-                        config.readTimeout(), AgentThreads.httpExecutor());
-                client.warmUp(instance);
-                if (new PortOpenProbe(instance.servingPort(), instance.ipAddr()).await(registrar::isClosing)) {
-                    registrar.run(client, instance);
+                InstanceFactory instances = new InstanceFactory(config);
+                HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor());
+                EurekaClient client = new EurekaClient(config.serviceUrls(), http, config.connectTimeout().plus(config.readTimeout()));
+                client.warmUp(instances.appName());
+                int port = readiness.await(registrar::isClosing);
+                if (port != Readiness.STOPPED) {
+                    InstanceInfo instance = instances.create(port);
+                    HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(http,
+                            instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
+                    registrar.run(client, instance, health, readiness.readySince());
                 }
             }).start();
-            AgentLog.debug("premain took " + (System.nanoTime() - begin) / 1_000_000 + " ms; servers " + config.serviceUrls());
+            AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
+                    config.registerOn().name().toLowerCase(Locale.ROOT), config.serviceUrls()));
         } catch (InvalidSettingException e) {
             reject(e);
         } catch (Throwable t) {

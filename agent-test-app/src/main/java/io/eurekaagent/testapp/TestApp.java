@@ -10,28 +10,42 @@ import java.nio.charset.StandardCharsets;
 /**
  * The kind of service the agent is for: a plain JDK web app that knows nothing of Eureka.
  * Port from env {@code PORT} (default 8080, {@code 0} = any free port); it prints the port it listens on.
- * {@code GET /hello}, {@code GET /health}, {@code GET /info}; {@code POST /exit} calls {@code System.exit(0)}.
+ * {@code GET /hello}, {@code GET /info}; {@code GET /health} answers 200 UP or 503 DOWN, flipped with
+ * {@code POST /health/up} and {@code POST /health/down} (env {@code HEALTH=down} starts it unhealthy);
+ * {@code POST /exit} calls {@code System.exit(0)}.
  */
 public final class TestApp {
+    private static volatile boolean healthy;
+
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        healthy = !"down".equalsIgnoreCase(System.getenv("HEALTH"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.createContext("/hello", exchange -> answer(exchange, "text/plain", "hello"));
-        server.createContext("/health", exchange -> answer(exchange, "application/json", "{\"status\":\"UP\"}"));
-        server.createContext("/info", exchange -> answer(exchange, "application/json", "{\"app\":\"agent-test-app\"}"));
+        server.createContext("/hello", exchange -> answer(exchange, 200, "text/plain", "hello"));
+        server.createContext("/info", exchange -> answer(exchange, 200, "application/json", "{\"app\":\"agent-test-app\"}"));
+        server.createContext("/health", TestApp::health);
         // For tests of System.exit: the JVM runs its shutdown hooks, as it does on SIGTERM.
         server.createContext("/exit", exchange -> {
-            answer(exchange, "text/plain", "exiting");
+            answer(exchange, 200, "text/plain", "exiting");
             new Thread(() -> System.exit(0)).start();
         });
         server.start();
         System.out.println("agent-test-app listening on port " + server.getAddress().getPort());
     }
 
-    private static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
+    private static void health(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && (path.equals("/health/up") || path.equals("/health/down"))) {
+            healthy = path.endsWith("/up");
+            System.out.println("agent-test-app health is now " + (healthy ? "UP" : "DOWN"));
+        }
+        answer(exchange, healthy ? 200 : 503, "application/json", healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

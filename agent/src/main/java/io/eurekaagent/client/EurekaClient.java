@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,26 +36,22 @@ public final class EurekaClient {
     private final Duration attemptTimeout;
     private final AtomicInteger current = new AtomicInteger();
 
-    public EurekaClient(List<ServiceUrl> servers, Duration connectTimeout, Duration readTimeout, Executor executor) {
+    /** @param attemptTimeout the most one request to one server may take, connecting included */
+    public EurekaClient(List<ServiceUrl> servers, HttpClient http, Duration attemptTimeout) {
         this.servers = List.copyOf(servers);
-        this.attemptTimeout = connectTimeout.plus(readTimeout);
-        // HTTP/1.1: the default HTTP/2 adds an h2c upgrade to every plain-http request, which Eureka never takes.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .executor(executor)
-                .build();
+        this.http = http;
+        this.attemptTimeout = attemptTimeout;
     }
 
     /**
      * Loads the JSON writer and the HTTP request path and leaves a pooled connection open while the app is still
      * starting, so that registering once it listens costs one round trip instead of ~200 ms of cold code.
-     * A harmless {@code GET /apps/{APP}/{ID}}; its outcome does not matter.
+     * A harmless {@code GET /apps/{APP}}; its outcome does not matter.
      */
-    public void warmUp(InstanceInfo instance) {
+    public void warmUp(String app) {
         try {
-            JSON.std.asBytes(instance.registrationDocument());
-            send(server -> request(server, instancePath(instance)).GET(), WARM_UP_BUDGET);
+            JSON.std.asBytes(Map.of("instance", Map.of("app", app)));
+            send(server -> request(server, "/apps/" + segment(app.toUpperCase(Locale.ROOT))).GET(), WARM_UP_BUDGET);
         } catch (IOException | EurekaUnavailableException e) {
             AgentLog.debug("warm-up request failed (" + e.getMessage() + ")");
         }

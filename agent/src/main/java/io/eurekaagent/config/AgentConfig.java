@@ -17,6 +17,16 @@ import java.util.regex.Pattern;
 public final class AgentConfig {
     public static final String DEFAULT_SERVICE_URL = "http://localhost:8761/eureka/";
 
+    /** When the instance is registered: {@code eureka.agent.register-on}. */
+    public enum RegisterOn {
+        /** When the app binds its port (seen inside the JDK's bind methods). */
+        BIND,
+        /** When the configured port accepts TCP connections (polled), for servers whose binds the hooks cannot see. */
+        PORT_OPEN,
+        /** Right after premain, with no port: for apps that serve none. */
+        START
+    }
+
     private boolean enabled;
     private boolean debug;
     private boolean failFast;
@@ -31,9 +41,14 @@ public final class AgentConfig {
     private boolean preferIpAddress;
     private List<Pattern> ignoredInterfaces;
     private List<Pattern> preferredNetworks;
+    private RegisterOn registerOn;
+    private boolean healthCheckEnabled;
+    private int healthCheckIntervalSeconds;
     private int nonSecurePort;
+    private boolean nonSecurePortConfigured;
     private boolean nonSecurePortEnabled;
     private int securePort;
+    private boolean securePortConfigured;
     private boolean securePortEnabled;
     private String virtualHostName;
     private String secureVirtualHostName;
@@ -108,11 +123,14 @@ public final class AgentConfig {
         ignoredInterfaces = r.patterns("spring.cloud.inetutils.ignored-interfaces");
         preferredNetworks = r.patterns("spring.cloud.inetutils.preferred-networks");
 
+        registerOn = r.choice("eureka.agent.register-on", RegisterOn.class, RegisterOn.BIND);
         nonSecurePort = r.port("eureka.instance.non-secure-port", 8080);
+        nonSecurePortConfigured = r.raw("eureka.instance.non-secure-port") != null;
         nonSecurePortEnabled = r.bool("eureka.instance.non-secure-port-enabled", true);
         securePort = r.port("eureka.instance.secure-port", 443);
+        securePortConfigured = r.raw("eureka.instance.secure-port") != null;
         securePortEnabled = r.bool("eureka.instance.secure-port-enabled", false);
-        if (!nonSecurePortEnabled && !securePortEnabled) {
+        if (!nonSecurePortEnabled && !securePortEnabled && registerOn != RegisterOn.START) {
             r.problem(r.firstSet("eureka.instance.non-secure-port-enabled"), "true, or eureka.instance.secure-port-enabled=true: one port must be enabled");
         }
         virtualHostName = r.name("eureka.instance.virtual-host-name", "a VIP address");
@@ -126,6 +144,8 @@ public final class AgentConfig {
                     + leaseRenewalIntervalSeconds + "), or Eureka drops the instance between two heartbeats");
         }
         metadata = r.map("eureka.instance.metadata-map");
+        healthCheckEnabled = r.bool("eureka.client.healthcheck.enabled", false);
+        healthCheckIntervalSeconds = r.integer("eureka.agent.health-check-interval-seconds", leaseRenewalIntervalSeconds, 1, 3600, "of seconds ");
 
         homePageUrlPath = r.path("eureka.instance.home-page-url-path", "/");
         statusPageUrlPath = r.path("eureka.instance.status-page-url-path", "/info");
@@ -154,9 +174,15 @@ public final class AgentConfig {
     public boolean preferIpAddress() { return preferIpAddress; }
     public List<Pattern> ignoredInterfaces() { return ignoredInterfaces; }
     public List<Pattern> preferredNetworks() { return preferredNetworks; }
+    public RegisterOn registerOn() { return registerOn; }
+    public boolean healthCheckEnabled() { return healthCheckEnabled; }
+    public int healthCheckIntervalSeconds() { return healthCheckIntervalSeconds; }
     public int nonSecurePort() { return nonSecurePort; }
+    /** False: the port is the one the app binds (register-on=bind), or 8080. */
+    public boolean nonSecurePortConfigured() { return nonSecurePortConfigured; }
     public boolean nonSecurePortEnabled() { return nonSecurePortEnabled; }
     public int securePort() { return securePort; }
+    public boolean securePortConfigured() { return securePortConfigured; }
     public boolean securePortEnabled() { return securePortEnabled; }
     /** Null: the app name in lower case. */
     public String virtualHostName() { return virtualHostName; }

@@ -78,6 +78,24 @@ final class SettingReader {
         return fallback;
     }
 
+    /** One of an enum's constants, written in lower case with dashes ({@code port-open}). */
+    <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return fallback;
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String name = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (name.equals(setting.value().trim().toLowerCase(Locale.ROOT))) {
+                return constant;
+            }
+            names.add(name);
+        }
+        problem(setting, "one of " + String.join(", ", names));
+        return fallback;
+    }
+
     int port(String key, int fallback) {
         return integer(key, fallback, 1, 65535, "(a TCP port) ");
     }

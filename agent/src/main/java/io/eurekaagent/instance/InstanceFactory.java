@@ -3,6 +3,7 @@ package io.eurekaagent.instance;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +17,33 @@ public final class InstanceFactory {
         this.config = config;
     }
 
-    /** Runs on the agent's thread: enumerating interfaces is cheap but not free, and must not delay premain. */
-    public InstanceInfo create() {
+    /**
+     * Runs on the agent's thread: enumerating interfaces is cheap but not free, and must not delay premain.
+     * @param boundPort the serving port the app bound, or -1 to take the configured ports as they are
+     */
+    public InstanceInfo create(int boundPort) {
         List<NetworkInterfaceInfo> interfaces = config.ipAddress() == null ? interfaces() : List.of();
-        return create(interfaces, HostNames.fromHost(), System.getProperty("sun.java.command"));
+        return create(interfaces, HostNames.fromHost(), System.getProperty("sun.java.command"), boundPort);
     }
 
-    InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String hostHostname, String command) {
+    /**
+     * Where the agent checks the app's health: the configured absolute health-check URL, else the health path on
+     * loopback (the app is local; its registered host name may not resolve here).
+     */
+    public URI healthProbeUrl(InstanceInfo instance) {
+        if (config.healthCheckUrl() != null) {
+            return URI.create(config.healthCheckUrl());
+        }
+        String scheme = instance.portEnabled() ? "http" : "https";
+        return URI.create(scheme + "://127.0.0.1:" + instance.servingPort() + config.healthCheckUrlPath());
+    }
+
+    /** The app name as registered (before upper-casing). */
+    public String appName() {
+        return config.appName() != null ? config.appName() : AppNames.fromCommand(System.getProperty("sun.java.command"));
+    }
+
+    InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String hostHostname, String command, int boundPort) {
         InstanceInfo.Builder b = new InstanceInfo.Builder();
         b.appName = config.appName() != null ? config.appName() : AppNames.fromCommand(command);
         b.ipAddr = config.ipAddress() != null ? config.ipAddress() : detectIp(interfaces);
@@ -33,12 +54,16 @@ public final class InstanceFactory {
         } else {
             b.hostName = hostHostname != null ? hostHostname : b.ipAddr;
         }
-        b.port = config.nonSecurePort();
-        b.portEnabled = config.nonSecurePortEnabled();
-        b.securePort = config.securePort();
-        b.securePortEnabled = config.securePortEnabled();
-        int servingPort = b.portEnabled ? b.port : b.securePort;
-        b.instanceId = config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + servingPort;
+        boolean noPort = config.registerOn() == AgentConfig.RegisterOn.START;
+        b.portEnabled = config.nonSecurePortEnabled() && !noPort;
+        b.securePortEnabled = config.securePortEnabled() && !noPort;
+        b.port = b.portEnabled && boundPort > 0 ? boundPort : config.nonSecurePort();
+        b.securePort = !b.portEnabled && b.securePortEnabled && boundPort > 0 ? boundPort : config.securePort();
+        // Without a port, the pid keeps two instances on one host apart.
+        String idSuffix = noPort ? Long.toString(ProcessHandle.current().pid())
+                : Integer.toString(b.portEnabled ? b.port : b.securePort);
+        b.instanceId = config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + idSuffix;
+        b.status = config.healthCheckEnabled() ? Status.STARTING : Status.UP;
         String lowerName = b.appName.toLowerCase(Locale.ROOT);
         b.vipAddress = config.virtualHostName() != null ? config.virtualHostName() : lowerName;
         b.secureVipAddress = config.secureVirtualHostName() != null ? config.secureVirtualHostName() : lowerName;

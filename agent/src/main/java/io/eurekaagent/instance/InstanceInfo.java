@@ -29,6 +29,7 @@ public final class InstanceInfo {
     private final int durationSeconds;
     private final Map<String, String> metadata;
     private final AtomicLong lastDirtyTimestamp = new AtomicLong(System.currentTimeMillis());
+    private volatile Status status;
 
     InstanceInfo(Builder b) {
         this.app = b.appName.toUpperCase(Locale.ROOT);
@@ -48,6 +49,7 @@ public final class InstanceInfo {
         this.renewalIntervalSeconds = b.renewalIntervalSeconds;
         this.durationSeconds = b.durationSeconds;
         this.metadata = Map.copyOf(b.metadata);
+        this.status = b.status;
     }
 
     /** The upper-case app name, as the server keys it. */
@@ -62,9 +64,20 @@ public final class InstanceInfo {
     public String vipAddress() { return vipAddress; }
     public int renewalIntervalSeconds() { return renewalIntervalSeconds; }
 
-    /** The port that must accept connections before the instance is registered. */
+    /** The port callers use: the non-secure one if enabled, else the secure one; -1 when neither is. */
     public int servingPort() {
-        return portEnabled ? port : securePort;
+        return portEnabled ? port : securePortEnabled ? securePort : -1;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Sets the status the next registration sends; true when it changed. */
+    public boolean setStatus(Status newStatus) {
+        Status old = status;
+        status = newStatus;
+        return old != newStatus;
     }
 
     public long lastDirtyTimestamp() {
@@ -79,7 +92,7 @@ public final class InstanceInfo {
         return lastDirtyTimestamp.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
     }
 
-    /** The body of {@code POST /apps/{APP}}, status UP. */
+    /** The body of {@code POST /apps/{APP}}, with the current status. */
     public Map<String, Object> registrationDocument() {
         String dirty = Long.toString(lastDirtyTimestamp());
         Map<String, Object> instance = new LinkedHashMap<>();
@@ -87,7 +100,7 @@ public final class InstanceInfo {
         instance.put("hostName", hostName);
         instance.put("app", app);
         instance.put("ipAddr", ipAddr);
-        instance.put("status", "UP");
+        instance.put("status", status.name());
         instance.put("overriddenStatus", "UNKNOWN");
         instance.put("port", portDocument(port, portEnabled));
         instance.put("securePort", portDocument(securePort, securePortEnabled));
@@ -134,5 +147,6 @@ public final class InstanceInfo {
         int renewalIntervalSeconds;
         int durationSeconds;
         Map<String, String> metadata = Map.of();
+        Status status = Status.UP;
     }
 }

@@ -13,13 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that reports instead of printing a stack trace into the app's output.
  */
 public final class AgentThreads {
+    public static final String PREFIX = "eureka-agent-";
     private static final AtomicInteger HTTP_THREADS = new AtomicInteger();
 
     private AgentThreads() {
     }
 
     public static Thread newThread(String name, Runnable body) {
-        Thread thread = new Thread(body, "eureka-agent-" + name);
+        Thread thread = new Thread(body, PREFIX + name);
         thread.setDaemon(true);
         thread.setContextClassLoader(null);
         thread.setUncaughtExceptionHandler((t, e) -> AgentLog.warn(t.getName() + " stopped by an unexpected error: " + e));

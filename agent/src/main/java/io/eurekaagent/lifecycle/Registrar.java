@@ -3,77 +3,135 @@ package io.eurekaagent.lifecycle;
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaResponse;
 import io.eurekaagent.client.EurekaUnavailableException;
+import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
+import io.eurekaagent.instance.Status;
 import io.eurekaagent.log.AgentLog;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps one instance registered, as go-kit's sd/eureka Registrar does: register, renew every interval, register
- * again when the server answers 404 (it restarted empty, or expired us), and deregister once on shutdown.
+ * again when the server answers 404 (it restarted empty, or expired us), and deregister once on shutdown. With a
+ * health check, the status follows the app's health: each change is pushed at once by registering again with a
+ * newer lastDirtyTimestamp, within {@link PushLimiter}'s budget.
  * Every server call holds {@link #lock}, so a deregistration never overtakes a registration still in flight.
  */
 public final class Registrar {
     private enum State { UNREGISTERED, REGISTERING, REGISTERED }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Object wakeUp = new Object();
+    private volatile boolean closing;
     private volatile State state = State.UNREGISTERED;
     private volatile EurekaClient client;
     private volatile InstanceInfo instance;
+    private Status pushedStatus;
     private boolean registeredBefore;
+    private long readySinceNanos;
     private int failures;
 
     public boolean isClosing() {
-        return closing.getCount() == 0;
+        return closing;
     }
 
-    /** The heartbeat loop, on the agent's thread, until {@link #deregister} is called. */
-    public void run(EurekaClient eurekaClient, InstanceInfo registered) {
+    /**
+     * The heartbeat loop, on the agent's thread, until {@link #deregister} is called.
+     * @param health null without {@code eureka.client.healthcheck.enabled}
+     * @param readyNanos when the app became ready (System.nanoTime), for the first registration's log line
+     */
+    public void run(EurekaClient eurekaClient, InstanceInfo registered, HealthCheck health, long readyNanos) {
         this.client = eurekaClient;
         this.instance = registered;
-        Duration interval = Duration.ofSeconds(registered.renewalIntervalSeconds());
-        Backoff backoff = new Backoff(Duration.ofSeconds(1), interval);
-        Duration pause = Duration.ZERO;
-        while (await(pause)) {
+        this.readySinceNanos = readyNanos;
+        long interval = TimeUnit.SECONDS.toNanos(registered.renewalIntervalSeconds());
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofNanos(interval));
+        long now = System.nanoTime();
+        PushLimiter pushes = new PushLimiter(now);
+        long nextBeat = now;
+        long nextHealthCheck = now;
+        long retryAt = now;
+        while (!closing) {
+            now = System.nanoTime();
+            if (health != null && now - nextHealthCheck >= 0) {
+                observe(health);
+                nextHealthCheck = now + health.interval().toNanos();
+            }
+            boolean statusChanged = state == State.REGISTERED && registered.status() != pushedStatus;
             if (state != State.REGISTERED) {
-                pause = register() ? interval : backoff.next();
-            } else {
+                if (now - retryAt >= 0) {
+                    if (register()) {
+                        nextBeat = now + interval;
+                        backoff.reset();
+                    } else {
+                        retryAt = now + backoff.next().toNanos();
+                    }
+                }
+            } else if (statusChanged && pushes.tryAcquire(now)) {
+                registered.markDirty();
+                retryAt = now;
+                register();
+            } else if (now - nextBeat >= 0) {
                 // A failed renewal is retried at the next beat; a 404 means register again now.
-                pause = renew() ? interval : Duration.ZERO;
+                nextBeat = now + interval;
+                if (!renew()) {
+                    retryAt = now;
+                    continue;
+                }
             }
-            if (state == State.REGISTERED) {
-                backoff.reset();
+            long wakeAt = state == State.REGISTERED ? nextBeat : retryAt;
+            if (health != null) {
+                wakeAt = Math.min(wakeAt, nextHealthCheck);
             }
+            if (state == State.REGISTERED && registered.status() != pushedStatus) {
+                wakeAt = Math.min(wakeAt, pushes.nextTokenAt(now));
+            }
+            sleepUntil(wakeAt);
         }
     }
 
-    private boolean await(Duration pause) {
-        try {
-            return !closing.await(pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** STARTING until the first healthy answer (an app still starting is not DOWN); then UP or DOWN. */
+    private void observe(HealthCheck health) {
+        Status seen = health.check();
+        Status old = instance.status();
+        if (old == Status.STARTING && seen != Status.UP) {
+            return;
+        }
+        if (instance.setStatus(seen)) {
+            AgentLog.info("status " + old + " -> " + seen + " (" + health.url() + ": " + health.lastOutcome() + ")");
+        }
+    }
+
+    private void sleepUntil(long wakeAtNanos) {
+        synchronized (wakeUp) {
+            long left = wakeAtNanos - System.nanoTime();
+            if (left > 0 && !closing) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closing = true;
+                }
+            }
         }
     }
 
     private boolean register() {
         lock.lock();
         try {
-            if (isClosing()) {
+            if (closing) {
                 return false;
             }
+            boolean push = state == State.REGISTERED;
+            Status status = instance.status();
             state = State.REGISTERING;
             long start = System.nanoTime();
             EurekaResponse response = client.register(instance);
             if (response.isSuccess()) {
                 state = State.REGISTERED;
-                AgentLog.info((registeredBefore ? "registered again " : "registered ") + instance.app() + " instance "
-                        + instance.instanceId() + " at " + instance.ipAddr() + ":" + instance.servingPort() + " with "
-                        + response.server() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-                registeredBefore = true;
+                pushedStatus = status;
+                logRegistered(push, status, response, start);
                 recovered();
                 return true;
             }
@@ -88,11 +146,25 @@ public final class Registrar {
         return false;
     }
 
+    private void logRegistered(boolean push, Status status, EurekaResponse response, long start) {
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        if (push) {
+            AgentLog.info("status " + status + " sent to " + response.server() + " for " + instance.instanceId() + " in " + tookMs + " ms");
+            return;
+        }
+        String since = registeredBefore || readySinceNanos == 0 ? ""
+                : ", " + (System.nanoTime() - readySinceNanos) / 1_000_000 + " ms after the app listened";
+        AgentLog.info((registeredBefore ? "registered again " : "registered ") + instance.app() + " instance "
+                + instance.instanceId() + " at " + instance.ipAddr() + (instance.servingPort() > 0 ? ":" + instance.servingPort() : "")
+                + " (" + status + ") with " + response.server() + " in " + tookMs + " ms" + since);
+        registeredBefore = true;
+    }
+
     /** False when the server no longer knows the instance and it must register again at once. */
     private boolean renew() {
         lock.lock();
         try {
-            if (isClosing()) {
+            if (closing) {
                 return true;
             }
             EurekaResponse response = client.renew(instance);
@@ -122,7 +194,10 @@ public final class Registrar {
      */
     public void deregister(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        closing.countDown();
+        closing = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
         boolean locked = false;
         try {
             // Let a registration in flight finish, so that it is the one deleted, but never wait past half the budget.

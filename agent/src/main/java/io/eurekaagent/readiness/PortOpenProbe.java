@@ -12,30 +12,35 @@ import java.util.function.BooleanSupplier;
  * "The app has started" = its port accepts TCP connections. Polled from the agent's thread: every 50 ms for the
  * first 10 s (so registration follows the bind closely), then every 500 ms so an app that never listens costs nothing.
  */
-public final class PortOpenProbe {
+public final class PortOpenProbe implements Readiness {
     private static final int CONNECT_TIMEOUT_MS = 200;
     private static final long FAST_PHASE_MS = 10_000;
     private static final long WARN_AFTER_MS = 30_000;
 
     private final int port;
     private final Set<String> hosts = new LinkedHashSet<>();
+    private volatile long openSince;
 
-    /** Tries loopback first (apps bound to all interfaces), then the registered address (apps bound to it only). */
-    public PortOpenProbe(int port, String registeredAddress) {
+    /** Tries loopback (apps bound to all interfaces), then the configured address if any (apps bound to it only). */
+    public PortOpenProbe(int port, String configuredAddress) {
         this.port = port;
         hosts.add("127.0.0.1");
-        hosts.add(registeredAddress);
+        if (configuredAddress != null) {
+            hosts.add(configuredAddress);
+        }
     }
 
-    /** Waits until the port accepts a connection: true, or false once {@code stop} says so first. */
-    public boolean await(BooleanSupplier stop) {
+    /** Waits until the port accepts a connection: returns it, or {@link #STOPPED} once {@code stop} says so first. */
+    @Override
+    public int await(BooleanSupplier stop) {
         long start = System.nanoTime();
         boolean warned = false;
         AgentLog.debug("waiting for port " + port + " to accept connections on " + hosts);
         while (!stop.getAsBoolean()) {
             if (accepts()) {
-                AgentLog.debug("port " + port + " accepts connections");
-                return true;
+                openSince = System.nanoTime();
+                AgentLog.info("port " + port + " accepts connections; registering it");
+                return port;
             }
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             if (!warned && waitedMs >= WARN_AFTER_MS) {
@@ -47,10 +52,15 @@ public final class PortOpenProbe {
                 Thread.sleep(waitedMs < FAST_PHASE_MS ? 50 : 500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return STOPPED;
             }
         }
-        return false;
+        return STOPPED;
+    }
+
+    @Override
+    public long readySince() {
+        return openSince;
     }
 
     private boolean accepts() {

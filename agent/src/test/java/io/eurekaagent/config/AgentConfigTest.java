@@ -111,6 +111,25 @@ class AgentConfigTest {
     }
 
     @Test
+    void registrationWaitsForTheBindUnlessToldOtherwise() throws Exception {
+        AgentConfig defaults = load(null, Map.of(), Map.of());
+        assertEquals(AgentConfig.RegisterOn.BIND, defaults.registerOn());
+        assertFalse(defaults.nonSecurePortConfigured());
+        assertEquals(AgentConfig.RegisterOn.PORT_OPEN, load("eureka.agent.register-on=port-open", Map.of(), Map.of()).registerOn());
+        assertEquals(AgentConfig.RegisterOn.START, load(null, Map.of(), Map.of("EUREKA_AGENT_REGISTERON", "START")).registerOn());
+        assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of()).nonSecurePortConfigured());
+    }
+
+    @Test
+    void healthChecksAreOffByDefaultAndFollowTheRenewalInterval() throws Exception {
+        assertFalse(load(null, Map.of(), Map.of()).healthCheckEnabled());
+        AgentConfig config = load(null, Map.of("eureka.client.healthcheck.enabled", "true",
+                "eureka.instance.lease-renewal-interval-in-seconds", "10"), Map.of());
+        assertTrue(config.healthCheckEnabled());
+        assertEquals(10, config.healthCheckIntervalSeconds());
+    }
+
+    @Test
     void disabledAgentIgnoresEveryOtherSetting() throws Exception {
         AgentConfig config = load(null, Map.of("eureka.client.enabled", "false",
                 "eureka.instance.non-secure-port", "not-a-port"), Map.of());

@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class InstanceFactoryTest {
     static InstanceInfo create(Map<String, String> settings, String hostname, String command) throws Exception {
+        return create(settings, hostname, command, -1);
+    }
+
+    static InstanceInfo create(Map<String, String> settings, String hostname, String command, int boundPort) throws Exception {
         Properties properties = new Properties();
         properties.putAll(settings);
         AgentConfig config = AgentConfig.load(null, properties, Map.of());
         return new InstanceFactory(config).create(
-                List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), hostname, command);
+                List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), hostname, command, boundPort);
     }
 
     @SuppressWarnings("unchecked")
@@ -86,6 +90,29 @@ class InstanceFactoryTest {
         assertEquals("https://orders.internal:8443/health", doc.get("secureHealthCheckUrl"));
         assertEquals(Map.of("renewalIntervalInSecs", 5, "durationInSecs", 15), doc.get("leaseInfo"));
         assertEquals(8443, instance.servingPort());
+    }
+
+    @Test
+    void theBoundPortIsRegisteredAndNamesTheInstance() throws Exception {
+        InstanceInfo instance = create(Map.of("eureka.instance.appname", "orders"), "web-1", "x.jar", 41234);
+        Map<String, Object> doc = document(instance);
+        assertEquals("web-1:orders:41234", doc.get("instanceId"));
+        assertEquals(Map.of("$", 41234, "@enabled", "true"), doc.get("port"));
+        assertEquals("http://web-1:41234/health", doc.get("healthCheckUrl"));
+    }
+
+    @Test
+    void registeringAtStartHasNoPortAndThePidKeepsInstancesApart() throws Exception {
+        Map<String, Object> doc = document(create(Map.of("eureka.agent.register-on", "start",
+                "eureka.instance.appname", "batch"), "web-1", "x.jar", 0));
+        assertEquals("web-1:batch:" + ProcessHandle.current().pid(), doc.get("instanceId"));
+        assertEquals("false", ((Map<?, ?>) doc.get("port")).get("@enabled"));
+        assertEquals("false", ((Map<?, ?>) doc.get("securePort")).get("@enabled"));
+    }
+
+    @Test
+    void withHealthChecksTheInstanceStartsAsStarting() throws Exception {
+        assertEquals("STARTING", document(create(Map.of("eureka.client.healthcheck.enabled", "true"), "h", "a.jar")).get("status"));
     }
 
     @Test

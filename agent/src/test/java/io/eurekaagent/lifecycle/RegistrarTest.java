@@ -2,6 +2,7 @@ package io.eurekaagent.lifecycle;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -18,11 +19,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.HttpClients;
+import io.eurekaagent.health.HealthCheck;
+import io.eurekaagent.instance.Status;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,7 +45,7 @@ class RegistrarTest {
     }
 
     private static Thread start(Registrar registrar, EurekaClient client, InstanceInfo instance) {
-        Thread thread = AgentThreads.newThread("heartbeat", () -> registrar.run(client, instance));
+        Thread thread = AgentThreads.newThread("heartbeat", () -> registrar.run(client, instance, null, 0));
         thread.start();
         return thread;
     }
@@ -80,7 +86,7 @@ class RegistrarTest {
             List<LoggedRequest> registrations = eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")));
             assertTrue(registrations.get(1).getBodyAsString().contains("\"lastDirtyTimestamp\":\"" + instance.lastDirtyTimestamp() + "\""));
             assertTrue(instance.lastDirtyTimestamp() > firstDirty, "a re-registration carries a newer lastDirtyTimestamp");
-            assertEquals(1, log.count("] registered ORDERS instance web-1:orders:8080 at 10.0.0.5:8080 with http://agent:****@127.0.0.1:"));
+            assertEquals(1, log.count("] registered ORDERS instance web-1:orders:8080 at 10.0.0.5:8080 (UP) with http://agent:****@127.0.0.1:"));
             assertEquals(1, log.count("does not know web-1:orders:8080 (restarted or expired it); registering again"));
             assertEquals(1, log.count("] registered again ORDERS"));
             assertEquals(1, log.count("] deregistered ORDERS instance web-1:orders:8080 from http://agent:****@127.0.0.1:"));
@@ -140,6 +146,42 @@ class RegistrarTest {
             assertTrue(tookMs < 900, "took " + tookMs + " ms");
             assertEquals(1, log.count("could not deregister web-1:orders:8080"), log.text());
         }
+    }
+
+    @Test
+    void healthChangesArePushedAtOnceWithANewerLastDirtyTimestamp() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+        eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(200)));
+        eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(503)));
+        InstanceInfo instance = TestInstances.orders(30);
+        instance.setStatus(Status.STARTING);
+        HealthCheck health = new HealthCheck(HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor()),
+                URI.create("http://127.0.0.1:" + eureka.getPort() + "/app/health"), Duration.ofMillis(200));
+        Registrar registrar = new Registrar();
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            AgentThreads.newThread("heartbeat", () -> registrar.run(TestInstances.client(url()), instance, health, 0)).start();
+            await("registered STARTING", () -> registrations().size() == 1);
+            eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(200)));
+            await("UP pushed", () -> registrations().size() == 2);
+            eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(500)));
+            await("DOWN pushed", () -> registrations().size() == 3);
+            registrar.deregister(Duration.ofSeconds(1));
+
+            List<String> statuses = registrations().stream().map(r -> r.getBodyAsString().replaceAll(".*\"status\":\"(\\w+)\".*", "$1"))
+                    .collect(Collectors.toList());
+            assertEquals(List.of("STARTING", "UP", "DOWN"), statuses);
+            List<Long> dirty = registrations().stream()
+                    .map(r -> Long.parseLong(r.getBodyAsString().replaceAll(".*\"lastDirtyTimestamp\":\"(\\d+)\".*", "$1")))
+                    .collect(Collectors.toList());
+            assertTrue(dirty.get(0) < dirty.get(1) && dirty.get(1) < dirty.get(2), dirty.toString());
+            assertEquals(1, log.count("status STARTING -> UP"));
+            assertEquals(1, log.count("status UP -> DOWN (http://127.0.0.1:" + eureka.getPort() + "/app/health: HTTP 500)"));
+        }
+    }
+
+    private static List<LoggedRequest> registrations() {
+        return eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.eurekaagent.lifecycle;
 
 import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.instance.InstanceFactory;
@@ -30,12 +31,12 @@ public final class TestInstances {
                 "eureka.instance.lease-expiration-duration-in-seconds", Integer.toString(renewalSeconds * 3)));
         Properties properties = new Properties();
         properties.putAll(settings);
-        return new InstanceFactory(AgentConfig.load(null, properties, Map.of())).create();
+        return new InstanceFactory(AgentConfig.load(null, properties, Map.of())).create(8080);
     }
 
     public static EurekaClient client(String... urls) {
         List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
-        return new EurekaClient(servers, Duration.ofSeconds(1), Duration.ofSeconds(2), AgentThreads.httpExecutor());
+        return new EurekaClient(servers, HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor()), Duration.ofSeconds(3));
     }
 
     /** Captures what the agent prints on stderr while it runs. */

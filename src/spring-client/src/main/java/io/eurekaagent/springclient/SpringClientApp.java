@@ -15,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * An ordinary Spring Cloud Eureka client: {@code GET /call/{service}} finds the service through Spring Cloud's
  * {@link DiscoveryClient} (which looks it up by VIP address, as every Spring Cloud caller does) and returns what
- * its {@code /hello} answers.
+ * its {@code /hello} answers. {@code GET /hello} answers "hello", as spring-boot-app does: the same app with the
+ * Spring Cloud Eureka client added, for the start-up comparison in the benchmark.
  */
 @SpringBootApplication
 @RestController
@@ -25,6 +26,11 @@ public class SpringClientApp {
 
     public SpringClientApp(DiscoveryClient discovery) {
         this.discovery = discovery;
+    }
+
+    @GetMapping("/hello")
+    public String hello() {
+        return "hello";
     }
 
     @GetMapping("/call/{service}")

@@ -1,0 +1,61 @@
+package io.eurekaagent.health;
+
+import io.eurekaagent.instance.Status;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One look at the app's health URL, as Spring Cloud's {@code eureka.client.healthcheck.enabled} does with the
+ * actuator: 2xx is UP; any other answer, a timeout or a refused connection is DOWN.
+ */
+public final class HealthCheck {
+    private static final Duration MAX_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http;
+    private final URI url;
+    private final Duration interval;
+    private final Duration timeout;
+    private String lastProblem = "";
+
+    /** Checks every {@code interval}; a check gets the interval or 5 s, whichever is shorter. */
+    public HealthCheck(HttpClient http, URI url, Duration interval) {
+        this.http = http;
+        this.url = url;
+        this.interval = interval;
+        this.timeout = interval.compareTo(MAX_TIMEOUT) < 0 ? interval : MAX_TIMEOUT;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public Status check() {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
+        try {
+            int status = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            lastProblem = "HTTP " + status;
+            return status >= 200 && status < 300 ? Status.UP : Status.DOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lastProblem = "interrupted";
+        } catch (Exception e) {
+            lastProblem = e.getCause() instanceof IOException ? e.getCause().toString() : e.toString();
+        }
+        return Status.DOWN;
+    }
+
+    /** What the last check saw, for the log line of a status change. */
+    public String lastOutcome() {
+        return lastProblem;
+    }
+
+    public URI url() {
+        return url;
+    }
+}

@@ -1,0 +1,43 @@
+package io.eurekaagent.readiness;
+
+import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.log.AgentLog;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+
+/** Picks how readiness is seen, from {@code eureka.agent.register-on}, and installs what that needs. */
+public final class ReadinessSetup {
+    private ReadinessSetup() {
+    }
+
+    /** Runs in premain: the bind hooks must be in place before the app's first bind. */
+    public static Readiness install(AgentConfig config, Instrumentation instrumentation, boolean attachedLate) {
+        switch (config.registerOn()) {
+            case START:
+                return stop -> Readiness.NO_PORT;
+            case PORT_OPEN:
+                return portOpen(config);
+            default:
+                if (attachedLate) {
+                    AgentLog.info("attached to a running JVM, whose ports are bound already: registering once port "
+                            + servingPort(config) + " accepts connections");
+                    return portOpen(config);
+                }
+                try {
+                    return BindDetector.install(instrumentation, PortChoice.of(config, System.getProperties()));
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    AgentLog.warn("cannot observe the app's binds (" + e.getMessage() + "); registering once port "
+                            + servingPort(config) + " accepts connections instead");
+                    return portOpen(config);
+                }
+        }
+    }
+
+    private static Readiness portOpen(AgentConfig config) {
+        return new PortOpenProbe(servingPort(config), config.ipAddress());
+    }
+
+    private static int servingPort(AgentConfig config) {
+        return config.nonSecurePortEnabled() ? config.nonSecurePort() : config.securePort();
+    }
+}

@@ -1,0 +1,126 @@
+package io.eurekaagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** No port configured anywhere: the agent registers the port each kind of server really bound. */
+class PortDetectionTest {
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)|Tomcat started on port (\\d+)");
+
+    enum Server {
+        BLOCKING_SERVER_SOCKET, SERVER_SOCKET_CHANNEL, AGENT_TEST_APP, JETTY_12, SPRING_BOOT_TOMCAT;
+
+        AgentApp app(EurekaServer eureka, String name) throws Exception {
+            AgentApp app = new AgentApp()
+                    .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
+                    .property("eureka.instance.appname", name)
+                    .property("eureka.instance.hostname", "localhost")
+                    .property("eureka.instance.ip-address", "127.0.0.1");
+            String e2eClasses = Project.root().resolve("src/end-to-end/target/classes").toString();
+            switch (this) {
+                case BLOCKING_SERVER_SOCKET:
+                    return app.main("-cp", e2eClasses, "io.eurekaagent.e2e.apps.SocketApp", "blocking");
+                case SERVER_SOCKET_CHANNEL:
+                    return app.main("-cp", e2eClasses, "io.eurekaagent.e2e.apps.SocketApp", "nio");
+                case AGENT_TEST_APP:
+                    return app.env("PORT", "0");
+                case JETTY_12:
+                    String classpath = Project.root().resolve("src/end-to-end/target/test-classes") + java.io.File.pathSeparator
+                            + Files.readString(Project.root().resolve("src/end-to-end/target/test-classpath.txt")).trim();
+                    return app.main("-cp", classpath, "io.eurekaagent.e2e.JettyApp");
+                default:
+                    return app.main("-jar", Project.jar("src/spring-boot-app/target/spring-boot-app.jar").toString(),
+                            "--server.port=0", "--logging.level.org.springframework.boot.tomcat=INFO",
+                            "--logging.level.org.springframework.boot.web.embedded.tomcat=INFO");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Server.class)
+    void registersThePortTheServerBound(Server server) throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        String name = "ports-" + server.name().toLowerCase().replace('_', '-');
+
+        try (ChildProcess process = server.app(eureka, name).start(name)) {
+            int bound = boundPort(process);
+            Map<String, Object> instance = Registry.awaitInstances(eureka, name.toUpperCase(), 1, START).get(0);
+
+            assertEquals(Map.of("$", bound, "@enabled", "true"), instance.get("port"), process.output());
+            assertEquals("localhost:" + name + ":" + bound, instance.get("instanceId"));
+            assertTrue(process.output().contains("registering port " + bound + ", the first port the app bound on a non-loopback address"),
+                    process.output());
+            assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + bound + "/hello", START));
+            process.stop(START);
+        }
+    }
+
+    @Test
+    void twoInstancesOnAnyFreePortOnOneHostAreTwoInstancesInEureka() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        try (ChildProcess first = Server.AGENT_TEST_APP.app(eureka, "twins").start("twin-1");
+             ChildProcess second = Server.AGENT_TEST_APP.app(eureka, "twins").start("twin-2")) {
+            int firstPort = boundPort(first);
+            int secondPort = boundPort(second);
+            List<Map<String, Object>> instances = Registry.awaitInstances(eureka, "TWINS", 2, START);
+
+            assertNotEquals(firstPort, secondPort);
+            assertEquals(List.of("localhost:twins:" + Math.min(firstPort, secondPort), "localhost:twins:" + Math.max(firstPort, secondPort)),
+                    instances.stream().map(i -> (String) i.get("instanceId")).sorted().collect(Collectors.toList()));
+            first.stop(START);
+            second.stop(START);
+        }
+    }
+
+    @Test
+    void aConfiguredPortIsWaitedForAndOtherBindsAreIgnored() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        int port = Project.freePort();
+        AgentApp app = Server.AGENT_TEST_APP.app(eureka, "configured").env("PORT", Integer.toString(port))
+                .property("eureka.instance.non-secure-port", Integer.toString(port));
+
+        try (ChildProcess process = app.start("configured")) {
+            Map<String, Object> instance = Registry.awaitInstances(eureka, "CONFIGURED", 1, START).get(0);
+
+            assertEquals(Map.of("$", port, "@enabled", "true"), instance.get("port"));
+            assertTrue(process.output().contains("registering port " + port + ", the configured eureka.instance.non-secure-port"),
+                    process.output());
+            process.stop(START);
+        }
+    }
+
+    @Test
+    void anAppWithItsOwnJulLogManagerStartsNormally() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        AgentApp app = Server.BLOCKING_SERVER_SOCKET.app(eureka, "jul-app")
+                .main("-cp", Project.root().resolve("src/end-to-end/target/classes").toString(), "io.eurekaagent.e2e.apps.JulManagerApp");
+
+        try (ChildProcess process = app.start("jul-app")) {
+            int bound = boundPort(process);
+            Map<String, Object> instance = Registry.awaitInstances(eureka, "JUL-APP", 1, START).get(0);
+
+            assertEquals(Map.of("$", bound, "@enabled", "true"), instance.get("port"));
+            assertTrue(process.output().contains("logging through the app's own LogManager"), process.output());
+            process.stop(START);
+        }
+    }
+
+    private static int boundPort(ChildProcess process) throws InterruptedException {
+        Matcher matcher = LISTENING.matcher(process.awaitLine(line -> LISTENING.matcher(line).find(), START).text);
+        matcher.find();
+        return Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+    }
+}
