@@ -1,0 +1,169 @@
+package io.eurekaagent.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the agent costs the app, side by side in one run: each app started alternately with and without the agent,
+ * medians of {@code -Druns=N} (default 5) runs. Prints premain time, launch-to-first-response (agent-test-app and a
+ * Spring Boot app), launch-to-registered against Spring Cloud's own Eureka client, bind-to-registered, resident
+ * memory, threads and the agent jar's size.
+ */
+public final class Benchmark {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(200)).build();
+    private static final Pattern PREMAIN = Pattern.compile("premain took ([\\d.]+) ms");
+    private static final Pattern AFTER_LISTEN = Pattern.compile("(\\d+) ms after the app listened");
+
+    private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+    private final EurekaServer eureka;
+
+    private Benchmark(EurekaServer eureka) {
+        this.eureka = eureka;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("runs", 5);
+        System.out.println("benchmark: " + runs + " runs of each, alternating with and without the agent; java "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        try (EurekaServer eureka = EurekaServer.start()) {
+            Benchmark benchmark = new Benchmark(eureka);
+            for (int run = 1; run <= runs; run++) {
+                System.out.println("run " + run + " of " + runs + " ...");
+                benchmark.testApp(false, run);
+                benchmark.testApp(true, run);
+                benchmark.springBoot(false, run);
+                benchmark.springBoot(true, run);
+                benchmark.springCloudClient(run);
+            }
+            benchmark.report();
+        }
+    }
+
+    private void testApp(boolean withAgent, int run) throws Exception {
+        int port = Project.freePort();
+        AgentApp app = new AgentApp().env("PORT", Integer.toString(port)).property("eureka.agent.debug", "true")
+                .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
+                .property("eureka.instance.appname", "bench-plain-" + run);
+        measure("agent-test-app", withAgent ? app : app.withoutAgentFlag(), port, null, withAgent);
+    }
+
+    private void springBoot(boolean withAgent, int run) throws Exception {
+        int port = Project.freePort();
+        AgentApp app = new AgentApp().property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
+                .property("eureka.agent.debug", "true")
+                .property("eureka.instance.appname", "bench-boot-" + run)
+                .main("-jar", Project.jar("src/spring-boot-app/target/spring-boot-app.jar").toString(), "--server.port=" + port);
+        measure("spring-boot-app", withAgent ? app : app.withoutAgentFlag(), port, withAgent ? "BENCH-BOOT-" + run : null, withAgent);
+    }
+
+    private void springCloudClient(int run) throws Exception {
+        int port = Project.freePort();
+        AgentApp app = new AgentApp().withoutAgentFlag()
+                .main("-jar", Project.jar("src/spring-client/target/spring-client.jar").toString(), "--server.port=" + port,
+                        "--eureka.client.service-url.defaultZone=" + eureka.serviceUrl(),
+                        "--spring.application.name=bench-cloud-" + run);
+        measure("spring-cloud-client", app, port, "BENCH-CLOUD-" + run, false);
+    }
+
+    /** Launches, times the first 200 from /hello and (if {@code app} is given) the registration, then reads /proc. */
+    private void measure(String name, AgentApp app, int port, String registeredApp, boolean withAgent) throws Exception {
+        String label = name + (name.equals("spring-cloud-client") ? "" : withAgent ? " with agent" : " without agent");
+        long launch = System.nanoTime();
+        try (ChildProcess process = app.start(name)) {
+            long firstResponse = until(() -> answers(port), launch) - launch;
+            record(label + ": launch to first /hello (ms)", firstResponse / 1e6);
+            if (registeredApp != null) {
+                long registered = until(() -> registered(registeredApp), launch) - launch;
+                record(label + ": launch to registered (ms)", registered / 1e6);
+            }
+            if (withAgent) {
+                record(label + ": premain (ms)", number(process, PREMAIN));
+                record(label + ": app listened to registered (ms)", number(process, AFTER_LISTEN));
+            }
+            Thread.sleep(2000);
+            Map<String, String> status = procStatus(process.pid());
+            record(label + ": resident memory (MB)", Long.parseLong(status.get("VmRSS").replaceAll("\\D", "")) / 1024.0);
+            record(label + ": threads", Double.parseDouble(status.get("Threads").trim()));
+            process.stop(TIMEOUT);
+        }
+    }
+
+    private static double number(ChildProcess process, Pattern pattern) throws InterruptedException {
+        ChildProcess.Line line = process.awaitLine(text -> pattern.matcher(text).find(), TIMEOUT);
+        Matcher matcher = pattern.matcher(line.text);
+        matcher.find();
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private boolean registered(String app) {
+        try {
+            return eureka.application(app) != null;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static boolean answers(int port) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static long until(Supplier<Boolean> condition, long launch) throws InterruptedException {
+        while (!condition.get()) {
+            if (System.nanoTime() - launch > TIMEOUT.toNanos()) {
+                throw new IllegalStateException("not within " + TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(5);
+        }
+        return System.nanoTime();
+    }
+
+    private static Map<String, String> procStatus(long pid) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            int colon = line.indexOf(':');
+            fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
+        }
+        return fields;
+    }
+
+    private void record(String figure, double value) {
+        figures.computeIfAbsent(figure, key -> new ArrayList<>()).add(value);
+    }
+
+    private void report() throws IOException {
+        System.out.println();
+        System.out.printf("%-72s %10s   %s%n", "figure", "median", "all runs");
+        figures.forEach((figure, values) -> {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+            StringBuilder all = new StringBuilder();
+            values.forEach(value -> all.append(String.format("%.1f ", value)));
+            System.out.printf("%-72s %10.1f   %s%n", figure, median, all.toString().trim());
+        });
+        System.out.printf("%-72s %10.2f%n", "agent jar (MB)", Files.size(Project.agentJar()) / 1024.0 / 1024.0);
+    }
+}
