@@ -2,7 +2,7 @@ package io.eurekaagent.lifecycle;
 
 import io.eurekaagent.log.AgentLog;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +27,14 @@ public final class AgentThreads {
         return thread;
     }
 
-    /** For the HTTP client's own work; idle threads end after 30 s. */
+    /**
+     * For the HTTP client's own work: one thread, ended after 30 s idle (the client's default pool grows a thread
+     * per concurrent stage, and every thread counts against the app).
+     */
     public static ExecutorService httpExecutor() {
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 body -> newThread("http-" + HTTP_THREADS.incrementAndGet(), body));
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 }
