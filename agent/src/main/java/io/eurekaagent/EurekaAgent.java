@@ -54,24 +54,12 @@ public final class EurekaAgent {
             AgentLog.setDebug(config.debug());
             Readiness readiness = ReadinessSetup.install(config, instrumentation, attachedLate);
             Registrar registrar = new Registrar();
-            Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown",
-                    () -> registrar.deregister(config.shutdownTimeout())));
-            AgentThreads.newThread("heartbeat", () -> {
-                // Built here, not in premain: the HTTP client alone loads ~1,350 classes, now alongside the app's start.
-                InstanceFactory instances = new InstanceFactory(config);
-                HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor());
-                EurekaClient client = new EurekaClient(config.serviceUrls(), http, config.connectTimeout().plus(config.readTimeout()));
-                client.warmUp(instances.appName());
-                int port = readiness.await(registrar::isClosing);
-                if (port != Readiness.STOPPED) {
-                    InstanceInfo instance = instances.create(port);
-                    HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(http,
-                            instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
-                    registrar.run(client, instance, health, readiness.readySince());
-                }
-            }).start();
-            AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
-                    config.registerOn().name().toLowerCase(Locale.ROOT), config.serviceUrls()));
+            Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", new Deregistration(config, registrar)));
+            AgentThreads.newThread("heartbeat", new Registration(config, readiness, registrar)).start();
+            if (AgentLog.isDebug()) {
+                AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
+                        config.registerOn().name().toLowerCase(Locale.ROOT), config.serviceUrls()));
+            }
         } catch (InvalidSettingException e) {
             reject(e);
         } catch (Throwable t) {
@@ -79,9 +67,60 @@ public final class EurekaAgent {
         }
     }
 
+    /**
+     * The agent's thread: the bind hook and the HTTP client (~1,350 classes) are made ready here, alongside the
+     * app's own start, then it waits until the app listens, registers and renews until shutdown.
+     * (Classes rather than lambdas: the first lambda of a JVM costs premain milliseconds.)
+     */
+    private static final class Registration implements Runnable {
+        private final AgentConfig config;
+        private final Readiness readiness;
+        private final Registrar registrar;
+
+        Registration(AgentConfig config, Readiness readiness, Registrar registrar) {
+            this.config = config;
+            this.readiness = readiness;
+            this.registrar = registrar;
+        }
+
+        @Override
+        public void run() {
+            readiness.prepare();
+            InstanceFactory instances = new InstanceFactory(config);
+            HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.usesTls());
+            EurekaClient client = new EurekaClient(config.serviceUrls(), http, config.connectTimeout().plus(config.readTimeout()));
+            client.warmUp(instances.appName());
+            int port = readiness.await(registrar::isClosing);
+            if (port != Readiness.STOPPED) {
+                InstanceInfo instance = instances.create(port);
+                HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(http,
+                        instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
+                registrar.run(client, instance, health, readiness.readySince());
+            }
+        }
+    }
+
+    /** The shutdown hook: deregisters within the configured budget. */
+    private static final class Deregistration implements Runnable {
+        private final AgentConfig config;
+        private final Registrar registrar;
+
+        Deregistration(AgentConfig config, Registrar registrar) {
+            this.config = config;
+            this.registrar = registrar;
+        }
+
+        @Override
+        public void run() {
+            registrar.deregister(config.shutdownTimeout());
+        }
+    }
+
     private static void reject(InvalidSettingException e) {
         String outcome = e.failFast() ? "; exiting (eureka.agent.fail-fast=true)" : "; agent off, the application runs without it";
-        e.problems().forEach(problem -> AgentLog.info("invalid setting " + problem + outcome));
+        for (String problem : e.problems()) {
+            AgentLog.info("invalid setting " + problem + outcome);
+        }
         if (e.failFast()) {
             System.exit(EXIT_BAD_CONFIG);
         }

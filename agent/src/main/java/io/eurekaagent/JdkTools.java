@@ -15,7 +15,7 @@ final class JdkTools {
         if (command == null || command.isBlank()) {
             return false;
         }
-        String main = command.trim().split("\\s+")[0];
+        String main = firstWord(command.trim());
         if (main.endsWith(".jar")) {
             return false;
         }
@@ -27,5 +27,14 @@ final class JdkTools {
             }
         }
         return false;
+    }
+
+    static String firstWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 }

@@ -40,7 +40,10 @@ public final class ServiceUrl {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("no query or fragment allowed");
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
         URI base = URI.create(scheme + "://" + hostPort(uri) + path);
         String userInfo = uri.getRawUserInfo();
         String authorization = userInfo == null ? null : basicAuth(userInfo);
@@ -73,6 +76,10 @@ public final class ServiceUrl {
     /** {@code base + path}, where path starts with {@code /apps}. */
     public URI resolve(String path) {
         return URI.create(base + path);
+    }
+
+    public boolean isHttps() {
+        return base.getScheme().equals("https");
     }
 
     /** The {@code Authorization} header value, or null when the URL carries no credentials. */

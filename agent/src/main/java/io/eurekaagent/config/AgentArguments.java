@@ -4,7 +4,6 @@ import io.eurekaagent.log.AgentLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Parses {@code -javaagent:eureka-agent.jar=key=value,key=value}. Service URLs are themselves comma-separated,
@@ -12,9 +11,22 @@ import java.util.regex.Pattern;
  * {@code eureka.client.service-url.defaultZone=http://a/eureka/,http://b/eureka/,eureka.instance.appname=orders}.
  */
 public final class AgentArguments {
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]-]*");
 
     private AgentArguments() {
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_.\[\]-]*}, checked by hand: a regular expression costs premain milliseconds. */
+    private static boolean isKey(String key) {
+        if (key.isEmpty() || !(Character.isLetter(key.charAt(0)) || key.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c < 128 && Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '[' || c == ']' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Map<String, String> parse(String arguments) throws InvalidSettingException {
@@ -26,7 +38,7 @@ public final class AgentArguments {
         for (String piece : arguments.split(",", -1)) {
             int equals = piece.indexOf('=');
             String key = equals < 0 ? "" : piece.substring(0, equals).trim();
-            if (KEY.matcher(key).matches()) {
+            if (isKey(key)) {
                 lastKey = key;
                 values.put(key, piece.substring(equals + 1).trim());
             } else if (lastKey != null) {

@@ -77,7 +77,9 @@ public final class AgentConfig {
             problems.addAll(e.problems());
         }
         Map<String, String> properties = new TreeMap<>();
-        systemProperties.stringPropertyNames().forEach(name -> properties.put(name, systemProperties.getProperty(name)));
+        for (String name : systemProperties.stringPropertyNames()) {
+            properties.put(name, systemProperties.getProperty(name));
+        }
         LayeredSettings settings = new LayeredSettings(List.of(
                 ConfigSource.properties("agent argument", arguments),
                 ConfigSource.properties("system property", properties),
@@ -163,6 +165,16 @@ public final class AgentConfig {
     public Duration connectTimeout() { return connectTimeout; }
     public Duration readTimeout() { return readTimeout; }
     public List<ServiceUrl> serviceUrls() { return serviceUrls; }
+
+    /** Whether any server, or the app's own health URL, is https. */
+    public boolean usesTls() {
+        boolean tls = healthCheckUrl != null && healthCheckUrl.startsWith("https:")
+                || healthCheckEnabled && !nonSecurePortEnabled;
+        for (ServiceUrl url : serviceUrls) {
+            tls |= url.isHttps();
+        }
+        return tls;
+    }
     /** Null: derive it from the main class or jar. */
     public String appName() { return appName; }
     /** Null: {@code hostname:appname:port}. */

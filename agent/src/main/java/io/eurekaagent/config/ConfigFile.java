@@ -27,7 +27,9 @@ final class ConfigFile {
                     "a readable UTF-8 properties file (" + path.toAbsolutePath() + " " + why + ")")));
         }
         Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        for (String name : properties.stringPropertyNames()) {
+            values.put(name, properties.getProperty(name));
+        }
         return ConfigSource.properties("file " + path, values);
     }
 }

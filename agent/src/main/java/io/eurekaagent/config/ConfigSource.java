@@ -16,13 +16,17 @@ final class ConfigSource {
 
     static ConfigSource properties(String name, Map<String, String> values) {
         ConfigSource source = new ConfigSource(name);
-        new TreeMap<>(values).forEach((key, value) -> source.add(key, RelaxedNames.propertySegments(key), value));
+        for (Map.Entry<String, String> entry : new TreeMap<>(values).entrySet()) {
+            source.add(entry.getKey(), RelaxedNames.propertySegments(entry.getKey()), entry.getValue());
+        }
         return source;
     }
 
     static ConfigSource environment(Map<String, String> env) {
         ConfigSource source = new ConfigSource("environment variable");
-        new TreeMap<>(env).forEach((key, value) -> source.add(key, RelaxedNames.envSegments(key), value));
+        for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
+            source.add(entry.getKey(), RelaxedNames.envSegments(entry.getKey()), entry.getValue());
+        }
         return source;
     }
 
@@ -37,12 +41,13 @@ final class ConfigSource {
 
     /** Entries below {@code canonicalPrefix}, keyed by the rest of the key as the user spelled it. */
     void putMapEntries(String canonicalPrefix, Map<String, Setting> into) {
-        int depth = canonicalPrefix.split("\\.").length;
-        entries.forEach((key, entry) -> {
-            if (key.startsWith(canonicalPrefix + ".")) {
+        int depth = RelaxedNames.propertySegments(canonicalPrefix).size();
+        for (Map.Entry<String, Entry> keyed : entries.entrySet()) {
+            Entry entry = keyed.getValue();
+            if (keyed.getKey().startsWith(canonicalPrefix + ".")) {
                 into.put(String.join(".", entry.segments.subList(depth, entry.segments.size())), entry.setting);
             }
-        });
+        }
     }
 
     private static final class Entry {

@@ -9,14 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Typed reads of settings. A bad value is recorded as a problem (key, value, expected) and the default is used. */
 final class SettingReader {
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final LayeredSettings settings;
     private final List<String> problems = new ArrayList<>();
@@ -102,32 +99,97 @@ final class SettingReader {
 
     /** A name usable in a Eureka URL path (app names, VIP addresses); null when unset. */
     String name(String key, String what) {
-        return checked(key, null, value -> NAME.matcher(value).matches(), what + " of letters, digits, '.', '_' or '-'");
+        return checked(key, null, Check.NAME, what + " of letters, digits, '.', '_' or '-'");
     }
 
     /** Free text that must not be blank; null when unset. */
     String text(String key, String what) {
-        return checked(key, null, value -> !value.isEmpty() && value.chars().noneMatch(Character::isWhitespace),
-                what + " without spaces");
+        return checked(key, null, Check.TEXT, what + " without spaces");
     }
 
     String path(String key, String fallback) {
-        return checked(key, fallback, value -> value.startsWith("/") && value.chars().noneMatch(Character::isWhitespace),
-                "a URL path starting with '/'");
+        return checked(key, fallback, Check.PATH, "a URL path starting with '/'");
     }
 
-    /** The trimmed value if {@code valid}, else a problem and the fallback. */
-    private String checked(String key, String fallback, Predicate<String> valid, String expected) {
+    /** The trimmed value if it passes {@code check}, else a problem and the fallback. */
+    private String checked(String key, String fallback, Check check, String expected) {
         Setting setting = settings.get(key);
         if (setting == null) {
             return fallback;
         }
         String value = setting.value().trim();
-        if (valid.test(value)) {
+        if (check.accepts(value)) {
             return value;
         }
         problem(setting, expected);
         return fallback;
+    }
+
+    /** Plain character checks: no regular expressions or lambdas on the premain path (their first use costs ms). */
+    private enum Check {
+        NAME, TEXT, PATH, IP;
+
+        boolean accepts(String value) {
+            switch (this) {
+                case NAME:
+                    return !value.isEmpty() && onlyNameCharacters(value);
+                case TEXT:
+                    return !value.isEmpty() && !hasWhitespace(value);
+                case PATH:
+                    return value.startsWith("/") && !hasWhitespace(value);
+                default:
+                    return isIpv4(value) || isIpv6Literal(value);
+            }
+        }
+
+        private static boolean onlyNameCharacters(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean hasWhitespace(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isWhitespace(value.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isIpv4(String value) {
+            String[] parts = value.split("\\.", -1);
+            if (parts.length != 4) {
+                return false;
+            }
+            for (String part : parts) {
+                if (part.isEmpty() || part.length() > 3 || part.length() > 1 && part.charAt(0) == '0') {
+                    return false;
+                }
+                for (int i = 0; i < part.length(); i++) {
+                    if (!Character.isDigit(part.charAt(i))) {
+                        return false;
+                    }
+                }
+                if (Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isIpv6Literal(String value) {
+            try {
+                // A string with ':' is parsed as an IPv6 literal, never looked up.
+                return value.contains(":") && InetAddress.getByName(value) instanceof Inet6Address;
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
     }
 
     /** An absolute http(s) URL; null when unset. */
@@ -169,17 +231,7 @@ final class SettingReader {
 
     /** A literal IPv4 or IPv6 address (never a name: no DNS lookups at start-up); null when unset. */
     String ipAddress(String key) {
-        return checked(key, null, value -> IPV4.matcher(value).matches() || isIpv6Literal(value),
-                "a literal IPv4 or IPv6 address such as 10.0.0.5");
-    }
-
-    private static boolean isIpv6Literal(String value) {
-        try {
-            // A string with ':' is parsed as an IPv6 literal, never looked up.
-            return value.contains(":") && InetAddress.getByName(value) instanceof Inet6Address;
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return checked(key, null, Check.IP, "a literal IPv4 or IPv6 address such as 10.0.0.5");
     }
 
     /** Comma-separated regular expressions. */
@@ -203,7 +255,9 @@ final class SettingReader {
 
     Map<String, String> map(String prefix) {
         Map<String, String> values = new LinkedHashMap<>();
-        settings.map(prefix).forEach((key, setting) -> values.put(key, setting.value()));
+        for (Map.Entry<String, Setting> entry : settings.map(prefix).entrySet()) {
+            values.put(entry.getKey(), entry.getValue().value());
+        }
         return values;
     }
 }

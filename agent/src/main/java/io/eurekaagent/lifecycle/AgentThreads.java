@@ -14,6 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class AgentThreads {
     public static final String PREFIX = "eureka-agent-";
+    // A class, not a lambda: the first lambda of a JVM costs premain milliseconds.
+    private static final Thread.UncaughtExceptionHandler REPORT = new Thread.UncaughtExceptionHandler() {
+        @Override
+        public void uncaughtException(Thread thread, Throwable error) {
+            AgentLog.warn(thread.getName() + " stopped by an unexpected error: " + error);
+        }
+    };
     private static final AtomicInteger HTTP_THREADS = new AtomicInteger();
 
     private AgentThreads() {
@@ -23,7 +30,7 @@ public final class AgentThreads {
         Thread thread = new Thread(body, PREFIX + name);
         thread.setDaemon(true);
         thread.setContextClassLoader(null);
-        thread.setUncaughtExceptionHandler((t, e) -> AgentLog.warn(t.getName() + " stopped by an unexpected error: " + e));
+        thread.setUncaughtExceptionHandler(REPORT);
         return thread;
     }
 

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class AgentLog {
     private static final String PREFIX = "[eureka-agent] ";
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@/\\s]*@");
     private static volatile boolean debug;
 
     private AgentLog() {
@@ -39,6 +38,11 @@ public final class AgentLog {
 
     /** Replaces the password of every {@code scheme://user:password@} in the text by {@code ****}. */
     public static String mask(String text) {
-        return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1****@");
+        return text == null || !text.contains("@") ? text : Passwords.IN_URL.matcher(text).replaceAll("$1****@");
+    }
+
+    /** Compiled on first use, not in premain. */
+    private static final class Passwords {
+        static final Pattern IN_URL = Pattern.compile("(://[^/:@\\s]*:)[^@/\\s]*@");
     }
 }

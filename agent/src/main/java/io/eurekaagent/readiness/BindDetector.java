@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -24,41 +25,78 @@ import java.util.function.Consumer;
  */
 public final class BindDetector implements Readiness, Consumer<Object> {
     private static final long WARN_AFTER_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final int PREPARE_TIMEOUT_SECONDS = 5;
 
     private final PortChoice choice;
     private final BlockingQueue<Bind> binds = new ArrayBlockingQueue<>(64);
+    private final Readiness fallback;
+    private final CountDownLatch prepared = new CountDownLatch(1);
+    private volatile boolean hooked;
     private volatile long boundAtNanos;
 
-    private BindDetector(PortChoice choice) {
+    private final Instrumentation instrumentation;
+
+    private BindDetector(Instrumentation instrumentation, PortChoice choice, Readiness fallback) {
+        this.instrumentation = instrumentation;
         this.choice = choice;
+        this.fallback = fallback;
     }
 
     /**
-     * Hooks the JDK's bind methods. Must run in premain, before the app's first bind.
-     * @throws IOException when binds cannot be observed in this JVM (the caller falls back to polling the port)
+     * Runs in premain, before the app's first bind, and costs next to nothing: from now on a JDK socket class that
+     * loads waits (at most {@link #PREPARE_TIMEOUT_SECONDS} s) until {@link #prepare} has defined the hook.
+     * @param fallback what readiness becomes if the hook cannot be installed
      */
-    public static BindDetector install(Instrumentation instrumentation, PortChoice choice) throws IOException {
-        BindDetector detector = new BindDetector(choice);
+    public static BindDetector install(Instrumentation instrumentation, PortChoice choice, Readiness fallback) {
+        BindDetector detector = new BindDetector(instrumentation, choice, fallback);
+        instrumentation.addTransformer(new BindTransformer(new BooleanSupplier() {
+            @Override
+            public boolean getAsBoolean() {
+                return detector.awaitPrepared();
+            }
+        }), true);
+        return detector;
+    }
+
+    /**
+     * On the agent's thread, while the app starts: defines the hook in java.base, warms the rewriting code, and
+     * rewrites the socket classes loaded before premain. Installing all this in premain cost ~40 ms there.
+     */
+    @Override
+    public void prepare() {
         try {
-            HookInjector.inject(instrumentation, detector);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IOException("cannot define the bind hook in java.base: " + e, e);
+            HookInjector.inject(instrumentation, this);
+            HookRewriter.warmUp();
+            hooked = true;
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            AgentLog.warn("cannot observe the app's binds (" + e + "); registering once the port accepts connections instead");
+        } finally {
+            prepared.countDown();
         }
-        instrumentation.addTransformer(new BindTransformer(), true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (BindTransformer.TARGETS.contains(type.getName().replace('.', '/'))) {
                 loaded.add(type);
             }
         }
-        if (!loaded.isEmpty()) {
+        if (hooked && !loaded.isEmpty()) {
             try {
                 instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
             } catch (UnmodifiableClassException | RuntimeException e) {
-                throw new IOException("cannot retransform " + loaded + ": " + e);
+                hooked = false;
+                AgentLog.warn("cannot watch " + loaded + " for binds (" + e + "); registering once the port accepts connections instead");
             }
         }
-        return detector;
+    }
+
+    /** For the transformer, on the thread loading a socket class: true once the hook can be called. */
+    private boolean awaitPrepared() {
+        try {
+            return prepared.await(PREPARE_TIMEOUT_SECONDS, TimeUnit.SECONDS) && hooked;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** From {@link BindHook}, on the app's thread, inside bind(): read the address, queue it, return. */
@@ -80,6 +118,9 @@ public final class BindDetector implements Readiness, Consumer<Object> {
 
     @Override
     public int await(BooleanSupplier stop) {
+        if (!awaitPrepared()) {
+            return fallback.await(stop);
+        }
         long start = System.nanoTime();
         boolean warned = false;
         while (!stop.getAsBoolean()) {
@@ -112,6 +153,9 @@ public final class BindDetector implements Readiness, Consumer<Object> {
     /** When the chosen bind happened. */
     @Override
     public long readySince() {
+        if (!hooked) {
+            return fallback.readySince();
+        }
         return boundAtNanos;
     }
 

@@ -9,6 +9,10 @@ public interface Readiness {
     /** {@link #await} result: the agent is shutting down; do not register. */
     int STOPPED = -1;
 
+    /** Work for the agent's thread, first thing, while the app starts. */
+    default void prepare() {
+    }
+
     /** Blocks the agent's thread until the app is ready; returns the serving port, {@link #NO_PORT} or {@link #STOPPED}. */
     int await(BooleanSupplier stop);
 

@@ -2,8 +2,8 @@ package io.eurekaagent.readiness;
 
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.log.AgentLog;
-import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.function.BooleanSupplier;
 
 /** Picks how readiness is seen, from {@code eureka.agent.register-on}, and installs what that needs. */
 public final class ReadinessSetup {
@@ -14,7 +14,12 @@ public final class ReadinessSetup {
     public static Readiness install(AgentConfig config, Instrumentation instrumentation, boolean attachedLate) {
         switch (config.registerOn()) {
             case START:
-                return stop -> Readiness.NO_PORT;
+                return new Readiness() {
+                    @Override
+                    public int await(BooleanSupplier stop) {
+                        return NO_PORT;
+                    }
+                };
             case PORT_OPEN:
                 return portOpen(config);
             default:
@@ -23,13 +28,7 @@ public final class ReadinessSetup {
                             + servingPort(config) + " accepts connections");
                     return portOpen(config);
                 }
-                try {
-                    return BindDetector.install(instrumentation, PortChoice.of(config, System.getProperties()));
-                } catch (IOException | RuntimeException | LinkageError e) {
-                    AgentLog.warn("cannot observe the app's binds (" + e.getMessage() + "); registering once port "
-                            + servingPort(config) + " accepts connections instead");
-                    return portOpen(config);
-                }
+                return BindDetector.install(instrumentation, PortChoice.of(config, System.getProperties()), portOpen(config));
         }
     }
 

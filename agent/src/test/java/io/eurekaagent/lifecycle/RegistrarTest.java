@@ -155,7 +155,7 @@ class RegistrarTest {
         eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(503)));
         InstanceInfo instance = TestInstances.orders(30);
         instance.setStatus(Status.STARTING);
-        HealthCheck health = new HealthCheck(HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor()),
+        HealthCheck health = new HealthCheck(HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), false),
                 URI.create("http://127.0.0.1:" + eureka.getPort() + "/app/health"), Duration.ofMillis(200));
         Registrar registrar = new Registrar();
 

@@ -36,7 +36,7 @@ public final class TestInstances {
 
     public static EurekaClient client(String... urls) {
         List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
-        return new EurekaClient(servers, HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor()), Duration.ofSeconds(3));
+        return new EurekaClient(servers, HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), false), Duration.ofSeconds(3));
     }
 
     /** Captures what the agent prints on stderr while it runs. */

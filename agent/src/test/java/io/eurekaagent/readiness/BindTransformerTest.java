@@ -53,7 +53,7 @@ class BindTransformerTest {
         List<Object> reported = new ArrayList<>();
         BindHook.listener = reported::add;
         Class<?> instrumented = load(FakeServerSocket.class.getName(),
-                BindTransformer.instrument(bytesOf(FakeServerSocket.class.getName().replace('.', '/')), TEMPLATE_HOOK));
+                HookRewriter.instrument(bytesOf(FakeServerSocket.class.getName().replace('.', '/')), TEMPLATE_HOOK));
         Object socket = instrumented.getConstructor().newInstance();
         Method bind = instrumented.getMethod("bind", SocketAddress.class, int.class);
 
@@ -72,7 +72,7 @@ class BindTransformerTest {
             throw new IllegalStateException("agent bug");
         };
         Class<?> instrumented = load(FakeServerSocket.class.getName(),
-                BindTransformer.instrument(bytesOf(FakeServerSocket.class.getName().replace('.', '/')), TEMPLATE_HOOK));
+                HookRewriter.instrument(bytesOf(FakeServerSocket.class.getName().replace('.', '/')), TEMPLATE_HOOK));
         Object socket = instrumented.getConstructor().newInstance();
 
         assertEquals(socket, instrumented.getMethod("bind", SocketAddress.class, int.class).invoke(socket, new InetSocketAddress(0), 50));
@@ -82,14 +82,14 @@ class BindTransformerTest {
     @ValueSource(strings = {"java/net/ServerSocket", "sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl"})
     void theJdkClassesOfThisJvmGetTheHookInTheirBindMethod(String jdkClass) throws Exception {
         byte[] original = Files.readAllBytes(FileSystems.getFileSystem(URI.create("jrt:/")).getPath("modules", "java.base", jdkClass + ".class"));
-        byte[] instrumented = BindTransformer.instrument(original, HookInjector.HOOK);
+        byte[] instrumented = HookRewriter.instrument(original, HookInjector.HOOK);
         assertEquals(1, hookCallsIn(instrumented, "bind"));
         assertEquals(0, hookCallsIn(original, "bind"));
     }
 
     @Test
     void otherClassesAndOtherLoadersAreLeftAlone() {
-        BindTransformer transformer = new BindTransformer();
+        BindTransformer transformer = new BindTransformer(() -> true);
         assertNull(transformer.transform(null, null, "java/net/Socket", null, null, new byte[0]));
         assertNull(transformer.transform(null, getClass().getClassLoader(), "java/net/ServerSocket", null, null, new byte[0]));
         assertTrue(BindTransformer.TARGETS.contains("java/net/ServerSocket"));
