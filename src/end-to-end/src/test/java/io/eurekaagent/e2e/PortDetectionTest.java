@@ -103,6 +103,38 @@ class PortDetectionTest {
     }
 
     @Test
+    void registerOnPortOpenPollsTheConfiguredPort() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        int port = Project.freePort();
+        AgentApp app = Server.AGENT_TEST_APP.app(eureka, "polled").env("PORT", Integer.toString(port))
+                .property("eureka.agent.register-on", "port-open")
+                .property("eureka.instance.non-secure-port", Integer.toString(port));
+
+        try (ChildProcess process = app.start("polled")) {
+            Map<String, Object> instance = Registry.awaitInstances(eureka, "POLLED", 1, START).get(0);
+
+            assertEquals(Map.of("$", port, "@enabled", "true"), instance.get("port"));
+            assertTrue(process.output().contains("port " + port + " accepts connections; registering it"), process.output());
+            process.stop(START);
+        }
+    }
+
+    @Test
+    void registerOnStartRegistersAnAppWithNoPortAtOnce() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        AgentApp app = Server.AGENT_TEST_APP.app(eureka, "batch").property("eureka.agent.register-on", "start");
+
+        try (ChildProcess process = app.start("batch")) {
+            Map<String, Object> instance = Registry.awaitInstances(eureka, "BATCH", 1, START).get(0);
+
+            assertEquals("localhost:batch:" + process.pid(), instance.get("instanceId"));
+            assertEquals("false", ((Map<?, ?>) instance.get("port")).get("@enabled"));
+            assertEquals("false", ((Map<?, ?>) instance.get("securePort")).get("@enabled"));
+            process.stop(START);
+        }
+    }
+
+    @Test
     void anAppWithItsOwnJulLogManagerStartsNormally() throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
         AgentApp app = Server.BLOCKING_SERVER_SOCKET.app(eureka, "jul-app")
