@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The agent's whole lifecycle: read the settings and hook the JDK's binds in premain; then, on the agent's own
- * thread, build the HTTP client while the app starts, wait until the app listens, register and renew; a shutdown
- * hook deregisters. Nothing here may throw (an exception out of premain aborts the JVM) or do slow work on the
+ * thread ({@link Registration}), add the shutdown hook that deregisters, build the HTTP client while the app
+ * starts, wait until the app listens, register and renew. Nothing here may throw (an exception out of premain aborts the JVM) or do slow work on the
  * app's main thread.
  */
 public final class EurekaAgent {
@@ -53,9 +53,7 @@ public final class EurekaAgent {
             }
             AgentLog.setDebug(config.debug());
             Readiness readiness = ReadinessSetup.install(config, instrumentation, attachedLate);
-            Registrar registrar = new Registrar();
-            Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", new Deregistration(config, registrar)));
-            AgentThreads.newThread("heartbeat", new Registration(config, readiness, registrar)).start();
+            AgentThreads.newThread("heartbeat", new Registration(config, readiness)).start();
             if (AgentLog.isDebug()) {
                 AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
                         config.registerOn().name().toLowerCase(Locale.ROOT), config.serviceUrls()));
@@ -80,16 +78,21 @@ public final class EurekaAgent {
 
         private final AgentConfig config;
         private final Readiness readiness;
-        private final Registrar registrar;
 
-        Registration(AgentConfig config, Readiness readiness, Registrar registrar) {
+        Registration(AgentConfig config, Readiness readiness) {
             this.config = config;
             this.readiness = readiness;
-            this.registrar = registrar;
         }
 
         @Override
         public void run() {
+            // The hook is added here, not in premain (a few ms there): nothing is registered before it exists.
+            Registrar registrar = new Registrar();
+            try {
+                Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", new Deregistration(config, registrar)));
+            } catch (IllegalStateException alreadyShuttingDown) {
+                return;
+            }
             readiness.prepare();
             // An app that starts in a few hundred ms should not share the CPU with the HTTP client's start-up
             // (~250 ms of class loading), nor while it serves its first requests.

@@ -17,7 +17,9 @@ final class ConfigSource {
     static ConfigSource properties(String name, Map<String, String> values) {
         ConfigSource source = new ConfigSource(name);
         for (Map.Entry<String, String> entry : new TreeMap<>(values).entrySet()) {
-            source.add(entry.getKey(), RelaxedNames.propertySegments(entry.getKey()), entry.getValue());
+            if (isOurs(entry.getKey())) {
+                source.add(entry.getKey(), RelaxedNames.propertySegments(entry.getKey()), entry.getValue());
+            }
         }
         return source;
     }
@@ -25,9 +27,16 @@ final class ConfigSource {
     static ConfigSource environment(Map<String, String> env) {
         ConfigSource source = new ConfigSource("environment variable");
         for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
-            source.add(entry.getKey(), RelaxedNames.envSegments(entry.getKey()), entry.getValue());
+            if (isOurs(entry.getKey())) {
+                source.add(entry.getKey(), RelaxedNames.envSegments(entry.getKey()), entry.getValue());
+            }
         }
         return source;
+    }
+
+    /** Every key the agent reads starts with eureka or spring: the JVM's and the shell's many others cost premain time. */
+    private static boolean isOurs(String key) {
+        return key.regionMatches(true, 0, "eureka", 0, 6) || key.regionMatches(true, 0, "spring", 0, 6);
     }
 
     private void add(String key, List<String> segments, String value) {
