@@ -68,12 +68,20 @@ public final class BindDetector implements Readiness, Consumer<Object> {
     public void prepare() {
         try {
             HookInjector.inject(instrumentation, this);
-            HookRewriter.warmUp();
             hooked = true;
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             AgentLog.warn("cannot observe the app's binds (" + e + "); registering once the port accepts connections instead");
         } finally {
+            // Socket classes loading now may go on; the warm-up below only makes their rewriting faster.
             prepared.countDown();
+        }
+        if (!hooked) {
+            return;
+        }
+        try {
+            HookRewriter.warmUp();
+        } catch (IOException | RuntimeException e) {
+            AgentLog.debug("rewriting warm-up failed: " + e);
         }
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -81,7 +89,7 @@ public final class BindDetector implements Readiness, Consumer<Object> {
                 loaded.add(type);
             }
         }
-        if (hooked && !loaded.isEmpty()) {
+        if (!loaded.isEmpty()) {
             try {
                 instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
             } catch (UnmodifiableClassException | RuntimeException e) {
