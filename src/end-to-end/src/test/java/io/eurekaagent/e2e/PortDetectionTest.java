@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** No port configured anywhere: the agent registers the port each kind of server really bound. */
@@ -85,36 +86,24 @@ class PortDetectionTest {
         }
     }
 
-    @Test
-    void aConfiguredPortIsWaitedForAndOtherBindsAreIgnored() throws Exception {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "bind      | registering port %d, the configured eureka.instance.non-secure-port",
+        "port-open | port %d accepts connections; registering it",
+    })
+    void aConfiguredPortIsTheOneRegistered(String registerOn, String expectedLine) throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
         int port = Project.freePort();
-        AgentApp app = Server.AGENT_TEST_APP.app(eureka, "configured").env("PORT", Integer.toString(port))
+        String name = "configured-" + registerOn;
+        AgentApp app = Server.AGENT_TEST_APP.app(eureka, name).env("PORT", Integer.toString(port))
+                .property("eureka.agent.register-on", registerOn)
                 .property("eureka.instance.non-secure-port", Integer.toString(port));
 
-        try (ChildProcess process = app.start("configured")) {
-            Map<String, Object> instance = Registry.awaitInstances(eureka, "CONFIGURED", 1, START).get(0);
+        try (ChildProcess process = app.start(name)) {
+            Map<String, Object> instance = Registry.awaitInstances(eureka, name.toUpperCase(), 1, START).get(0);
 
             assertEquals(Map.of("$", port, "@enabled", "true"), instance.get("port"));
-            assertTrue(process.output().contains("registering port " + port + ", the configured eureka.instance.non-secure-port"),
-                    process.output());
-            process.stop(START);
-        }
-    }
-
-    @Test
-    void registerOnPortOpenPollsTheConfiguredPort() throws Exception {
-        EurekaServer eureka = SharedEurekaServer.get();
-        int port = Project.freePort();
-        AgentApp app = Server.AGENT_TEST_APP.app(eureka, "polled").env("PORT", Integer.toString(port))
-                .property("eureka.agent.register-on", "port-open")
-                .property("eureka.instance.non-secure-port", Integer.toString(port));
-
-        try (ChildProcess process = app.start("polled")) {
-            Map<String, Object> instance = Registry.awaitInstances(eureka, "POLLED", 1, START).get(0);
-
-            assertEquals(Map.of("$", port, "@enabled", "true"), instance.get("port"));
-            assertTrue(process.output().contains("port " + port + " accepts connections; registering it"), process.output());
+            assertTrue(process.output().contains(String.format(expectedLine, port)), process.output());
             process.stop(START);
         }
     }

@@ -29,8 +29,9 @@ class ServerRestartTest {
                 long againMs = (System.nanoTime() - serverBack) / 1_000_000;
 
                 System.out.println("registered again " + againMs + " ms after the restarted server answered");
-                // One interval for the next heartbeat (answered 404), plus the two requests.
-                assertTrue(againMs <= RENEWAL_SECONDS * 1000 + 500, "registered again " + againMs + " ms after the server came back");
+                // At most one interval until the next heartbeat, then that heartbeat (answered 404) and the registration,
+                // both against a server that has just started (a cold server takes up to several hundred ms each).
+                assertTrue(againMs <= RENEWAL_SECONDS * 1000 + 1000, "registered again " + againMs + " ms after the server came back");
                 assertTrue(process.output().contains("registered again SURVIVOR"), process.output());
                 long failureLines = process.output().lines().filter(line -> line.contains("heartbeat failed")).count();
                 assertTrue(failureLines <= 3, "failures are not logged at every beat:\n" + process.output());
