@@ -50,6 +50,9 @@ public final class Benchmark {
                 benchmark.springBoot(false, run);
                 benchmark.springBoot(true, run);
                 benchmark.springCloudClient(run);
+                for (String client : new String[] {"none", "httpclient", "urlconnection"}) {
+                    benchmark.httpCost(client);
+                }
             }
             benchmark.report();
         }
@@ -79,6 +82,22 @@ public final class Benchmark {
                         "--eureka.client.service-url.defaultZone=" + eureka.serviceUrl(),
                         "--spring.application.name=bench-cloud-" + run);
         measure("spring-cloud-client", app, port, "BENCH-CLOUD-" + run, false);
+    }
+
+    /** One GET through each JDK HTTP client in a bare JVM: what the choice of client costs by itself. */
+    private void httpCost(String client) throws Exception {
+        AgentApp app = new AgentApp().withoutAgentFlag().main("-cp", Project.root().resolve("src/end-to-end/target/classes").toString(),
+                "io.eurekaagent.e2e.apps.HttpCost", client, eureka.serviceUrl() + "apps");
+        try (ChildProcess process = app.start("http-cost")) {
+            process.awaitExit(TIMEOUT);
+            String[] figures = process.output().trim().split(" ");
+            String label = "one GET, bare JVM, " + client + ": ";
+            if (!client.equals("none")) {
+                record(label + "request incl. client start-up (ms)", Double.parseDouble(figures[0]));
+            }
+            record(label + "resident memory (MB)", Long.parseLong(figures[1]) / 1024.0);
+            record(label + "threads", Double.parseDouble(figures[2]));
+        }
     }
 
     /** Launches, times the first 200 from /hello and (if {@code app} is given) the registration, then reads /proc. */
