@@ -45,6 +45,26 @@ public final class EurekaServer implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+        warmUp();
+    }
+
+    /**
+     * Registers, reads and removes a throwaway instance a few times: a production server's request paths are warm,
+     * while a fresh JVM takes ~0.5 s for its first registration, which would be charged to the agent.
+     */
+    private void warmUp() throws IOException, InterruptedException {
+        String instance = "{\"instance\":{\"instanceId\":\"warm-up\",\"hostName\":\"localhost\",\"app\":\"WARM-UP\","
+                + "\"ipAddr\":\"127.0.0.1\",\"status\":\"UP\",\"port\":{\"$\":1,\"@enabled\":\"true\"},"
+                + "\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"},"
+                + "\"vipAddress\":\"warm-up\"}}";
+        for (int i = 0; i < 3; i++) {
+            HTTP.send(request("/eureka/apps/WARM-UP").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(instance)).build(), HttpResponse.BodyHandlers.discarding());
+            HTTP.send(request("/eureka/apps/WARM-UP/warm-up").PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            send("/eureka/apps/WARM-UP");
+            HTTP.send(request("/eureka/apps/WARM-UP/warm-up").DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     /** Stops the server (its registry is in memory, so it comes back empty) and starts it again on the same port. */
@@ -86,9 +106,12 @@ public final class EurekaServer implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(5)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(5));
     }
 
     @Override
