@@ -71,11 +71,6 @@ public final class EurekaAgent {
      * (Classes rather than lambdas: the first lambda of a JVM costs premain milliseconds.)
      */
     private static final class Registration implements Runnable {
-        /** How long a fast-starting app has the CPU to itself before the HTTP client is built. */
-        private static final Duration HEAD_START = Duration.ofMillis(500);
-        /** Then, if it already listens, the time left to it for its first requests. */
-        private static final Duration FIRST_REQUESTS = Duration.ofMillis(150);
-
         private final AgentConfig config;
         private final Readiness readiness;
 
@@ -94,18 +89,10 @@ public final class EurekaAgent {
                 return;
             }
             readiness.prepare();
-            // An app that starts in a few hundred ms should not share the CPU with the HTTP client's start-up
-            // (~250 ms of class loading), nor while it serves its first requests.
-            boolean listening = readiness.awaitFirstSign(HEAD_START);
-            if (listening) {
-                pause(FIRST_REQUESTS);
-            }
             InstanceFactory instances = new InstanceFactory(config);
             HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.usesTls());
             EurekaClient client = new EurekaClient(config.serviceUrls(), http, config.connectTimeout().plus(config.readTimeout()));
-            if (!listening) {
-                client.warmUp(instances.appName());
-            }
+            client.warmUp(instances.appName());
             int port = readiness.await(registrar::isClosing);
             if (port != Readiness.STOPPED) {
                 InstanceInfo instance = instances.create(port);
@@ -113,14 +100,6 @@ public final class EurekaAgent {
                         instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
                 registrar.run(client, instance, health, readiness.readySince());
             }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

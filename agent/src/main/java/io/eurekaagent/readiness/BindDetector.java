@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,7 +31,6 @@ public final class BindDetector implements Readiness, Consumer<Object> {
     private final BlockingQueue<Bind> binds = new ArrayBlockingQueue<>(64);
     private final Readiness fallback;
     private final CountDownLatch prepared = new CountDownLatch(1);
-    private final CountDownLatch firstBind = new CountDownLatch(1);
     private volatile boolean hooked;
     private volatile long boundAtNanos;
 
@@ -120,20 +118,9 @@ public final class BindDetector implements Readiness, Consumer<Object> {
                     : ((NetworkChannel) socket).getLocalAddress();
             if (local instanceof InetSocketAddress) {
                 binds.offer(new Bind((InetSocketAddress) local, Thread.currentThread().getName(), System.nanoTime()));
-                firstBind.countDown();
             }
         } catch (IOException | RuntimeException e) {
             // a socket closed under us: not the serving port
-        }
-    }
-
-    @Override
-    public boolean awaitFirstSign(Duration patience) {
-        try {
-            return firstBind.await(patience.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -1,6 +1,5 @@
 package io.eurekaagent.readiness;
 
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Tells when the app is ready to be registered, and on which port. */
@@ -12,11 +11,6 @@ public interface Readiness {
 
     /** Work for the agent's thread, first thing, while the app starts. */
     default void prepare() {
-    }
-
-    /** Waits until the app has bound a first port or {@code patience} has passed; true in the first case. */
-    default boolean awaitFirstSign(Duration patience) {
-        return false;
     }
 
     /** Blocks the agent's thread until the app is ready; returns the serving port, {@link #NO_PORT} or {@link #STOPPED}. */
