@@ -7,6 +7,7 @@ import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
+import io.eurekaagent.instance.JavaCommand;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.lifecycle.Registrar;
 import io.eurekaagent.log.AgentLog;
@@ -44,7 +45,7 @@ public final class EurekaAgent {
         long begin = System.nanoTime();
         try {
             // One agent per JVM (-javaagent given twice, or attached later), and none in jcmd & co.
-            if (!STARTED.compareAndSet(false, true) || JdkTools.isJdkTool(System.getProperty("sun.java.command"))) {
+            if (!STARTED.compareAndSet(false, true) || JdkTools.isJdkTool(JavaCommand.ofThisJvm())) {
                 return;
             }
             AgentConfig config = AgentConfig.load(arguments, System.getProperties(), System.getenv());
@@ -84,7 +85,7 @@ public final class EurekaAgent {
             // The hook is added here, not in premain (a few ms there): nothing is registered before it exists.
             Registrar registrar = new Registrar();
             try {
-                Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", new Deregistration(config, registrar)));
+                Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", new Deregistration(registrar, config.shutdownTimeout())));
             } catch (IllegalStateException alreadyShuttingDown) {
                 return;
             }
@@ -105,17 +106,17 @@ public final class EurekaAgent {
 
     /** The shutdown hook: deregisters within the configured budget. */
     private static final class Deregistration implements Runnable {
-        private final AgentConfig config;
         private final Registrar registrar;
+        private final Duration timeout;
 
-        Deregistration(AgentConfig config, Registrar registrar) {
-            this.config = config;
+        Deregistration(Registrar registrar, Duration timeout) {
             this.registrar = registrar;
+            this.timeout = timeout;
         }
 
         @Override
         public void run() {
-            registrar.deregister(config.shutdownTimeout());
+            registrar.deregister(timeout);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.eurekaagent;
 
+import io.eurekaagent.instance.JavaCommand;
+
 /**
  * {@code JAVA_TOOL_OPTIONS=-javaagent:...} reaches every JVM in a container, jcmd, jstack and keytool included:
  * those must not show up in Eureka.
@@ -12,10 +14,7 @@ final class JdkTools {
 
     /** @param command the {@code sun.java.command} system property, e.g. {@code jdk.jcmd/sun.tools.jcmd.JCmd 42 help} */
     static boolean isJdkTool(String command) {
-        if (command == null || command.isBlank()) {
-            return false;
-        }
-        String main = firstWord(command.trim());
+        String main = JavaCommand.mainOf(command);
         if (main.endsWith(".jar")) {
             return false;
         }
@@ -27,14 +26,5 @@ final class JdkTools {
             }
         }
         return false;
-    }
-
-    static String firstWord(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return text.substring(0, i);
-            }
-        }
-        return text;
     }
 }

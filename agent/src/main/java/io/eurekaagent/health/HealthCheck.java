@@ -20,7 +20,7 @@ public final class HealthCheck {
     private final URI url;
     private final Duration interval;
     private final Duration timeout;
-    private String lastProblem = "";
+    private String lastOutcome = "";
 
     /** Checks every {@code interval}; a check gets the interval or 5 s, whichever is shorter. */
     public HealthCheck(HttpClient http, URI url, Duration interval) {
@@ -39,20 +39,20 @@ public final class HealthCheck {
         try {
             int status = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-            lastProblem = "HTTP " + status;
+            lastOutcome = "HTTP " + status;
             return status >= 200 && status < 300 ? Status.UP : Status.DOWN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            lastProblem = "interrupted";
+            lastOutcome = "interrupted";
         } catch (Exception e) {
-            lastProblem = e.getCause() instanceof IOException ? e.getCause().toString() : e.toString();
+            lastOutcome = e.getCause() instanceof IOException ? e.getCause().toString() : e.toString();
         }
         return Status.DOWN;
     }
 
     /** What the last check saw, for the log line of a status change. */
     public String lastOutcome() {
-        return lastProblem;
+        return lastOutcome;
     }
 
     public URI url() {

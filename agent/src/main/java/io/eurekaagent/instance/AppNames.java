@@ -12,10 +12,10 @@ final class AppNames {
 
     /** @param command the {@code sun.java.command} system property: main class or jar, then arguments */
     static String fromCommand(String command) {
-        if (command == null || command.isBlank()) {
+        String main = JavaCommand.mainOf(command);
+        if (main.isEmpty()) {
             return "unknown";
         }
-        String main = command.trim().split("\\s+")[0];
         String name;
         if (main.endsWith(".jar")) {
             name = main.substring(Math.max(main.lastIndexOf('/'), main.lastIndexOf('\\')) + 1, main.length() - 4);

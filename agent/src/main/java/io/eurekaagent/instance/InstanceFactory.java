@@ -23,7 +23,7 @@ public final class InstanceFactory {
      */
     public InstanceInfo create(int boundPort) {
         List<NetworkInterfaceInfo> interfaces = config.ipAddress() == null ? interfaces() : List.of();
-        return create(interfaces, HostNames.fromHost(), System.getProperty("sun.java.command"), boundPort);
+        return create(interfaces, HostNames.fromHost(), JavaCommand.ofThisJvm(), boundPort);
     }
 
     /**
@@ -40,12 +40,16 @@ public final class InstanceFactory {
 
     /** The app name as registered (before upper-casing). */
     public String appName() {
-        return config.appName() != null ? config.appName() : AppNames.fromCommand(System.getProperty("sun.java.command"));
+        return appName(JavaCommand.ofThisJvm());
+    }
+
+    private String appName(String command) {
+        return config.appName() != null ? config.appName() : AppNames.fromCommand(command);
     }
 
     InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String hostHostname, String command, int boundPort) {
         InstanceInfo.Builder b = new InstanceInfo.Builder();
-        b.appName = config.appName() != null ? config.appName() : AppNames.fromCommand(command);
+        b.appName = appName(command);
         b.ipAddr = config.ipAddress() != null ? config.ipAddress() : detectIp(interfaces);
         if (config.preferIpAddress()) {
             b.hostName = b.ipAddr;

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class EurekaServer implements AutoCloseable {
     }
 
     private void startProcess() throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", Project.jar("src/eureka-server/target/eureka-server.jar").toString(), "--server.port=" + port));
         command.addAll(extraArguments);
         process = ChildProcess.start("eureka-server", command, Map.of(), Project.root());
