@@ -21,6 +21,7 @@ public final class EurekaServer implements AutoCloseable {
     private final int port;
     private final List<String> extraArguments;
     private ChildProcess process;
+    private long answeringSinceNanos;
 
     private EurekaServer(int port, List<String> extraArguments) {
         this.port = port;
@@ -46,6 +47,7 @@ public final class EurekaServer implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+        answeringSinceNanos = System.nanoTime();
         warmUp();
     }
 
@@ -77,6 +79,11 @@ public final class EurekaServer implements AutoCloseable {
     public void stop() throws InterruptedException {
         process.sigterm();
         process.awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** When the REST API first answered (System.nanoTime), before the warm-up. */
+    public long answeringSinceNanos() {
+        return answeringSinceNanos;
     }
 
     public ChildProcess process() {
