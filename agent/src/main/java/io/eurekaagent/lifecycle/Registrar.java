@@ -58,7 +58,6 @@ public final class Registrar {
                 observe(health);
                 nextHealthCheck = now + health.interval().toNanos();
             }
-            boolean statusChanged = state == State.REGISTERED && registered.status() != pushedStatus;
             if (state != State.REGISTERED) {
                 if (now - retryAt >= 0) {
                     if (register()) {
@@ -68,7 +67,7 @@ public final class Registrar {
                         retryAt = now + backoff.next().toNanos();
                     }
                 }
-            } else if (statusChanged && pushes.tryAcquire(now)) {
+            } else if (pushPending() && pushes.tryAcquire(now)) {
                 registered.markDirty();
                 retryAt = now;
                 register();
@@ -84,11 +83,16 @@ public final class Registrar {
             if (health != null) {
                 wakeAt = Math.min(wakeAt, nextHealthCheck);
             }
-            if (state == State.REGISTERED && registered.status() != pushedStatus) {
+            if (pushPending()) {
                 wakeAt = Math.min(wakeAt, pushes.nextTokenAt(now));
             }
             sleepUntil(wakeAt);
         }
+    }
+
+    /** Registered, but with a status the server has not been sent yet. */
+    private boolean pushPending() {
+        return state == State.REGISTERED && instance.status() != pushedStatus;
     }
 
     /** STARTING until the first healthy answer (an app still starting is not DOWN); then UP or DOWN. */
