@@ -2,6 +2,7 @@ package io.eurekaagent;
 
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.HttpClients;
+import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.health.HealthCheck;
@@ -53,6 +54,9 @@ public final class EurekaAgent {
                 return;
             }
             AgentLog.setDebug(config.debug());
+            for (String warning : config.warnings()) {
+                AgentLog.warn(warning);
+            }
             Readiness readiness = ReadinessSetup.install(config, instrumentation, attachedLate);
             AgentThreads.newThread("heartbeat", new Registration(config, readiness)).start();
             if (AgentLog.isDebug()) {
@@ -91,8 +95,9 @@ public final class EurekaAgent {
             }
             readiness.prepare();
             InstanceFactory instances = new InstanceFactory(config);
-            HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.usesTls());
-            EurekaClient client = new EurekaClient(config.serviceUrls(), http, config.connectTimeout().plus(config.readTimeout()));
+            HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.tlsContext(), config.usesTls());
+            EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), http,
+                    config.connectTimeout().plus(config.readTimeout()));
             client.warmUp(instances.appName());
             int port = readiness.await(registrar::isClosing);
             if (port != Readiness.STOPPED) {

@@ -20,25 +20,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLException;
 
 /**
- * The Eureka REST calls the registrar needs (shared/eureka-protocol.md). Each call goes to the server that last
- * answered and moves on to the next one on a connection error, a timeout or a 5xx; every call is bounded in time.
+ * The Eureka REST calls the registrar needs (shared/eureka-protocol.md). Each call tries the servers in
+ * {@link ServerChoice}'s order and moves on to the next one on a connection error, a TLS failure, a timeout or a
+ * 5xx; every attempt and every call is bounded in time.
  */
 public final class EurekaClient {
     private static final String USER_AGENT = "eureka-agent";
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(1);
 
-    private final List<ServiceUrl> servers;
+    private final ServerChoice servers;
     private final HttpClient http;
     private final Duration attemptTimeout;
-    private final AtomicInteger current = new AtomicInteger();
 
     /** @param attemptTimeout the most one request to one server may take, connecting included */
-    public EurekaClient(List<ServiceUrl> servers, HttpClient http, Duration attemptTimeout) {
-        this.servers = List.copyOf(servers);
+    public EurekaClient(ServerChoice servers, HttpClient http, Duration attemptTimeout) {
+        this.servers = servers;
         this.http = http;
         this.attemptTimeout = attemptTimeout;
     }
@@ -100,26 +100,29 @@ public final class EurekaClient {
             throws EurekaUnavailableException {
         long deadline = System.nanoTime() + budget.toNanos();
         List<String> failures = new ArrayList<>();
-        int first = current.get();
-        for (int i = 0; i < servers.size(); i++) {
+        for (ServiceUrl server : servers.order(System.nanoTime())) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 failures.add("no time left for the other servers");
                 break;
             }
-            int index = (first + i) % servers.size();
-            ServiceUrl server = servers.get(index);
             Duration timeout = Duration.ofNanos(Math.min(remaining, attemptTimeout.toNanos()));
+            String failure;
             try {
                 EurekaResponse response = attempt(server, request.apply(server).timeout(timeout).build(), timeout);
                 if (response.status() < 500) {
-                    current.set(index);
+                    if (servers.answered(server)) {
+                        String why = servers.setAsideBecause();
+                        AgentLog.info("now using " + server + (why.isEmpty() ? "" : " (" + why + ")"));
+                    }
                     return response;
                 }
-                failures.add(server + ": HTTP " + response.status());
+                failure = server + ": HTTP " + response.status();
             } catch (IOException | TimeoutException e) {
-                failures.add(server + ": " + describe(e));
+                failure = server + ": " + describe(e);
             }
+            failures.add(failure);
+            servers.failed(server, System.nanoTime(), failure);
         }
         throw new EurekaUnavailableException(String.join("; ", failures));
     }
@@ -151,6 +154,9 @@ public final class EurekaClient {
         }
         if (e instanceof ConnectException) {
             return "connection refused";
+        }
+        if (e instanceof SSLException) {
+            return TlsFailure.describe((SSLException) e);
         }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");

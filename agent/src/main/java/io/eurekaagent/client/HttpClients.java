@@ -13,14 +13,19 @@ public final class HttpClients {
     private HttpClients() {
     }
 
-    /** @param tls false when every server is plain http: the client then skips loading the JDK's CA certificates */
-    public static HttpClient create(Duration connectTimeout, Executor executor, boolean tls) {
+    /**
+     * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
+     * @param tls false when every server is plain http: the client then skips loading the JDK's CA certificates
+     */
+    public static HttpClient create(Duration connectTimeout, Executor executor, SSLContext tlsContext, boolean tls) {
         // HTTP/1.1: the default HTTP/2 adds an h2c upgrade to every plain-http request, which Eureka never takes.
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .executor(executor);
-        if (!tls) {
+        if (tlsContext != null) {
+            builder.sslContext(tlsContext);
+        } else if (!tls) {
             builder.sslContext(untrusting());
         }
         return builder.build();

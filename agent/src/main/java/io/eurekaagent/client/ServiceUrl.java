@@ -73,6 +73,11 @@ public final class ServiceUrl {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** The base URL without credentials and without a trailing slash. */
+    public URI uri() {
+        return base;
+    }
+
     /** {@code base + path}, where path starts with {@code /apps}. */
     public URI resolve(String path) {
         return URI.create(base + path);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The agent's validated settings. Names follow Spring Cloud Netflix; sources, highest first: agent arguments,
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * The full list with defaults is in README.md.
  */
 public final class AgentConfig {
-    public static final String DEFAULT_SERVICE_URL = "http://localhost:8761/eureka/";
+    static final String DEFAULT_SERVICE_URL = "http://localhost:8761/eureka/";
 
     /** When the instance is registered: {@code eureka.agent.register-on}. */
     public enum RegisterOn {
@@ -34,6 +35,9 @@ public final class AgentConfig {
     private Duration connectTimeout;
     private Duration readTimeout;
     private List<ServiceUrl> serviceUrls;
+    private Duration serverQuarantine;
+    private SSLContext tlsContext;
+    private List<String> warnings = List.of();
     private String appName;
     private String instanceId;
     private String hostname;
@@ -96,6 +100,7 @@ public final class AgentConfig {
         AgentConfig config = new AgentConfig();
         config.read(reader);
         problems.addAll(reader.problems());
+        config.warnings = reader.warnings();
         if (!problems.isEmpty()) {
             throw new InvalidSettingException(problems, config.failFast);
         }
@@ -112,7 +117,8 @@ public final class AgentConfig {
         shutdownTimeout = Duration.ofMillis(r.integer("eureka.agent.shutdown-timeout-ms", 2000, 0, 60_000, "of milliseconds "));
         connectTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-connect-timeout-seconds", 5, 1, 300, "of seconds "));
         readTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-read-timeout-seconds", 8, 1, 300, "of seconds "));
-        serviceUrls = r.serviceUrls("eureka.client.service-url.defaultZone", DEFAULT_SERVICE_URL);
+        serverQuarantine = Duration.ofSeconds(r.integer("eureka.agent.server-quarantine-seconds", 60, 1, 3600, "of seconds "));
+        tlsContext = TlsSettings.read(r);
 
         appName = r.name("eureka.instance.appname", "an application name");
         if (appName == null && r.raw("eureka.instance.appname") == null) {
@@ -146,6 +152,7 @@ public final class AgentConfig {
                     + leaseRenewalIntervalSeconds + "), or Eureka drops the instance between two heartbeats");
         }
         metadata = r.map("eureka.instance.metadata-map");
+        serviceUrls = ServerOrder.read(r, metadata);
         healthCheckEnabled = r.bool("eureka.client.healthcheck.enabled", false);
         healthCheckIntervalSeconds = r.integer("eureka.agent.health-check-interval-seconds", leaseRenewalIntervalSeconds, 1, 3600, "of seconds ");
 
@@ -156,6 +163,8 @@ public final class AgentConfig {
         statusPageUrl = r.url("eureka.instance.status-page-url");
         healthCheckUrl = r.url("eureka.instance.health-check-url");
         secureHealthCheckUrl = r.url("eureka.instance.secure-health-check-url");
+        r.raw("eureka.agent.config-file");
+        r.warnAboutTypos();
     }
 
     public boolean enabled() { return enabled; }
@@ -164,7 +173,14 @@ public final class AgentConfig {
     public Duration shutdownTimeout() { return shutdownTimeout; }
     public Duration connectTimeout() { return connectTimeout; }
     public Duration readTimeout() { return readTimeout; }
+    /** In the order to prefer them: same zone first (see {@link ServerOrder}). */
     public List<ServiceUrl> serviceUrls() { return serviceUrls; }
+    /** How long a server that failed is set aside before the agent tries it again. */
+    public Duration serverQuarantine() { return serverQuarantine; }
+    /** The custom key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults. */
+    public SSLContext tlsContext() { return tlsContext; }
+    /** Lines worth showing that do not stop the agent (likely typos, settings without effect). */
+    public List<String> warnings() { return warnings; }
 
     /** Whether any server, or the app's own health URL, is https. */
     public boolean usesTls() {

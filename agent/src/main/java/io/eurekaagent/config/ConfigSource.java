@@ -48,6 +48,13 @@ final class ConfigSource {
         return entry == null ? null : entry.setting;
     }
 
+    /** Adds this source's entries under their canonical keys, keeping those already there (a higher source's). */
+    void putAll(Map<String, Setting> into) {
+        for (Map.Entry<String, Entry> keyed : entries.entrySet()) {
+            into.putIfAbsent(keyed.getKey(), keyed.getValue().setting);
+        }
+    }
+
     /** Entries below {@code canonicalPrefix}, keyed by the rest of the key as the user spelled it. */
     void putMapEntries(String canonicalPrefix, Map<String, Setting> into) {
         int depth = RelaxedNames.propertySegments(canonicalPrefix).size();

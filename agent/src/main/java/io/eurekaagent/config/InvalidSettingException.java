@@ -23,9 +23,10 @@ public final class InvalidSettingException extends Exception {
         return failFast;
     }
 
-    /** {@code key=value (source): expected ...}, with any password in a URL masked. */
+    /** {@code key=value (source): expected ...}, with any password (a password key's value, or in a URL) masked. */
     static String describe(Setting setting, String expected) {
-        return AgentLog.mask(setting.key() + "=" + setting.value() + " (" + setting.source() + "): expected " + expected);
+        String value = RelaxedNames.canonical(setting.key()).contains("password") ? "****" : setting.value();
+        return AgentLog.mask(setting.key() + "=" + value + " (" + setting.source() + "): expected " + expected);
     }
 
     public List<String> problems() {

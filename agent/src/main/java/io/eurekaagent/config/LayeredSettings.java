@@ -31,6 +31,15 @@ final class LayeredSettings {
         return null;
     }
 
+    /** Every key set anywhere, canonical, with its winning value. */
+    Map<String, Setting> all() {
+        Map<String, Setting> all = new LinkedHashMap<>();
+        for (ConfigSource source : sources) {
+            source.putAll(all);
+        }
+        return all;
+    }
+
     /** A map-valued key ({@code eureka.instance.metadata-map.*}): entries merged, higher sources winning. */
     Map<String, Setting> map(String prefix) {
         String canonical = RelaxedNames.canonicalKey(RelaxedNames.propertySegments(prefix));

@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,10 @@ final class SettingReader {
 
     private final LayeredSettings settings;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** Canonical key -> the key as documented, for every key and map prefix read. */
+    private final Map<String, String> asked = new HashMap<>();
+    private final Map<String, String> askedMaps = new HashMap<>();
 
     SettingReader(LayeredSettings settings) {
         this.settings = settings;
@@ -26,18 +31,68 @@ final class SettingReader {
         return problems;
     }
 
+    /** Things worth a line that do not stop the agent (a likely typo, a setting that has no effect). */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    void warning(String message) {
+        warnings.add(message);
+    }
+
+    /** Every read goes through here: what was asked for is what the agent knows, for {@link #warnAboutTypos}. */
+    private Setting get(String key) {
+        asked.put(RelaxedNames.canonicalKey(RelaxedNames.propertySegments(key)), key);
+        return settings.get(key);
+    }
+
+    /**
+     * A {@code eureka.*} key the agent never asked for but that is within two typing errors of one it did
+     * ({@code eureka.client.servce-url.defaultZone}) is warned about; other unknown keys are Spring Cloud's own
+     * and stay quiet. Call after everything has been read.
+     */
+    void warnAboutTypos() {
+        for (Map.Entry<String, Setting> entry : settings.all().entrySet()) {
+            String key = entry.getKey();
+            Setting setting = entry.getValue();
+            List<String> segments = RelaxedNames.propertySegments(key);
+            if (!key.startsWith("eureka.") || asked.containsKey(key) || isUnderMap(segments)) {
+                continue;
+            }
+            List<String> spelled = setting.key().indexOf('.') >= 0 ? RelaxedNames.propertySegments(setting.key())
+                    : RelaxedNames.envSegments(setting.key());
+            String suggestion = Typos.closest(key, segments, spelled, asked, askedMaps);
+            if (suggestion != null) {
+                warnings.add("unknown setting " + setting.key() + " (" + setting.source() + ") ignored: did you mean "
+                        + suggestion + "?");
+            }
+        }
+    }
+
+    private boolean isUnderMap(List<String> segments) {
+        for (int i = 1; i < segments.size(); i++) {
+            if (askedMaps.containsKey(String.join(".", segments.subList(0, i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void problem(Setting setting, String expected) {
-        problems.add(InvalidSettingException.describe(setting, expected));
+        String problem = InvalidSettingException.describe(setting, expected);
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     Setting raw(String key) {
-        return settings.get(key);
+        return get(key);
     }
 
     /** The first of these keys that is set (a rule across keys names the one the user gave). */
     Setting firstSet(String... keys) {
         for (String key : keys) {
-            Setting setting = settings.get(key);
+            Setting setting = get(key);
             if (setting != null) {
                 return setting;
             }
@@ -46,7 +101,7 @@ final class SettingReader {
     }
 
     boolean bool(String key, boolean fallback) {
-        Setting setting = settings.get(key);
+        Setting setting = get(key);
         if (setting == null) {
             return fallback;
         }
@@ -59,7 +114,7 @@ final class SettingReader {
     }
 
     int integer(String key, int fallback, int min, int max, String unit) {
-        Setting setting = settings.get(key);
+        Setting setting = get(key);
         if (setting == null) {
             return fallback;
         }
@@ -77,7 +132,7 @@ final class SettingReader {
 
     /** One of an enum's constants, written in lower case with dashes ({@code port-open}). */
     <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
-        Setting setting = settings.get(key);
+        Setting setting = get(key);
         if (setting == null) {
             return fallback;
         }
@@ -113,7 +168,7 @@ final class SettingReader {
 
     /** The trimmed value if it passes {@code check}, else a problem and the fallback. */
     private String checked(String key, String fallback, Check check, String expected) {
-        Setting setting = settings.get(key);
+        Setting setting = get(key);
         if (setting == null) {
             return fallback;
         }
@@ -194,7 +249,7 @@ final class SettingReader {
 
     /** An absolute http(s) URL; null when unset. */
     String url(String key) {
-        Setting setting = settings.get(key);
+        Setting setting = get(key);
         if (setting == null) {
             return null;
         }
@@ -207,8 +262,8 @@ final class SettingReader {
         }
     }
 
-    List<ServiceUrl> serviceUrls(String key, String fallback) {
-        Setting setting = settings.get(key);
+    /** Comma-separated service URLs of one zone; {@code fallback} when the setting is null. */
+    List<ServiceUrl> serviceUrls(Setting setting, String fallback) {
         String value = setting == null ? fallback : setting.value();
         List<ServiceUrl> urls = new ArrayList<>();
         for (String part : value.split(",")) {
@@ -236,7 +291,7 @@ final class SettingReader {
 
     /** Comma-separated regular expressions. */
     List<Pattern> patterns(String key) {
-        Setting setting = settings.get(key);
+        Setting setting = get(key);
         List<Pattern> patterns = new ArrayList<>();
         if (setting == null) {
             return patterns;
@@ -255,9 +310,15 @@ final class SettingReader {
 
     Map<String, String> map(String prefix) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, Setting> entry : settings.map(prefix).entrySet()) {
+        for (Map.Entry<String, Setting> entry : settingsUnder(prefix).entrySet()) {
             values.put(entry.getKey(), entry.getValue().value());
         }
         return values;
+    }
+
+    /** The entries of a map-valued key, keyed as the user spelled the rest of the key. */
+    Map<String, Setting> settingsUnder(String prefix) {
+        askedMaps.put(RelaxedNames.canonicalKey(RelaxedNames.propertySegments(prefix)), prefix);
+        return settings.map(prefix);
     }
 }

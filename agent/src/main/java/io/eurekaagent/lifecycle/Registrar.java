@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Registrar {
     private enum State { UNREGISTERED, REGISTERING, REGISTERED }
 
+    private final Duration firstRetry;
     private final ReentrantLock lock = new ReentrantLock();
     private final Object wakeUp = new Object();
     private volatile boolean closing;
@@ -31,6 +32,15 @@ public final class Registrar {
     private boolean registeredBefore;
     private long readySinceNanos;
     private int failures;
+
+    public Registrar() {
+        this(Duration.ofSeconds(1));
+    }
+
+    /** @param firstRetry the first back-off step after a failed registration; it doubles up to the renewal interval */
+    Registrar(Duration firstRetry) {
+        this.firstRetry = firstRetry;
+    }
 
     public boolean isClosing() {
         return closing;
@@ -46,7 +56,7 @@ public final class Registrar {
         this.instance = registered;
         this.readySinceNanos = readyNanos;
         long interval = TimeUnit.SECONDS.toNanos(registered.renewalIntervalSeconds());
-        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofNanos(interval));
+        Backoff backoff = new Backoff(firstRetry, Duration.ofNanos(interval));
         long now = System.nanoTime();
         PushLimiter pushes = new PushLimiter(now);
         long nextBeat = now;

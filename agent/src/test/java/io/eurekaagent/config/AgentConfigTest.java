@@ -153,4 +153,49 @@ class AgentConfigTest {
                 + " a readable UTF-8 properties file (" + dir.resolve("nope.properties").toAbsolutePath() + " does not exist)"),
                 e.problems());
     }
+
+    @Test
+    void serversOfTheInstancesZoneComeFirstThenTheOtherZonesWrappingAround() throws Exception {
+        AgentConfig config = load(null, Map.of(
+                "eureka.client.region", "eu",
+                "eureka.client.availability-zones.eu", "zone-a,zone-b,zone-c",
+                "eureka.client.service-url.zone-a", "http://a1/eureka/,http://a2/eureka/",
+                "eureka.client.service-url.zone-b", "http://b/eureka/",
+                "eureka.client.service-url.defaultZone", "http://fallback/eureka/",
+                "eureka.instance.metadata-map.zone", "zone-b"), Map.of());
+
+        // zone-c has no URLs of its own: defaultZone's stand in, as in Spring Cloud.
+        assertEquals("[http://b/eureka/, http://fallback/eureka/, http://a1/eureka/, http://a2/eureka/]", config.serviceUrls().toString());
+    }
+
+    @Test
+    void withoutPreferSameZoneTheZonesKeepTheirListedOrder() throws Exception {
+        AgentConfig config = load(null, Map.of(
+                "eureka.client.availability-zones.us-east-1", "zone-a,zone-b",
+                "eureka.client.service-url.zone-a", "http://a/eureka/",
+                "eureka.client.service-url.zone-b", "http://b/eureka/",
+                "eureka.client.prefer-same-zone-eureka", "false",
+                "eureka.instance.metadata-map.zone", "zone-b"), Map.of());
+
+        assertEquals("[http://a/eureka/, http://b/eureka/]", config.serviceUrls().toString());
+    }
+
+    @Test
+    void zonesLeftOutOfAvailabilityZonesAreStillUsedLastAndEnvironmentSpellingsMatch() throws Exception {
+        AgentConfig config = load(null, Map.of("eureka.instance.metadata-map.zone", "zone-b"), Map.of(
+                "EUREKA_CLIENT_SERVICEURL_ZONE-A", "http://a/eureka/",
+                "EUREKA_CLIENT_SERVICEURL_ZONE-B", "http://b/eureka/",
+                "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://d/eureka/"));
+
+        assertEquals("[http://b/eureka/, http://d/eureka/, http://a/eureka/]", config.serviceUrls().toString());
+    }
+
+    @Test
+    void aZoneWithoutServersIsWarnedAbout() throws Exception {
+        AgentConfig config = load(null, Map.of("eureka.instance.metadata-map.zone", "zone-x",
+                "eureka.client.service-url.defaultZone", "http://d/eureka/"), Map.of());
+
+        assertEquals(List.of("eureka.instance.metadata-map.zone=zone-x but no eureka.client.service-url.zone-x: no server counts as same-zone"),
+                config.warnings());
+    }
 }

@@ -42,6 +42,17 @@ class BadSettingsTest {
         "eureka.agent.register-on | listen | one of bind, port-open, start",
         "eureka.client.healthcheck.enabled | maybe | true or false",
         "eureka.agent.health-check-interval-seconds | 0 | a whole number of seconds from 1 to 3600",
+        "eureka.instance.lease-renewal-interval-in-seconds | 99999 | a whole number of seconds from 1 to 3600",
+        "eureka.client.eureka-server-read-timeout-seconds | -3 | a whole number of seconds from 1 to 300",
+        "eureka.agent.server-quarantine-seconds | 0 | a whole number of seconds from 1 to 3600",
+        "eureka.client.prefer-same-zone-eureka | si | true or false",
+        "eureka.client.region | us east | a region name of letters, digits, '.', '_' or '-'",
+        "eureka.client.service-url.zone-a | eureka-a:8761 | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('eureka-a:8761': scheme must be http or https)",
+        "eureka.client.service-url.defaultZone | http://eureka/eureka/?x=1 | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('http://eureka/eureka/?x=1': no query or fragment allowed)",
+        "eureka.instance.status-page-url | ftp://host/info | an absolute http or https URL (scheme must be http or https)",
+        "eureka.instance.health-check-url | http:///health | an absolute http or https URL (no host)",
+        "eureka.instance.status-page-url-path | info page | a URL path starting with '/'",
+        "eureka.agent.fail-fast | sometimes | true or false",
     })
     void isExplainedInOneLine(String key, String value, String expected) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
@@ -49,6 +60,29 @@ class BadSettingsTest {
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertEquals(key + "=" + value + " (system property): expected " + expected, e.problems().get(0));
         assertFalse(e.failFast());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "eureka.client.servce-url.defaultZone | eureka.client.service-url.defaultZone",
+        "eureka.instance.non-secure-prot | eureka.instance.non-secure-port",
+        "eureka.client.healthcheck.enable | eureka.client.healthcheck.enabled",
+        "eureka.instance.leaseRenewalIntervalInSecond | eureka.instance.lease-renewal-interval-in-seconds",
+        "eureka.instance.metdata-map.zone | eureka.instance.metadata-map.zone",
+        "eureka.agent.shutdown-timout-ms | eureka.agent.shutdown-timeout-ms",
+    })
+    void aLikelyTypoIsWarnedAboutWithTheKeyItResembles(String typo, String meant) throws Exception {
+        AgentConfig config = AgentConfigTest.load(null, Map.of(typo, "1"), Map.of());
+
+        assertEquals(java.util.List.of("unknown setting " + typo + " (system property) ignored: did you mean " + meant + "?"),
+                config.warnings());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"eureka.client.register-with-eureka", "eureka.server.enable-self-preservation", "eureka.dashboard.path",
+            "eureka.instance.metadata-map.zonee", "spring.application.nme"})
+    void springCloudsOwnKeysAndMapEntriesAreNotTypos(String key) throws Exception {
+        assertEquals(java.util.List.of(), AgentConfigTest.load(null, Map.of(key, "x"), Map.of()).warnings());
     }
 
     @ParameterizedTest(name = "{0}")

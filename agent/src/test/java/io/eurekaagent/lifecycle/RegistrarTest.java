@@ -115,6 +115,29 @@ class RegistrarTest {
     }
 
     @Test
+    void a503StormIsRiddenOutWithGrowingBackOffAndTheInstanceRegistersOnceItEnds() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(503).withBody("<html>busy</html>")));
+        Registrar registrar = new Registrar(Duration.ofMillis(100));
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            start(registrar, TestInstances.client(url()), TestInstances.orders(2));
+            await("five refused registrations", () -> eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))).size() >= 5);
+            eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+            await("the registration", () -> log.count("registered ORDERS") == 1);
+            registrar.deregister(Duration.ofSeconds(1));
+
+            List<Long> times = eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))).stream()
+                    .map(request -> request.getLoggedDate().getTime()).collect(Collectors.toList());
+            // 100, 200, 400, 800 ms each +-20 %: every wait longer than the one before (the cap, 2 s, comes later).
+            for (int i = 2; i < 5; i++) {
+                assertTrue(times.get(i) - times.get(i - 1) > times.get(i - 1) - times.get(i - 2), "waits " + times);
+            }
+            assertTrue(log.count("registration failed") <= 4, log.text());
+            assertEquals(1, log.count("Eureka answers again after"), log.text());
+        }
+    }
+
+    @Test
     void aRejectedRegistrationIsReportedWithTheServersReason() throws Exception {
         eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"missing dataCenterInfo\"}")));
         Registrar registrar = new Registrar();
@@ -155,7 +178,7 @@ class RegistrarTest {
         eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(503)));
         InstanceInfo instance = TestInstances.orders(30);
         instance.setStatus(Status.STARTING);
-        HealthCheck health = new HealthCheck(HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), false),
+        HealthCheck health = new HealthCheck(HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false),
                 URI.create("http://127.0.0.1:" + eureka.getPort() + "/app/health"), Duration.ofMillis(200));
         Registrar registrar = new Registrar();
 

@@ -2,6 +2,7 @@ package io.eurekaagent.lifecycle;
 
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.HttpClients;
+import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.instance.InstanceFactory;
@@ -35,8 +36,14 @@ public final class TestInstances {
     }
 
     public static EurekaClient client(String... urls) {
+        return client(Duration.ofSeconds(60), urls);
+    }
+
+    /** A client whose failed servers are set aside for {@code quarantine}; each attempt bounded by 3 s. */
+    public static EurekaClient client(Duration quarantine, String... urls) {
         List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
-        return new EurekaClient(servers, HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), false), Duration.ofSeconds(3));
+        return new EurekaClient(new ServerChoice(servers, quarantine),
+                HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false), Duration.ofSeconds(3));
     }
 
     /** Captures what the agent prints on stderr while it runs. */

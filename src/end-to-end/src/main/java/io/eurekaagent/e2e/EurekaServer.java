@@ -5,10 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real Spring Cloud Netflix Eureka server (src/eureka-server) in its own JVM on a loopback port, and the REST reads
@@ -16,30 +20,85 @@ import java.util.Map;
  */
 public final class EurekaServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final int port;
     private final List<String> extraArguments;
+    private final String scheme;
+    private final HttpClient http;
+    private final String authorization;
     private ChildProcess process;
     private long answeringSinceNanos;
 
-    private EurekaServer(int port, List<String> extraArguments) {
+    private EurekaServer(int port, List<String> extraArguments, SSLContext tls, String authorization) {
         this.port = port;
         this.extraArguments = List.copyOf(extraArguments);
+        this.scheme = tls == null ? "http" : "https";
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        this.http = (tls == null ? http : http.sslContext(tls)).build();
+        this.authorization = authorization;
     }
 
     /** Starts a server on a free port and returns once its REST API answers. */
     public static EurekaServer start(String... extraArguments) throws IOException, InterruptedException {
-        EurekaServer server = new EurekaServer(Project.freePort(), List.of(extraArguments));
-        server.startProcess();
+        return startOn(Project.freePort(), extraArguments);
+    }
+
+    /** Starts a server on {@code port} (one an agent may already be trying) and returns once it answers. */
+    public static EurekaServer startOn(int port, String... extraArguments) throws IOException, InterruptedException {
+        return started(new EurekaServer(port, List.of(extraArguments), null, null));
+    }
+
+    /** A server that wants HTTP basic auth on every request, as Spring Cloud's docs secure one. */
+    public static EurekaServer startWithBasicAuth(String user, String password) throws IOException, InterruptedException {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return started(new EurekaServer(Project.freePort(), List.of("--eureka-test.user=" + user,
+                "--eureka-test.password=" + password), null, "Basic " + token));
+    }
+
+    /** An https-only server with {@code pki}'s server certificate; with {@code clientCertificates}, mTLS is required. */
+    public static EurekaServer startWithTls(TestPki pki, boolean clientCertificates)
+            throws IOException, InterruptedException, GeneralSecurityException {
+        List<String> arguments = new ArrayList<>(List.of("--server.ssl.enabled=true",
+                "--server.ssl.key-store=" + pki.serverKeyStore(), "--server.ssl.key-store-password=" + TestPki.PASSWORD,
+                "--server.ssl.key-store-type=PKCS12"));
+        if (clientCertificates) {
+            arguments.addAll(List.of("--server.ssl.client-auth=need", "--server.ssl.trust-store=" + pki.trustStore(),
+                    "--server.ssl.trust-store-password=" + TestPki.PASSWORD, "--server.ssl.trust-store-type=PKCS12"));
+        }
+        return started(new EurekaServer(Project.freePort(), arguments, pki.clientContext(), null));
+    }
+
+    /** Two servers that replicate to each other, as a production cluster of peers does. */
+    public static List<EurekaServer> startPeers() throws IOException, InterruptedException {
+        int[] ports = {Project.freePort(), Project.freePort()};
+        List<EurekaServer> peers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            peers.add(new EurekaServer(ports[i], List.of("--eureka.client.service-url.defaultZone=http://127.0.0.1:"
+                    + ports[1 - i] + "/eureka/"), null, null));
+        }
+        for (EurekaServer peer : peers) {
+            peer.launch();
+        }
+        for (EurekaServer peer : peers) {
+            peer.awaitAnswering();
+        }
+        return peers;
+    }
+
+    private static EurekaServer started(EurekaServer server) throws IOException, InterruptedException {
+        server.launch();
+        server.awaitAnswering();
         return server;
     }
 
-    private void startProcess() throws IOException, InterruptedException {
+    private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", Project.jar("src/eureka-server/target/eureka-server.jar").toString(), "--server.port=" + port));
         command.addAll(extraArguments);
         process = ChildProcess.start("eureka-server", command, Map.of(), Project.root());
+    }
+
+    private void awaitAnswering() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (get("/eureka/apps") != 200) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -61,19 +120,20 @@ public final class EurekaServer implements AutoCloseable {
                 + "\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"},"
                 + "\"vipAddress\":\"warm-up\"}}";
         for (int i = 0; i < 3; i++) {
-            HTTP.send(request("/eureka/apps/WARM-UP").header("Content-Type", "application/json")
+            http.send(request("/eureka/apps/WARM-UP").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(instance)).build(), HttpResponse.BodyHandlers.discarding());
-            HTTP.send(request("/eureka/apps/WARM-UP/warm-up").PUT(HttpRequest.BodyPublishers.noBody()).build(),
+            http.send(request("/eureka/apps/WARM-UP/warm-up").PUT(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding());
             send("/eureka/apps/WARM-UP");
-            HTTP.send(request("/eureka/apps/WARM-UP/warm-up").DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            http.send(request("/eureka/apps/WARM-UP/warm-up").DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
     }
 
     /** Stops the server (its registry is in memory, so it comes back empty) and starts it again on the same port. */
     public void restart() throws IOException, InterruptedException {
         stop();
-        startProcess();
+        launch();
+        awaitAnswering();
     }
 
     public void stop() throws InterruptedException {
@@ -96,12 +156,23 @@ public final class EurekaServer implements AutoCloseable {
 
     /** The service URL to give the agent. */
     public String serviceUrl() {
-        return "http://127.0.0.1:" + port + "/eureka/";
+        return serviceUrl("");
+    }
+
+    /** The service URL with {@code user:password@} (or nothing) before the host. */
+    public String serviceUrl(String userInfo) {
+        return scheme + "://" + (userInfo.isEmpty() ? "" : userInfo + "@") + "127.0.0.1:" + port + "/eureka/";
     }
 
     /** {@code GET /eureka/apps/{app}} as JSON, or null when the server does not know the app. */
     public String application(String app) throws IOException, InterruptedException {
         HttpResponse<String> response = send("/eureka/apps/" + app);
+        return response.statusCode() == 404 ? null : response.body();
+    }
+
+    /** {@code GET /eureka/apps/{app}/{id}}, which bypasses the server's response cache (renewals show), or null. */
+    public String instance(String app, String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("/eureka/apps/" + app + "/" + id);
         return response.statusCode() == 404 ? null : response.body();
     }
 
@@ -114,12 +185,13 @@ public final class EurekaServer implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
-        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + port + path))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(5));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     @Override

@@ -24,6 +24,8 @@ class BadSettingsTest {
             + "eureka.instance.non-secure-port=0 (system property): expected a whole number (a TCP port) from 1 to 65535",
         "empty app name | -Deureka.instance.appname= | | "
             + "eureka.instance.appname= (system property): expected an application name of letters, digits, '.', '_' or '-'",
+        "missing key store | -Deureka.client.tls.enabled=true -Deureka.client.tls.key-store=/no/such/client.p12 | | "
+            + "eureka.client.tls.key-store=/no/such/client.p12 (system property): expected a readable key store file (not found)",
     })
     void isOneLineAndTheAppServesAsWithoutTheAgent(String scenario, String property, String envUrl, String message) throws Exception {
         EurekaServer server = SharedEurekaServer.get();
@@ -31,8 +33,10 @@ class BadSettingsTest {
         AgentApp app = new AgentApp().env("PORT", Integer.toString(port))
                 .property("eureka.client.service-url.defaultZone", server.serviceUrl());
         if (property != null) {
-            String[] keyValue = property.substring(2).split("=", 2);
-            app.property(keyValue[0], keyValue[1]);
+            for (String option : property.split(" ")) {
+                String[] keyValue = option.substring(2).split("=", 2);
+                app.property(keyValue[0], keyValue[1]);
+            }
         }
         if (envUrl != null) {
             app = new AgentApp().env("PORT", Integer.toString(port)).env("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", envUrl);
@@ -47,6 +51,21 @@ class BadSettingsTest {
             assertEquals(List.of(), Registry.instances(server, "AGENT-TEST-APP"));
             process.stop(START);
             assertEquals(1, agentLines(process).size(), "nothing more from the agent on shutdown");
+        }
+    }
+
+    @Test
+    void aTypoIsWarnedAboutAndTheAgentRunsOnWithWhatIsRight() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+        AgentApp app = AgentApp.testApp(server, "typo-app", port).property("eureka.instance.non-secure-prot", "9999");
+
+        try (ChildProcess process = app.start("typo")) {
+            Registry.awaitInstances(server, "TYPO-APP", 1, START);
+
+            assertEquals("[eureka-agent] WARN unknown setting eureka.instance.non-secure-prot (system property) ignored: "
+                    + "did you mean eureka.instance.non-secure-port?", agentLines(process).get(0));
+            process.stop(START);
         }
     }
 

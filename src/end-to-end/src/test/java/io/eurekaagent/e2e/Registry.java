@@ -25,6 +25,13 @@ final class Registry {
         return instance instanceof List ? (List<Map<String, Object>>) instance : List.of((Map<String, Object>) instance);
     }
 
+    /** One instance read past the server's response cache, or null when the server does not know it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> instance(EurekaServer server, String app, String id) throws IOException, InterruptedException {
+        String json = server.instance(app, id);
+        return json == null ? null : (Map<String, Object>) JSON.std.mapFrom(json).get("instance");
+    }
+
     /** Polls until {@code app} has {@code count} instances, and returns them. */
     static List<Map<String, Object>> awaitInstances(EurekaServer server, String app, int count, Duration timeout)
             throws IOException, InterruptedException {

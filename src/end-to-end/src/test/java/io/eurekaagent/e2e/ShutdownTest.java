@@ -29,6 +29,26 @@ class ShutdownTest {
         }
     }
 
+    @Test
+    void sigtermWhileEurekaIsDownExitsWithinTheShutdownTimeout() throws Exception {
+        int port = Project.freePort();
+        try (EurekaServer server = EurekaServer.start();
+             ChildProcess process = AgentApp.testApp(server, "orphan", port)
+                     .property("eureka.agent.shutdown-timeout-ms", Integer.toString(SHUTDOWN_TIMEOUT_MS)).start("orphan")) {
+            process.awaitLine("[eureka-agent] registered", START);
+            server.stop();
+
+            long start = System.nanoTime();
+            process.stop(START);
+            long exitMs = (System.nanoTime() - start) / 1_000_000;
+
+            System.out.println("exit after SIGTERM with Eureka down: " + exitMs + " ms");
+            // A refused connection fails at once; the JVM alone takes ~300 ms to exit here.
+            assertTrue(exitMs <= SHUTDOWN_TIMEOUT_MS, "exit took " + exitMs + " ms");
+            assertTrue(process.output().contains("could not deregister"), process.output());
+        }
+    }
+
     /** Starts the app, freezes {@code stall} (if given) once registered, and times SIGTERM to exit. */
     private static long exitAfterSigterm(AgentApp app, EurekaServer stall) throws Exception {
         try (ChildProcess process = app.start("shutdown")) {

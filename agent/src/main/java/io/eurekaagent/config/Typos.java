@@ -1,0 +1,61 @@
+package io.eurekaagent.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** The known key a mistyped one was meant to be: at most two edits away, compared in canonical form. */
+final class Typos {
+    private static final int MAX_EDITS = 2;
+
+    private Typos() {
+    }
+
+    /**
+     * @param segments the canonical key's segments; {@code spelled} the same as the user wrote them
+     * @param known canonical key -> documented key; {@code knownMaps} likewise for map prefixes
+     * @return the documented spelling of the closest known key (a map key with the user's rest), or null
+     */
+    static String closest(String key, List<String> segments, List<String> spelled, Map<String, String> known,
+            Map<String, String> knownMaps) {
+        String best = null;
+        int bestDistance = MAX_EDITS + 1;
+        for (Map.Entry<String, String> candidate : known.entrySet()) {
+            int distance = distance(key, candidate.getKey());
+            if (distance < bestDistance) {
+                best = candidate.getValue();
+                bestDistance = distance;
+            }
+        }
+        for (Map.Entry<String, String> map : knownMaps.entrySet()) {
+            int depth = RelaxedNames.propertySegments(map.getKey()).size();
+            if (segments.size() > depth) {
+                int distance = distance(String.join(".", segments.subList(0, depth)), map.getKey());
+                if (distance < bestDistance) {
+                    best = map.getValue() + "." + String.join(".", spelled.subList(depth, spelled.size()));
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,87 @@
+package io.eurekaagent.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.eurekaagent.lifecycle.TestInstances;
+import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Faults a real Eureka server will not produce on demand: whatever the first server does, the call moves on to its
+ * peer, the line names what the first one did, and nothing escapes as an exception.
+ */
+class ServerFaultsTest {
+    @RegisterExtension
+    static WireMockExtension broken = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    @RegisterExtension
+    static WireMockExtension peer = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    enum ServerFault {
+        HTTP_500(aResponse().withStatus(500), "HTTP 500"),
+        HTML_ERROR_PAGE(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                .withBody("<html><body><h1>503 Service Unavailable</h1></body></html>"), "HTTP 503"),
+        CONNECTION_RESET(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "IOException"),
+        EMPTY_RESPONSE(aResponse().withFault(Fault.EMPTY_RESPONSE), "IOException"),
+        GARBAGE_THEN_CLOSE(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), "IOException"),
+        MALFORMED_CHUNK(aResponse().withStatus(200).withFault(Fault.MALFORMED_RESPONSE_CHUNK), "IOException"),
+        STALL(aResponse().withStatus(204).withFixedDelay(10_000), "no answer within");
+
+        final ResponseDefinitionBuilder response;
+        final String described;
+
+        ServerFault(ResponseDefinitionBuilder response, String described) {
+            this.response = response;
+            this.described = described;
+        }
+    }
+
+    @BeforeEach
+    void peerAnswers() {
+        peer.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerFault.class)
+    void theRegistrationMovesOnToThePeerAndSaysWhy(ServerFault fault) throws Exception {
+        broken.stubFor(any(anyUrl()).willReturn(fault.response));
+        String brokenUrl = "http://agent:s3cret@127.0.0.1:" + broken.getPort() + "/eureka/";
+        EurekaClient client = TestInstances.client(brokenUrl, "http://127.0.0.1:" + peer.getPort() + "/eureka/");
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            client.warmUp("orders");
+            EurekaResponse response = client.register(TestInstances.orders(30));
+
+            assertEquals(204, response.status());
+            String line = log.text().lines().filter(l -> l.contains("now using")).findFirst().orElse(log.text());
+            assertTrue(line.contains("now using http://127.0.0.1:" + peer.getPort() + "/eureka/ (http://agent:****@127.0.0.1:"
+                    + broken.getPort() + "/eureka/: "), line);
+            assertTrue(line.contains(fault.described), line);
+            assertTrue(!log.text().contains("s3cret") && line.lines().count() == 1, log.text());
+        }
+    }
+
+    @Test
+    void aMalformedBodyOnSuccessIsStillASuccess() throws Exception {
+        broken.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204).withBody("{\"not json")));
+
+        EurekaResponse response = TestInstances.client("http://127.0.0.1:" + broken.getPort() + "/eureka/")
+                .register(TestInstances.orders(30));
+
+        assertTrue(response.isSuccess());
+    }
+}

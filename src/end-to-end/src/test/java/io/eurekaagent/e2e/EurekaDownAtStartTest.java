@@ -1,0 +1,42 @@
+package io.eurekaagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Eureka is down when the app starts: the app starts on time anyway, and registers soon after Eureka comes up. */
+class EurekaDownAtStartTest {
+    private static final Duration START = Duration.ofSeconds(30);
+    private static final int RENEWAL_SECONDS = 2;
+
+    @Test
+    void theAppServesAtOnceAndIsRegisteredWithinOneBackOffStepOfEurekaComingUp() throws Exception {
+        int eurekaPort = Project.freePort();
+        int port = Project.freePort();
+        AgentApp app = new AgentApp().env("PORT", Integer.toString(port))
+                .property("eureka.client.service-url.defaultZone", "http://127.0.0.1:" + eurekaPort + "/eureka/")
+                .property("eureka.instance.appname", "early-bird")
+                .property("eureka.instance.hostname", "localhost")
+                .property("eureka.instance.ip-address", "127.0.0.1")
+                .property("eureka.instance.lease-renewal-interval-in-seconds", Integer.toString(RENEWAL_SECONDS))
+                .property("eureka.instance.lease-expiration-duration-in-seconds", "6");
+
+        try (ChildProcess process = app.start("early-bird")) {
+            assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + port + "/hello", START));
+            process.awaitLine("registration failed", START);
+
+            try (EurekaServer server = EurekaServer.startOn(eurekaPort)) {
+                Registry.awaitInstances(server, "EARLY-BIRD", 1, START);
+                long registeredMs = (System.nanoTime() - server.answeringSinceNanos()) / 1_000_000;
+
+                System.out.println("registered " + registeredMs + " ms after Eureka first answered");
+                // The back-off is capped at the renewal interval (+20 % jitter); then one registration.
+                assertTrue(registeredMs <= RENEWAL_SECONDS * 1200 + 1000, "registered " + registeredMs + " ms after Eureka came up");
+                assertTrue(process.output().contains("Eureka answers again after"), process.output());
+                process.stop(START);
+            }
+        }
+    }
+}
