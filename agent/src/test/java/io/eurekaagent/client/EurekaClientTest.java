@@ -26,6 +26,10 @@ import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.lifecycle.TestInstances;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -155,6 +159,37 @@ class EurekaClientTest {
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(tookMs < 1_000, "took " + tookMs + " ms");
         assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
+    }
+
+    /**
+     * The JDK client resolves host names and connects on its executor; a resolver that hangs (slow DNS) holds that
+     * thread, never the caller's, so the budget still bounds the call.
+     */
+    @Test
+    void aHungWorkerThreadAsInSlowDnsCannotHoldACancelPastItsBudget() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            worker.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            HttpClient http = HttpClients.create(Duration.ofSeconds(1), worker, null, false);
+            EurekaClient client = new EurekaClient(new ServerChoice(List.of(ServiceUrl.parse(url(eureka))), Duration.ofMinutes(1)),
+                    http, Duration.ofSeconds(5));
+            long start = System.nanoTime();
+
+            assertThrows(EurekaUnavailableException.class, () -> client.cancel(TestInstances.orders(30), Duration.ofMillis(300)));
+
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(tookMs < 1_000, "took " + tookMs + " ms");
+        } finally {
+            release.countDown();
+            worker.shutdown();
+        }
     }
 
     @Test

@@ -70,17 +70,23 @@ public final class EurekaServer implements AutoCloseable {
 
     /** Two servers that replicate to each other, as a production cluster of peers does. */
     public static List<EurekaServer> startPeers() throws IOException, InterruptedException {
-        int[] ports = {Project.freePort(), Project.freePort()};
-        List<EurekaServer> peers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            peers.add(new EurekaServer(ports[i], List.of("--eureka.client.service-url.defaultZone=http://127.0.0.1:"
-                    + ports[1 - i] + "/eureka/"), null, null));
-        }
+        List<EurekaServer> peers = unstartedPeers();
         for (EurekaServer peer : peers) {
             peer.launch();
         }
         for (EurekaServer peer : peers) {
             peer.awaitAnswering();
+        }
+        return peers;
+    }
+
+    /** Two peers with their ports chosen, not started yet ({@link #startAgain}): Eureka down when the app starts. */
+    public static List<EurekaServer> unstartedPeers() {
+        int[] ports = {Project.freePort(), Project.freePort()};
+        List<EurekaServer> peers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            peers.add(new EurekaServer(ports[i], List.of("--eureka.client.service-url.defaultZone=http://127.0.0.1:"
+                    + ports[1 - i] + "/eureka/"), null, null));
         }
         return peers;
     }
@@ -132,6 +138,11 @@ public final class EurekaServer implements AutoCloseable {
     /** Stops the server (its registry is in memory, so it comes back empty) and starts it again on the same port. */
     public void restart() throws IOException, InterruptedException {
         stop();
+        startAgain();
+    }
+
+    /** Starts a stopped (or never started) server on its port and returns once it answers. */
+    public void startAgain() throws IOException, InterruptedException {
         launch();
         awaitAnswering();
     }
