@@ -139,7 +139,7 @@ class RegistrarTest {
 
     @Test
     void aRejectedRegistrationIsReportedWithTheServersReason() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"missing dataCenterInfo\"}")));
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(400).withBody("Missing dataCenterInfo")));
         Registrar registrar = new Registrar();
 
         try (CapturedStderr log = new CapturedStderr()) {
@@ -148,7 +148,7 @@ class RegistrarTest {
             registrar.deregister(Duration.ofSeconds(1));
 
             assertTrue(log.text().contains("registration failed: HTTP 400 from http://agent:****@127.0.0.1:" + eureka.getPort()
-                    + "/eureka/: {\"error\":\"missing dataCenterInfo\"}; retrying"), log.text());
+                    + "/eureka/: Missing dataCenterInfo; retrying"), log.text());
             eureka.verify(0, deleteRequestedFor(urlEqualTo(INSTANCE)));
         }
     }
