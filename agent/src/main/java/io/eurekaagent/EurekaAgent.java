@@ -5,6 +5,9 @@ import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
+import io.eurekaagent.discovery.NameResolution;
+import io.eurekaagent.discovery.RegistryCache;
+import io.eurekaagent.discovery.ServiceResolver;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
@@ -58,7 +61,7 @@ public final class EurekaAgent {
                 AgentLog.warn(warning);
             }
             Readiness readiness = ReadinessSetup.install(config, instrumentation, attachedLate);
-            AgentThreads.newThread("heartbeat", new Registration(config, readiness)).start();
+            AgentThreads.newThread("heartbeat", new Registration(config, readiness, instrumentation)).start();
             if (AgentLog.isDebug()) {
                 AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
                         config.registerOn().name().toLowerCase(Locale.ROOT), config.serviceUrls()));
@@ -78,10 +81,12 @@ public final class EurekaAgent {
     private static final class Registration implements Runnable {
         private final AgentConfig config;
         private final Readiness readiness;
+        private final Instrumentation instrumentation;
 
-        Registration(AgentConfig config, Readiness readiness) {
+        Registration(AgentConfig config, Readiness readiness, Instrumentation instrumentation) {
             this.config = config;
             this.readiness = readiness;
+            this.instrumentation = instrumentation;
         }
 
         @Override
@@ -98,6 +103,9 @@ public final class EurekaAgent {
             HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.tlsContext(), config.usesTls());
             EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), http,
                     config.connectTimeout().plus(config.readTimeout()));
+            if (config.fetchRegistry()) {
+                startDiscovery(config, client, instrumentation);
+            }
             client.warmUp(instances.appName());
             int port = readiness.await(registrar::isClosing);
             if (port != Readiness.STOPPED) {
@@ -106,6 +114,16 @@ public final class EurekaAgent {
                         instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
                 registrar.run(client, instance, health, readiness.readySince());
             }
+        }
+    }
+
+    /** The registry cache on its own thread, and with resolve-service-urls the JDK's HTTP clients rewired to it. */
+    private static void startDiscovery(AgentConfig config, EurekaClient client, Instrumentation instrumentation) {
+        RegistryCache cache = new RegistryCache(client, Duration.ofSeconds(config.registryFetchIntervalSeconds()));
+        AgentThreads.newThread("discovery", cache).start();
+        if (config.resolveServiceUrls()) {
+            NameResolution.install(instrumentation,
+                    new ServiceResolver(cache, config.metadata().get("zone"), config.filterOnlyUpInstances()));
         }
     }
 

@@ -5,14 +5,19 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The kind of service the agent is for: a plain JDK web app that knows nothing of Eureka.
  * Port from env {@code PORT} (default 8080, {@code 0} = any free port); it prints the port it listens on.
  * {@code GET /hello}, {@code GET /info}; {@code GET /health} answers 200 UP or 503 DOWN, flipped with
  * {@code POST /health/up} and {@code POST /health/down} (env {@code HEALTH=down} starts it unhealthy);
- * {@code POST /exit} calls {@code System.exit(0)}.
+ * {@code POST /exit} calls {@code System.exit(0)}. {@code GET /whoami} names the port it serves on, and
+ * {@code GET /call?client=httpclient|urlconnection&url=U} calls U with the JDK client named and answers what U said
+ * (502 and the exception when the call failed): the app as a caller of other services, for discovery tests.
  */
 public final class TestApp {
     private static volatile boolean healthy;
@@ -24,6 +29,9 @@ public final class TestApp {
         server.createContext("/hello", exchange -> answer(exchange, 200, "text/plain", "hello"));
         server.createContext("/info", exchange -> answer(exchange, 200, "application/json", "{\"app\":\"agent-test-app\"}"));
         server.createContext("/health", TestApp::health);
+        server.createContext("/whoami", exchange -> answer(exchange, 200, "text/plain",
+                "agent-test-app on port " + exchange.getLocalAddress().getPort()));
+        server.createContext("/call", TestApp::call);
         // For tests of System.exit: the JVM runs its shutdown hooks, as it does on SIGTERM.
         server.createContext("/exit", exchange -> {
             answer(exchange, 200, "text/plain", "exiting");
@@ -40,6 +48,19 @@ public final class TestApp {
             System.out.println("agent-test-app health is now " + (healthy ? "UP" : "DOWN"));
         }
         answer(exchange, healthy ? 200 : 503, "application/json", healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+    }
+
+    private static void call(HttpExchange exchange) throws IOException {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+            String[] keyValue = pair.split("=", 2);
+            query.put(keyValue[0], URLDecoder.decode(keyValue[1], StandardCharsets.UTF_8));
+        }
+        try {
+            answer(exchange, 200, "text/plain", Caller.get(query.get("client"), query.get("url")));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            answer(exchange, 502, "text/plain", e.getClass().getName() + ": " + e.getMessage());
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {

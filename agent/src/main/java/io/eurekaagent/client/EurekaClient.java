@@ -31,6 +31,8 @@ import javax.net.ssl.SSLException;
 public final class EurekaClient {
     private static final String USER_AGENT = "eureka-agent";
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(1);
+    /** The most a registry read may take on the wire and once unzipped: ~50,000 instances. */
+    static final int REGISTRY_LIMIT = 64 * 1024 * 1024;
 
     private final ServerChoice servers;
     private final HttpClient http;
@@ -51,7 +53,7 @@ public final class EurekaClient {
     public void warmUp(String app) {
         try {
             JSON.std.asBytes(Map.of("instance", Map.of("app", app)));
-            send(server -> request(server, "/apps/" + segment(app.toUpperCase(Locale.ROOT))).GET(), WARM_UP_BUDGET);
+            send(server -> request(server, "/apps/" + segment(app.toUpperCase(Locale.ROOT))).GET(), WARM_UP_BUDGET, LimitedBody.LIMIT);
         } catch (IOException | EurekaUnavailableException e) {
             AgentLog.debug("warm-up request failed (" + e.getMessage() + ")");
         }
@@ -67,19 +69,28 @@ public final class EurekaClient {
         }
         return send(server -> request(server, "/apps/" + segment(instance.app()))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), attemptTimeout.multipliedBy(servers.size()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), attemptTimeout.multipliedBy(servers.size()), LimitedBody.LIMIT);
     }
 
     /** {@code PUT /apps/{APP}/{ID}?status=UP&lastDirtyTimestamp=..}: 200 renewed, 404 unknown (register again). */
     public EurekaResponse renew(InstanceInfo instance) throws EurekaUnavailableException {
         String query = "?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
         return send(server -> request(server, instancePath(instance) + query)
-                .PUT(HttpRequest.BodyPublishers.noBody()), attemptTimeout.multipliedBy(servers.size()));
+                .PUT(HttpRequest.BodyPublishers.noBody()), attemptTimeout.multipliedBy(servers.size()), LimitedBody.LIMIT);
     }
 
     /** {@code DELETE /apps/{APP}/{ID}} within {@code budget}, whatever the servers do. */
     public EurekaResponse cancel(InstanceInfo instance, Duration budget) throws EurekaUnavailableException {
-        return send(server -> request(server, instancePath(instance)).DELETE(), budget);
+        return send(server -> request(server, instancePath(instance)).DELETE(), budget, LimitedBody.LIMIT);
+    }
+
+    /**
+     * {@code GET path} ({@code /apps}, {@code /apps/delta}, {@code /apps/{APP}}) with gzip, as the registry reads are
+     * made; the body is bounded by {@link #REGISTRY_LIMIT} before and after unzipping.
+     */
+    public EurekaResponse fetch(String path) throws EurekaUnavailableException {
+        return send(server -> request(server, path).header("Accept-Encoding", "gzip").GET(),
+                attemptTimeout.multipliedBy(servers.size()), REGISTRY_LIMIT);
     }
 
     private static String instancePath(InstanceInfo instance) {
@@ -96,7 +107,7 @@ public final class EurekaClient {
         return builder;
     }
 
-    private EurekaResponse send(Function<ServiceUrl, HttpRequest.Builder> request, Duration budget)
+    private EurekaResponse send(Function<ServiceUrl, HttpRequest.Builder> request, Duration budget, int limit)
             throws EurekaUnavailableException {
         long deadline = System.nanoTime() + budget.toNanos();
         List<String> failures = new ArrayList<>();
@@ -109,7 +120,7 @@ public final class EurekaClient {
             Duration timeout = Duration.ofNanos(Math.min(remaining, attemptTimeout.toNanos()));
             String failure;
             try {
-                EurekaResponse response = attempt(server, request.apply(server).timeout(timeout).build(), timeout);
+                EurekaResponse response = attempt(server, request.apply(server).timeout(timeout).build(), timeout, limit);
                 if (response.status() < 500) {
                     if (servers.answered(server)) {
                         String why = servers.setAsideBecause();
@@ -127,14 +138,18 @@ public final class EurekaClient {
         throw new EurekaUnavailableException(String.join("; ", failures));
     }
 
-    private EurekaResponse attempt(ServiceUrl server, HttpRequest request, Duration timeout)
+    private EurekaResponse attempt(ServiceUrl server, HttpRequest request, Duration timeout, int limit)
             throws IOException, TimeoutException {
         // The future's timeout bounds the connect too, which HttpRequest.timeout does not.
-        CompletableFuture<HttpResponse<String>> future =
-                http.sendAsync(request, info -> new LimitedBody());
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http.sendAsync(request, info -> new LimitedBody(limit));
         try {
-            HttpResponse<String> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return new EurekaResponse(response.statusCode(), response.body(), server);
+            HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            byte[] body = response.body();
+            if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+                body = Gzip.decode(body, limit);
+            }
+            return new EurekaResponse(response.statusCode(), body, server);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

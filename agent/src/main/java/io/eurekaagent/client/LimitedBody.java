@@ -3,24 +3,28 @@ package io.eurekaagent.client;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Keeps the first {@link #LIMIT} bytes of a body and drops the rest: a huge or endless answer from a broken server
- * or proxy must not grow the app's heap.
+ * Keeps the first {@code limit} bytes of a body and drops the rest: a huge or endless answer from a broken server
+ * or proxy must not grow the app's heap. Registration answers are read up to {@link #LIMIT}.
  */
-final class LimitedBody implements BodySubscriber<String> {
+final class LimitedBody implements BodySubscriber<byte[]> {
     static final int LIMIT = 8 * 1024;
 
+    private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<String> result = new CompletableFuture<>();
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+
+    LimitedBody(int limit) {
+        this.limit = limit;
+    }
 
     @Override
-    public CompletionStage<String> getBody() {
+    public CompletionStage<byte[]> getBody() {
         return result;
     }
 
@@ -32,7 +36,7 @@ final class LimitedBody implements BodySubscriber<String> {
     @Override
     public void onNext(List<ByteBuffer> buffers) {
         for (ByteBuffer buffer : buffers) {
-            int keep = Math.min(buffer.remaining(), LIMIT - bytes.size());
+            int keep = Math.min(buffer.remaining(), limit - bytes.size());
             byte[] chunk = new byte[keep];
             buffer.get(chunk);
             bytes.write(chunk, 0, keep);
@@ -46,6 +50,6 @@ final class LimitedBody implements BodySubscriber<String> {
 
     @Override
     public void onComplete() {
-        result.complete(new String(bytes.toByteArray(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim());
+        result.complete(bytes.toByteArray());
     }
 }

@@ -66,6 +66,10 @@ public final class AgentConfig {
     private String statusPageUrl;
     private String healthCheckUrl;
     private String secureHealthCheckUrl;
+    private boolean fetchRegistry;
+    private int registryFetchIntervalSeconds;
+    private boolean filterOnlyUpInstances;
+    private boolean resolveServiceUrls;
 
     private AgentConfig() {
     }
@@ -163,6 +167,14 @@ public final class AgentConfig {
         statusPageUrl = r.url("eureka.instance.status-page-url");
         healthCheckUrl = r.url("eureka.instance.health-check-url");
         secureHealthCheckUrl = r.url("eureka.instance.secure-health-check-url");
+        fetchRegistry = r.bool("eureka.client.fetch-registry", false);
+        registryFetchIntervalSeconds = r.integer("eureka.client.registry-fetch-interval-seconds", 30, 1, 3600, "of seconds ");
+        filterOnlyUpInstances = r.bool("eureka.client.filter-only-up-instances", true);
+        resolveServiceUrls = r.bool("eureka.agent.resolve-service-urls", false);
+        if (resolveServiceUrls && !fetchRegistry) {
+            r.problem(r.firstSet("eureka.agent.resolve-service-urls"), "false, or eureka.client.fetch-registry=true: names are"
+                    + " resolved from the registry the agent fetches");
+        }
         r.raw("eureka.agent.config-file");
         r.warnAboutTypos();
     }
@@ -227,4 +239,10 @@ public final class AgentConfig {
     public String statusPageUrl() { return statusPageUrl; }
     public String healthCheckUrl() { return healthCheckUrl; }
     public String secureHealthCheckUrl() { return secureHealthCheckUrl; }
+    /** Whether the agent keeps a copy of the registry ({@code eureka.client.fetch-registry}). */
+    public boolean fetchRegistry() { return fetchRegistry; }
+    public int registryFetchIntervalSeconds() { return registryFetchIntervalSeconds; }
+    public boolean filterOnlyUpInstances() { return filterOnlyUpInstances; }
+    /** Whether HTTP requests to {@code http://<service>/...} go to a registered instance. */
+    public boolean resolveServiceUrls() { return resolveServiceUrls; }
 }

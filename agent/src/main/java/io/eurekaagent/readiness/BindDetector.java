@@ -1,5 +1,6 @@
 package io.eurekaagent.readiness;
 
+import io.eurekaagent.jdk.HookInjector;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * "The app listens" seen from inside the JDK: every successful server-socket bind is reported by the hook
- * {@link BindTransformer} adds ({@link HookInjector}) on the app's thread, which only queues the address; the agent's thread picks the
+ * {@link BindTransformer} adds ({@link io.eurekaagent.jdk.HookInjector}) on the app's thread, which only queues the address; the agent's thread picks the
  * serving port ({@link PortChoice}) and returns as soon as it is bound.
  */
 public final class BindDetector implements Readiness, Consumer<Object> {
@@ -65,7 +66,7 @@ public final class BindDetector implements Readiness, Consumer<Object> {
     @Override
     public void prepare() {
         try {
-            HookInjector.inject(instrumentation, this);
+            HookInjector.define(instrumentation, HookRewriter.TEMPLATE, HookRewriter.HOOK).getField("listener").set(null, this);
             hooked = true;
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             AgentLog.warn("cannot observe the app's binds (" + e + "); registering once the port accepts connections instead");

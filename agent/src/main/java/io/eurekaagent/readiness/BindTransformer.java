@@ -30,7 +30,7 @@ final class BindTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return HookRewriter.instrument(bytes, HookInjector.HOOK);
+            return HookRewriter.instrument(bytes, HookRewriter.HOOK);
         } catch (Throwable e) {
             AgentLog.warn("cannot watch " + className.replace('/', '.') + " for binds (" + e + "); set the port explicitly"
                     + " or use eureka.agent.register-on=port-open");

@@ -13,13 +13,17 @@ import net.bytebuddy.jar.asm.Opcodes;
  * method, with the ASM bundled in Byte Buddy. Only normal returns: a bind that throws has bound nothing.
  */
 final class HookRewriter {
+    /** The bind hook inside java.base, and the agent class it is made from. */
+    static final String HOOK = "sun/nio/ch/EurekaAgentBindHook";
+    static final String TEMPLATE = "io/eurekaagent/bootstrap/BindHook";
+
     private HookRewriter() {
     }
 
     /** Loads and runs the rewriting code once, on the agent's thread, so the app's first bind does not pay for it. */
     static void warmUp() throws IOException {
         try (InputStream in = HookRewriter.class.getResourceAsStream("HookRewriter.class")) {
-            instrument(in.readAllBytes(), HookInjector.HOOK);
+            instrument(in.readAllBytes(), HOOK);
         }
     }
 

@@ -82,7 +82,7 @@ class BindTransformerTest {
     @ValueSource(strings = {"java/net/ServerSocket", "sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl"})
     void theJdkClassesOfThisJvmGetTheHookInTheirBindMethod(String jdkClass) throws Exception {
         byte[] original = Files.readAllBytes(FileSystems.getFileSystem(URI.create("jrt:/")).getPath("modules", "java.base", jdkClass + ".class"));
-        byte[] instrumented = HookRewriter.instrument(original, HookInjector.HOOK);
+        byte[] instrumented = HookRewriter.instrument(original, HookRewriter.HOOK);
         assertEquals(1, hookCallsIn(instrumented, "bind"));
         assertEquals(0, hookCallsIn(original, "bind"));
     }
@@ -106,7 +106,7 @@ class BindTransformerTest {
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-                        if (owner.equals(HookInjector.HOOK) && method.equals("bound")) {
+                        if (owner.equals(HookRewriter.HOOK) && method.equals("bound")) {
                             calls[0]++;
                         }
                     }

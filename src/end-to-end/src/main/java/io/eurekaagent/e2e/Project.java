@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where the packaged jars are, which java runs the apps, and free loopback ports. */
 public final class Project {
@@ -44,6 +46,30 @@ public final class Project {
 
     public static String javaOfThisJvm() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** {@code count} distinct free ports (each socket stays open until all are chosen, so none repeats). */
+    public static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a port we only looked at
+                }
+            }
+        }
     }
 
     public static int freePort() {

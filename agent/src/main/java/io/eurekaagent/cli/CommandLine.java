@@ -1,0 +1,127 @@
+package io.eurekaagent.cli;
+
+import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.EurekaResponse;
+import io.eurekaagent.client.EurekaUnavailableException;
+import io.eurekaagent.client.HttpClients;
+import io.eurekaagent.client.ServerChoice;
+import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.InvalidSettingException;
+import io.eurekaagent.discovery.RegisteredInstance;
+import io.eurekaagent.discovery.Registry;
+import io.eurekaagent.discovery.RegistryDocument;
+import io.eurekaagent.lifecycle.AgentThreads;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code java -jar eureka-agent.jar apps | instances NAME | check [key=value ...]}: the registry as a table, and a
+ * preflight of the settings and every server, with the agent's own settings (-D, environment, arguments).
+ */
+public final class CommandLine {
+    static final int OK = 0;
+    static final int SERVER_PROBLEM = 1;
+    static final int USAGE = 2;
+
+    private static final String HELP = String.join("\n",
+            "usage: java [-Dkey=value ...] -jar eureka-agent.jar COMMAND [key=value ...]",
+            "",
+            "commands:",
+            "  apps             every registered instance: app, instance id, status, address, port, age",
+            "  instances NAME   the instances of one app (app name or VIP address, any case)",
+            "  check            check the settings and the connection to every configured Eureka server",
+            "  help             this text",
+            "",
+            "Settings are the agent's (README, Configuration): -D system properties, environment variables",
+            "(EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=...) or key=value arguments after the command.",
+            "",
+            "examples:",
+            "  java -jar eureka-agent.jar apps eureka.client.service-url.defaultZone=http://eureka:8761/eureka/",
+            "  java -Deureka.client.service-url.defaultZone=http://eureka:8761/eureka/ -jar eureka-agent.jar instances orders",
+            "  EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=https://user:pw@eureka:8761/eureka/ java -jar eureka-agent.jar check",
+            "",
+            "exit codes: 0 done, 1 a server could not be read (or the app has no instance), 2 bad usage or settings");
+
+    private final PrintStream out;
+
+    CommandLine(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(System.out).run(args, System.getProperties(), System.getenv()));
+    }
+
+    int run(String[] args, Properties properties, Map<String, String> env) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.println(HELP);
+            return args.length == 0 ? USAGE : OK;
+        }
+        String command = args[0];
+        int settingsFrom = command.equals("instances") ? 2 : 1;
+        if (!command.equals("apps") && !command.equals("instances") && !command.equals("check")) {
+            out.println("unknown command '" + command + "': expected apps, instances NAME, check or help");
+            return USAGE;
+        }
+        if (command.equals("instances") && (args.length < 2 || args[1].contains("="))) {
+            out.println("instances needs an app name or VIP address: java -jar eureka-agent.jar instances orders");
+            return USAGE;
+        }
+        AgentConfig config;
+        try {
+            List<String> settings = new ArrayList<>(List.of(args).subList(Math.min(settingsFrom, args.length), args.length));
+            config = AgentConfig.load(settings.isEmpty() ? null : String.join(",", settings), properties, env);
+        } catch (InvalidSettingException e) {
+            for (String problem : e.problems()) {
+                out.println("invalid setting " + problem);
+            }
+            return USAGE;
+        }
+        if (!config.enabled()) {
+            out.println("eureka.client.enabled=false: no Eureka settings to use");
+            return USAGE;
+        }
+        HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.tlsContext(), config.usesTls());
+        if (command.equals("check")) {
+            return new Preflight(out, config, http).run();
+        }
+        Registry registry;
+        try {
+            EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), http,
+                    config.connectTimeout().plus(config.readTimeout()));
+            registry = read(client);
+        } catch (EurekaUnavailableException | IOException e) {
+            out.println("cannot read the registry: " + e.getMessage());
+            return SERVER_PROBLEM;
+        }
+        Collection<RegisteredInstance> shown = command.equals("apps") ? registry.all() : registry.named(args[1]);
+        if (shown.isEmpty()) {
+            out.println(command.equals("apps") ? "the registry is empty" : "no instance of " + args[1] + " is registered");
+            return command.equals("apps") ? OK : SERVER_PROBLEM;
+        }
+        new InstanceTable(out, System.currentTimeMillis()).print(sorted(shown));
+        return OK;
+    }
+
+    /** {@code GET /apps} through the usual failover; an error answer is a failure. */
+    static Registry read(EurekaClient client) throws EurekaUnavailableException, IOException {
+        EurekaResponse response = client.fetch("/apps");
+        if (!response.isSuccess()) {
+            throw new IOException(response.server() + " answered HTTP " + response.status());
+        }
+        return Registry.of(RegistryDocument.parse(response.bytes()).instances());
+    }
+
+    private static List<RegisteredInstance> sorted(Collection<RegisteredInstance> instances) {
+        List<RegisteredInstance> sorted = new ArrayList<>(instances);
+        sorted.sort(Comparator.comparing(RegisteredInstance::app).thenComparing(RegisteredInstance::instanceId));
+        return sorted;
+    }
+}

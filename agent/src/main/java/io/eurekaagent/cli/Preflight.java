@@ -1,0 +1,49 @@
+package io.eurekaagent.cli;
+
+import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.EurekaUnavailableException;
+import io.eurekaagent.client.ServerChoice;
+import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.discovery.Registry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.util.List;
+
+/** {@code check}: the settings are valid (they got here), then each server is read alone; one line per finding. */
+final class Preflight {
+    private final PrintStream out;
+    private final AgentConfig config;
+    private final HttpClient http;
+
+    Preflight(PrintStream out, AgentConfig config, HttpClient http) {
+        this.out = out;
+        this.config = config;
+        this.http = http;
+    }
+
+    int run() {
+        for (String warning : config.warnings()) {
+            out.println("warning: " + warning);
+        }
+        List<ServiceUrl> servers = config.serviceUrls();
+        out.println("settings: ok; " + servers.size() + " Eureka server" + (servers.size() == 1 ? "" : "s")
+                + (config.tlsContext() != null ? "; TLS key and trust stores opened" : ""));
+        int failed = 0;
+        for (ServiceUrl server : servers) {
+            EurekaClient alone = new EurekaClient(new ServerChoice(List.of(server), config.serverQuarantine()), http,
+                    config.connectTimeout().plus(config.readTimeout()));
+            long start = System.nanoTime();
+            try {
+                Registry registry = CommandLine.read(alone);
+                out.println(server + ": ok, " + registry.size() + " instances, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            } catch (EurekaUnavailableException | IOException e) {
+                failed++;
+                out.println(server + ": FAILED: " + e.getMessage());
+            }
+        }
+        out.println(failed == 0 ? "all good" : failed + " of " + servers.size() + " servers failed");
+        return failed == 0 ? CommandLine.OK : CommandLine.SERVER_PROBLEM;
+    }
+}

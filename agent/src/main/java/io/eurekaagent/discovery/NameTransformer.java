@@ -1,0 +1,25 @@
+package io.eurekaagent.discovery;
+
+import io.eurekaagent.log.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+
+/** Rewrites the JDK's HTTP entry points ({@link NameRewriter}) when they load or are retransformed; nothing else. */
+final class NameTransformer implements ClassFileTransformer {
+    static final Set<String> TARGETS = Set.of(NameRewriter.URL_HANDLER, NameRewriter.TLS_URL_HANDLER, NameRewriter.HTTP_CLIENT);
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] bytes) {
+        if (className == null || !TARGETS.contains(className) || (loader != null && loader != ClassLoader.getPlatformClassLoader())) {
+            return null;
+        }
+        try {
+            return NameRewriter.instrument(bytes, className);
+        } catch (Throwable e) {
+            AgentLog.warn("cannot resolve service names in " + className.replace('/', '.') + " (" + e + "); calls by name go to DNS");
+            return null;
+        }
+    }
+}

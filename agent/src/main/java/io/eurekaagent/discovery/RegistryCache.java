@@ -1,0 +1,97 @@
+package io.eurekaagent.discovery;
+
+import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.EurekaResponse;
+import io.eurekaagent.client.EurekaUnavailableException;
+import io.eurekaagent.log.AgentLog;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The seed's Instancer, as the Netflix client does it: the full registry once, then {@code GET /apps/delta} every
+ * interval, applied in order and checked against the server's {@code apps__hashcode}; a mismatch, a refused delta or
+ * an unreadable answer means a full fetch. A failed fetch keeps the last good registry (stale beats empty).
+ */
+public final class RegistryCache implements Runnable {
+    private final EurekaClient client;
+    private final Duration interval;
+    private volatile Registry registry = Registry.EMPTY;
+    private boolean fetched;
+    private int failures;
+
+    public RegistryCache(EurekaClient client, Duration interval) {
+        this.client = client;
+        this.interval = interval;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The fetch loop, on the agent's discovery thread (a daemon: it ends with the JVM). */
+    @Override
+    public void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            refresh();
+            try {
+                TimeUnit.NANOSECONDS.sleep(interval.toNanos());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One step: a full fetch the first time (and after any doubt), else a delta. */
+    void refresh() {
+        try {
+            if (!fetched || !applyDelta()) {
+                fetchAll();
+            }
+            if (failures > 0) {
+                AgentLog.info("registry fetch works again after " + failures + " failed attempts");
+                failures = 0;
+            }
+        } catch (EurekaUnavailableException | IOException e) {
+            failures++;
+            if (Integer.bitCount(failures) == 1) {
+                AgentLog.warn("registry fetch failed" + (failures > 1 ? " " + failures + " times in a row" : "") + ": "
+                        + e.getMessage() + "; keeping the last registry (" + registry.size() + " instances)");
+            }
+        }
+    }
+
+    private void fetchAll() throws EurekaUnavailableException, IOException {
+        EurekaResponse response = client.fetch("/apps");
+        if (!response.isSuccess()) {
+            throw new IOException("HTTP " + response.status() + " from " + response.server());
+        }
+        registry = Registry.of(RegistryDocument.parse(response.bytes()).instances());
+        fetched = true;
+        AgentLog.debug("registry fetched from " + response.server() + ": " + registry.size() + " instances");
+    }
+
+    /** False when the delta cannot be trusted and a full fetch is needed. */
+    private boolean applyDelta() throws EurekaUnavailableException {
+        EurekaResponse response = client.fetch("/apps/delta");
+        if (!response.isSuccess()) {
+            AgentLog.debug("delta refused (HTTP " + response.status() + "); fetching the whole registry");
+            return false;
+        }
+        RegistryDocument delta;
+        try {
+            delta = RegistryDocument.parse(response.bytes());
+        } catch (IOException e) {
+            AgentLog.debug("unreadable delta (" + e.getMessage() + "); fetching the whole registry");
+            return false;
+        }
+        Registry next = registry.apply(delta.instances());
+        if (!next.hashCodeOfStatuses().equals(delta.appsHashCode())) {
+            AgentLog.debug("registry hash " + next.hashCodeOfStatuses() + " after the delta, server's " + delta.appsHashCode()
+                    + "; fetching the whole registry");
+            return false;
+        }
+        registry = next;
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+package io.eurekaagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls by service name with no code in the app: agent-test-app, as a caller with the agent's registry cache and
+ * name resolution on, calls {@code http://orders/whoami} with the JDK's HttpClient and HttpURLConnection.
+ */
+class DiscoveryTest {
+    private static final Duration START = Duration.ofSeconds(30);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"httpclient", "urlconnection"})
+    void callsByNameGoRoundRobinToTheUpInstancesAndFollowAStoppedOnesDeregistration(String client) throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        String app = "orders-" + client;
+        int[] free = Project.freePorts(3);
+        int first = free[0];
+        int second = free[1];
+        int callerPort = free[2];
+        try (ChildProcess one = AgentApp.testApp(server, app, first).start(app + "-1");
+             ChildProcess two = AgentApp.testApp(server, app, second).start(app + "-2");
+             ChildProcess caller = caller(server, callerPort).start("caller-" + client)) {
+            try {
+                Registry.awaitInstances(server, app.toUpperCase(), 2, START);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + one.output() + "\n" + two.output(), e);
+            }
+            String url = "http://" + app + "/whoami";
+            awaitCallsReach(callerPort, client, url, List.of(first, second));
+
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ports.add(portOf(call(callerPort, client, url)));
+            }
+            assertTrue(ports.contains(first) && ports.contains(second), "both instances answer: " + ports);
+            for (int i = 1; i < ports.size(); i++) {
+                assertNotEquals(ports.get(i - 1), ports.get(i), "round-robin: " + ports);
+            }
+
+            one.stop(START);
+            long stopped = System.nanoTime();
+            awaitCallsReach(callerPort, client, url, List.of(second));
+            long onlySecondMs = (System.nanoTime() - stopped) / 1_000_000;
+            System.out.println(client + ": calls go only to the remaining instance " + onlySecondMs + " ms after the other exited");
+            // One fetch interval (1 s), the server's answer and a margin for this 2-core machine.
+            assertTrue(onlySecondMs <= 2_500, "calls still reached the stopped instance " + onlySecondMs + " ms after it exited");
+            two.stop(START);
+        }
+    }
+
+    @Test
+    void aNameThatIsNeitherRegisteredNorInDnsFailsAsAnUnknownHostSayingSo() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int callerPort = Project.freePort();
+        try (ChildProcess caller = caller(server, callerPort).start("caller-unknown")) {
+            caller.awaitLine("listening on port", START);
+            Registry.awaitInstances(server, "CALLER", 1, START);
+
+            HttpResponse<String> response = Http.get(callUrl(callerPort, "urlconnection", "http://no-such-service/whoami"));
+
+            assertEquals(502, response.statusCode());
+            assertEquals("java.net.UnknownHostException: no-such-service: not a known host, and no instance of that name is"
+                    + " registered in Eureka", response.body());
+            caller.stop(START);
+        }
+    }
+
+    @Test
+    void aSpringCloudAppAndAnAgentAppCallEachOtherByName() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int greeterPort = Project.freePort();
+        int springPort = Project.freePort();
+        List<String> springClient = List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-jar", Project.jar("src/spring-client/target/spring-client.jar").toString(),
+                "--server.port=" + springPort, "--eureka.client.service-url.defaultZone=" + server.serviceUrl());
+        try (ChildProcess greeter = caller(server, greeterPort).property("eureka.instance.appname", "greeting-caller")
+                .start("greeting-caller");
+             ChildProcess spring = ChildProcess.start("spring-client", springClient, Map.of(), Project.root())) {
+            Registry.awaitInstances(server, "GREETING-CALLER", 1, Duration.ofSeconds(90));
+            Registry.awaitInstances(server, "SPRING-CLIENT", 1, Duration.ofSeconds(90));
+
+            assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + springPort + "/call/greeting-caller", START));
+            assertEquals("hello", Http.awaitOk(callUrl(greeterPort, "httpclient", "http://spring-client/hello"), START));
+            greeter.stop(START);
+        }
+    }
+
+    /** agent-test-app as a caller: registered as CALLER, registry fetched every second, names resolved. */
+    private static AgentApp caller(EurekaServer server, int port) {
+        return AgentApp.testApp(server, "caller", port)
+                .property("eureka.client.fetch-registry", "true")
+                .property("eureka.client.registry-fetch-interval-seconds", "1")
+                .property("eureka.agent.resolve-service-urls", "true");
+    }
+
+    /** Calls until the last answers all come from {@code ports}, each of them among them. */
+    private static void awaitCallsReach(int callerPort, String client, String url, List<Integer> ports) throws Exception {
+        long deadline = System.nanoTime() + START.toNanos();
+        List<Integer> last = new ArrayList<>();
+        while (last.size() < ports.size() * 2 || !ports.containsAll(last) || !last.containsAll(ports)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("calls to " + url + " did not settle on " + ports + "; last answers from " + last);
+            }
+            HttpResponse<String> response = Http.get(callUrl(callerPort, client, url));
+            last.add(response.statusCode() == 200 ? portOf(response.body()) : -1);
+            if (last.size() > ports.size() * 2) {
+                last.remove(0);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String call(int callerPort, String client, String url) throws Exception {
+        HttpResponse<String> response = Http.get(callUrl(callerPort, client, url));
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private static String callUrl(int callerPort, String client, String url) {
+        return "http://127.0.0.1:" + callerPort + "/call?client=" + client + "&url=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
+    }
+
+    private static int portOf(String whoami) {
+        return whoami.startsWith("agent-test-app on port ") ? Integer.parseInt(whoami.substring(23).trim()) : -1;
+    }
+}
