@@ -123,7 +123,7 @@ public final class EurekaAgent {
         AgentThreads.newThread("discovery", cache).start();
         if (config.resolveServiceUrls()) {
             NameResolution.install(instrumentation,
-                    new ServiceResolver(cache, config.metadata().get("zone"), config.filterOnlyUpInstances()));
+                    new ServiceResolver(cache::registry, config.metadata().get("zone"), config.filterOnlyUpInstances()));
         }
     }
 

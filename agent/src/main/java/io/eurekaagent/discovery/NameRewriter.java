@@ -26,8 +26,8 @@ final class NameRewriter {
     private NameRewriter() {
     }
 
-    static byte[] instrument(byte[] bytes, String className) {
-        boolean client = className.equals(HTTP_CLIENT);
+    /** @param client true for HttpClientImpl, false for a URL handler; @param hook the class whose rewrite is called */
+    static byte[] instrument(byte[] bytes, boolean client, String hook) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -38,10 +38,10 @@ final class NameRewriter {
                     return method;
                 }
                 if (client && name.equals("sendAsync") && descriptor.equals(SEND_ASYNC)) {
-                    return new ReplaceFirstArgument(method, "java/net/http/HttpRequest", true);
+                    return new ReplaceFirstArgument(method, hook, "java/net/http/HttpRequest", true);
                 }
                 if (!client && name.equals("openConnection") && descriptor.startsWith("(Ljava/net/URL;")) {
-                    return new ReplaceFirstArgument(method, "java/net/URL", false);
+                    return new ReplaceFirstArgument(method, hook, "java/net/URL", false);
                 }
                 return method;
             }
@@ -51,11 +51,13 @@ final class NameRewriter {
 
     /** {@code arg1 = hook(arg1)} at the method's start, or fail with the Throwable the hook returned. */
     private static final class ReplaceFirstArgument extends MethodVisitor {
+        private final String hook;
         private final String type;
         private final boolean failAsFuture;
 
-        ReplaceFirstArgument(MethodVisitor method, String type, boolean failAsFuture) {
+        ReplaceFirstArgument(MethodVisitor method, String hook, String type, boolean failAsFuture) {
             super(Opcodes.ASM9, method);
+            this.hook = hook;
             this.type = type;
             this.failAsFuture = failAsFuture;
         }
@@ -65,7 +67,7 @@ final class NameRewriter {
             super.visitCode();
             Label usable = new Label();
             super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "rewrite", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "rewrite", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
             super.visitInsn(Opcodes.DUP);
             super.visitTypeInsn(Opcodes.INSTANCEOF, type);
             super.visitJumpInsn(Opcodes.IFNE, usable);

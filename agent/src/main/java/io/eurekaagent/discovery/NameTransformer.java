@@ -16,7 +16,7 @@ final class NameTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return NameRewriter.instrument(bytes, className);
+            return NameRewriter.instrument(bytes, className.equals(NameRewriter.HTTP_CLIENT), NameRewriter.HOOK);
         } catch (Throwable e) {
             AgentLog.warn("cannot resolve service names in " + className.replace('/', '.') + " (" + e + "); calls by name go to DNS");
             return null;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Turns a service name into one instance to call: the app name or VIP address (any case) of a registered app,
@@ -13,14 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same-zone ones first when any is UP, round-robin. Names the registry does not know are not ours.
  */
 public final class ServiceResolver {
-    private final RegistryCache cache;
+    private final Supplier<Registry> registry;
     private final String zone;
     private final boolean onlyUp;
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
 
-    /** @param zone the calling instance's zone, or null */
-    public ServiceResolver(RegistryCache cache, String zone, boolean onlyUp) {
-        this.cache = cache;
+    /** @param registry the current registry (the cache's); @param zone the calling instance's zone, or null */
+    public ServiceResolver(Supplier<Registry> registry, String zone, boolean onlyUp) {
+        this.registry = registry;
         this.zone = zone;
         this.onlyUp = onlyUp;
     }
@@ -36,7 +37,7 @@ public final class ServiceResolver {
      * @throws UnknownHostException when the name is registered but none of its instances is UP
      */
     public RegisteredInstance choose(String name) throws UnknownHostException {
-        List<RegisteredInstance> named = cache.registry().named(name);
+        List<RegisteredInstance> named = registry.get().named(name);
         if (named.isEmpty()) {
             return null;
         }
@@ -45,7 +46,8 @@ public final class ServiceResolver {
             throw new UnknownHostException(name + ": no UP instance of that name is registered in Eureka ("
                     + named.size() + " registered, none UP)");
         }
-        int turn = turns.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), key -> new AtomicInteger()).getAndIncrement();
+        // One turn counter per app, whichever name (app, VIP, any case) the caller used.
+        int turn = turns.computeIfAbsent(named.get(0).app(), key -> new AtomicInteger()).getAndIncrement();
         return candidates.get(Math.floorMod(turn, candidates.size()));
     }
 

@@ -47,7 +47,8 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
     /** The URI pointed at an instance, or null to leave it alone. */
     private URI rewrite(URI uri) throws UnknownHostException, URISyntaxException {
         String host = uri.getHost();
-        if (uri.getPort() != -1 || !ServiceResolver.mayBeServiceName(host)) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        if (!https && !"http".equalsIgnoreCase(uri.getScheme()) || uri.getPort() != -1 || !ServiceResolver.mayBeServiceName(host)) {
             return null;
         }
         RegisteredInstance instance = resolver.choose(host);
@@ -59,7 +60,6 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
                 throw new UnknownHostException(host + ": not a known host, and no instance of that name is registered in Eureka");
             }
         }
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
         return new URI(uri.getScheme(), uri.getRawUserInfo() == null ? null : uri.getUserInfo(), instance.hostName(),
                 instance.portFor(https), uri.getPath(), uri.getQuery(), uri.getFragment());
     }

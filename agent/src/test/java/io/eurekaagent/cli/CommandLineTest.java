@@ -1,0 +1,113 @@
+package io.eurekaagent.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The command line's output and exit codes (the end-to-end suite runs it against a real server). */
+class CommandLineTest {
+    @RegisterExtension
+    static WireMockExtension eureka = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void registry() {
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody("{\"applications\":{\"application\":[{\"name\":\"ORDERS\","
+                + "\"instance\":[{\"instanceId\":\"web-2:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.2\",\"status\":\"DOWN\","
+                + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"vipAddress\":\"orders\"},"
+                + "{\"instanceId\":\"web-1:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.1\",\"status\":\"UP\","
+                + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"vipAddress\":\"orders\"}]},"
+                + "{\"name\":\"PAY\",\"instance\":{\"instanceId\":\"p1\",\"app\":\"PAY\",\"ipAddr\":\"10.0.0.3\",\"status\":\"UP\","
+                + "\"port\":{\"$\":9000,\"@enabled\":\"false\"},\"securePort\":{\"$\":9443,\"@enabled\":\"true\"}}}]}}")));
+    }
+
+    private int run(String... args) {
+        return new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8)).run(args, new Properties(), Map.of());
+    }
+
+    private String url() {
+        return "eureka.client.service-url.defaultZone=http://127.0.0.1:" + eureka.getPort() + "/eureka/";
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void appsPrintsEveryInstanceAsATableSortedByAppAndId() {
+        assertEquals(0, run("apps", url()));
+
+        assertEquals(String.join("\n",
+                "APP     INSTANCE ID        STATUS  ADDRESS   PORT          AGE",
+                "ORDERS  web-1:orders:8080  UP      10.0.0.1  8080          ?",
+                "ORDERS  web-2:orders:8080  DOWN    10.0.0.2  8080          ?",
+                "PAY     p1                 UP      10.0.0.3  9443 (https)  ?", ""), printed());
+    }
+
+    @Test
+    void instancesPrintsOneAppFoundByNameOrVip() {
+        assertEquals(0, run("instances", "Orders", url()));
+        assertTrue(printed().contains("web-1:orders:8080") && !printed().contains("PAY"), printed());
+    }
+
+    @Test
+    void anAppWithNoInstanceIsExitCode1() {
+        assertEquals(1, run("instances", "nobody", url()));
+        assertEquals("no instance of nobody is registered\n", printed());
+    }
+
+    @Test
+    void checkReadsEveryServerAloneAndFailsIfAnyFails() {
+        assertEquals(1, run("check", url() + ",http://127.0.0.1:1/eureka/"));
+
+        String[] lines = printed().split("\n");
+        assertEquals("settings: ok; 2 Eureka servers", lines[0]);
+        assertTrue(lines[1].startsWith("http://127.0.0.1:" + eureka.getPort() + "/eureka/: ok, 3 instances, "), lines[1]);
+        assertEquals("http://127.0.0.1:1/eureka/: FAILED: http://127.0.0.1:1/eureka/: connection refused", lines[2]);
+        assertEquals("1 of 2 servers failed", lines[3]);
+    }
+
+    @Test
+    void aGoodCheckIsExitCode0() {
+        assertEquals(0, run("check", url()));
+        assertTrue(printed().endsWith("all good\n"), printed());
+    }
+
+    @Test
+    void badSettingsAreOneLineEachAndExitCode2() {
+        assertEquals(2, run("check", "eureka.client.service-url.defaultZone=eureka:8761"));
+        assertEquals("invalid setting eureka.client.service-url.defaultZone=eureka:8761 (agent argument): expected comma-separated"
+                + " http(s) URLs such as http://eureka:8761/eureka/ ('eureka:8761': scheme must be http or https)\n", printed());
+    }
+
+    @Test
+    void usageMistakesAreExitCode2AndHelpIs0() {
+        assertEquals(2, run());
+        assertEquals(2, run("aps"));
+        assertEquals(2, run("instances"));
+        assertTrue(printed().contains("unknown command 'aps': expected apps, instances NAME, check or help"), printed());
+        output.reset();
+        assertEquals(0, run("help"));
+        assertTrue(printed().startsWith("usage: java [-Dkey=value ...] -jar eureka-agent.jar COMMAND"), printed());
+    }
+
+    @Test
+    void anUnreachableRegistryIsExitCode1() {
+        assertEquals(1, run("apps", "eureka.client.service-url.defaultZone=http://127.0.0.1:1/eureka/"));
+        assertEquals("cannot read the registry: http://127.0.0.1:1/eureka/: connection refused\n", printed());
+    }
+}

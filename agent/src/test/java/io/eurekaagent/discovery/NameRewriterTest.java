@@ -1,0 +1,114 @@
+package io.eurekaagent.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eurekaagent.bootstrap.NameHook;
+import io.eurekaagent.jdk.TestClasses;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.UnknownHostException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The hook in front of the JDK's HTTP entry points: argument replaced, a Throwable thrown or failed, agent bugs harmless. */
+class NameRewriterTest {
+    private static final String TEMPLATE_HOOK = "io/eurekaagent/bootstrap/NameHook";
+
+    /** Stands in for sun.net.www.protocol.http.Handler: remembers the URL it was asked to open. */
+    public static class FakeHandler {
+        public static URL opened;
+
+        public URLConnection openConnection(URL url) {
+            opened = url;
+            return null;
+        }
+    }
+
+    /** Stands in for HttpClientImpl: answers with the request it was given. */
+    public static class FakeClient {
+        public CompletableFuture<Object> sendAsync(HttpRequest request, HttpResponse.BodyHandler<?> handler,
+                HttpResponse.PushPromiseHandler<?> pushHandler, Executor executor) {
+            return CompletableFuture.completedFuture(request);
+        }
+    }
+
+    @AfterEach
+    void detach() {
+        NameHook.resolver = null;
+    }
+
+    @Test
+    void theUrlHandlerOpensWhatTheHookReturnsOrThrowsItsThrowable() throws Exception {
+        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), false, TEMPLATE_HOOK));
+        Method open = handler.getMethod("openConnection", URL.class);
+        URL instance = new URL("http://10.0.0.1:8080/x");
+        NameHook.resolver = url -> instance;
+
+        open.invoke(handler.getConstructor().newInstance(), new URL("http://orders/x"));
+        assertSame(instance, handler.getField("opened").get(null));
+
+        NameHook.resolver = url -> new UnknownHostException("orders: no UP instance");
+        InvocationTargetException e = assertThrows(InvocationTargetException.class,
+                () -> open.invoke(handler.getConstructor().newInstance(), new URL("http://orders/x")));
+        assertEquals("orders: no UP instance", e.getCause().getMessage());
+    }
+
+    @Test
+    void httpClientSendsWhatTheHookReturnsOrFailsTheFuture() throws Exception {
+        Class<?> client = TestClasses.load(FakeClient.class, NameRewriter.instrument(TestClasses.bytesOf(FakeClient.class), true, TEMPLATE_HOOK));
+        Method send = client.getMethod("sendAsync", HttpRequest.class, HttpResponse.BodyHandler.class,
+                HttpResponse.PushPromiseHandler.class, Executor.class);
+        HttpRequest rewritten = HttpRequest.newBuilder(URI.create("http://10.0.0.1:8080/x")).build();
+        NameHook.resolver = request -> rewritten;
+
+        CompletableFuture<?> sent = (CompletableFuture<?>) send.invoke(client.getConstructor().newInstance(),
+                HttpRequest.newBuilder(URI.create("http://orders/x")).build(), null, null, null);
+        assertSame(rewritten, sent.get());
+
+        NameHook.resolver = request -> new UnknownHostException("orders: no UP instance");
+        CompletableFuture<?> failed = (CompletableFuture<?>) send.invoke(client.getConstructor().newInstance(),
+                HttpRequest.newBuilder(URI.create("http://orders/x")).build(), null, null, null);
+        ExecutionException e = assertThrows(ExecutionException.class, failed::get);
+        assertTrue(e.getCause() instanceof UnknownHostException, e.toString());
+    }
+
+    @Test
+    void aResolverThatThrowsLeavesTheRequestAsItWas() throws Exception {
+        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), false, TEMPLATE_HOOK));
+        NameHook.resolver = url -> {
+            throw new IllegalStateException("agent bug");
+        };
+        URL original = new URL("http://orders/x");
+
+        handler.getMethod("openConnection", URL.class).invoke(handler.getConstructor().newInstance(), original);
+
+        assertSame(original, handler.getField("opened").get(null));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "java.base, sun/net/www/protocol/http/Handler, openConnection, (Ljava/net/URL;, 2",
+        "java.base, sun/net/www/protocol/https/Handler, openConnection, (Ljava/net/URL;, 2",
+        "java.net.http, jdk/internal/net/http/HttpClientImpl, sendAsync, (Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;), 1",
+    })
+    void theJdkEntryPointsOfThisJvmGetTheHook(String module, String jdkClass, String method, String descriptor, int expected) throws Exception {
+        byte[] original = TestClasses.jdkClass(module, jdkClass);
+        byte[] instrumented = NameRewriter.instrument(original, jdkClass.equals(NameRewriter.HTTP_CLIENT), NameRewriter.HOOK);
+
+        int hooked = TestClasses.callsIn(instrumented, method, descriptor, NameRewriter.HOOK, "rewrite");
+        assertTrue(hooked >= 1 && hooked <= expected, jdkClass + " hooked " + hooked + " times");
+    }
+}

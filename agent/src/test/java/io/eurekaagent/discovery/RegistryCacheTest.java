@@ -1,0 +1,119 @@
+package io.eurekaagent.discovery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.eurekaagent.lifecycle.TestInstances;
+import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The full fetch, the deltas, the hash check that sends it back to a full fetch, and what a failure leaves. */
+class RegistryCacheTest {
+    @RegisterExtension
+    static WireMockExtension eureka = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+
+    private static String registry(String hash, String... instances) {
+        return "{\"applications\":{\"apps__hashcode\":\"" + hash + "\",\"application\":[{\"name\":\"ORDERS\",\"instance\":["
+                + String.join(",", instances) + "]}]}}";
+    }
+
+    private static String instance(String id, String status, String action) {
+        return "{\"instanceId\":\"" + id + "\",\"app\":\"ORDERS\",\"hostName\":\"" + id + "\",\"ipAddr\":\"10.0.0.1\",\"status\":\""
+                + status + "\",\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"actionType\":\"" + action + "\"}";
+    }
+
+    private RegistryCache cache() {
+        return new RegistryCache(TestInstances.client("http://127.0.0.1:" + eureka.getPort() + "/eureka/"), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aFullFetchThenDeltasAppliedWhileTheHashAgrees() {
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withBody(
+                registry("DOWN_1_UP_1_", instance("o2", "UP", "ADDED"), instance("o1", "DOWN", "MODIFIED")))));
+        RegistryCache cache = cache();
+
+        cache.refresh();
+        cache.refresh();
+
+        assertEquals("DOWN_1_UP_1_", cache.registry().hashCodeOfStatuses());
+        eureka.verify(1, getRequestedFor(urlEqualTo("/eureka/apps")).withHeader("Accept-Encoding", equalTo("gzip"))
+                .withHeader("Accept", equalTo("application/json")));
+        eureka.verify(1, getRequestedFor(urlEqualTo("/eureka/apps/delta")));
+    }
+
+    @Test
+    void aHashThatDiffersAfterTheDeltaMeansAFullFetch() {
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withBody(registry("UP_3_", instance("o2", "UP", "ADDED")))));
+        RegistryCache cache = cache();
+
+        cache.refresh();
+        cache.refresh();
+
+        eureka.verify(2, getRequestedFor(urlEqualTo("/eureka/apps")));
+        assertEquals("UP_1_", cache.registry().hashCodeOfStatuses());
+    }
+
+    @Test
+    void aRefusedOrUnreadableDeltaMeansAFullFetch() {
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withStatus(403)));
+        RegistryCache cache = cache();
+        cache.refresh();
+        cache.refresh();
+        eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withBody("<html>oops</html>")));
+        cache.refresh();
+
+        eureka.verify(3, getRequestedFor(urlEqualTo("/eureka/apps")));
+        assertEquals(1, cache.registry().size());
+    }
+
+    @Test
+    void aGzippedAnswerIsUnzipped() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(registry("UP_2_", instance("o1", "UP", "ADDED"), instance("o2", "UP", "ADDED")).getBytes(StandardCharsets.UTF_8));
+        }
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
+        RegistryCache cache = cache();
+
+        cache.refresh();
+
+        assertEquals(2, cache.registry().size());
+    }
+
+    @Test
+    void whenTheServerFailsTheLastRegistryIsKeptAndTheFailureLoggedWithoutFlooding() {
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        RegistryCache cache = cache();
+        cache.refresh();
+        eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withStatus(503)));
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withStatus(503)));
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            for (int i = 0; i < 5; i++) {
+                cache.refresh();
+            }
+            eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withBody(registry("UP_1_"))));
+            cache.refresh();
+
+            assertEquals(1, cache.registry().size());
+            assertEquals(3, log.count("registry fetch failed"), log.text());
+            assertEquals(3, log.count("keeping the last registry (1 instances)"), log.text());
+            assertEquals(1, log.count("registry fetch works again after 5 failed attempts"), log.text());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.eurekaagent.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every shape the servers send (shared/eureka-protocol.md), read the same way. */
+class RegistryDocumentTest {
+    static RegistryDocument parse(String json) throws IOException {
+        return RegistryDocument.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFullRegistryAsSpringCloudsServerSendsIt() throws Exception {
+        RegistryDocument document = parse("{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"DOWN_1_UP_1_\","
+                + "\"application\":[{\"name\":\"ORDERS\",\"instance\":[{\"instanceId\":\"a:orders:8080\",\"hostName\":\"a\","
+                + "\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.1\",\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
+                + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":8443,\"@enabled\":\"true\"},"
+                + "\"leaseInfo\":{\"registrationTimestamp\":1700000000000},\"metadata\":{\"zone\":\"z1\"},"
+                + "\"vipAddress\":\"orders\",\"secureVipAddress\":\"orders-secure\",\"actionType\":\"ADDED\"},"
+                + "{\"instanceId\":\"b:orders:8080\",\"app\":\"ORDERS\",\"hostName\":\"b\",\"ipAddr\":\"10.0.0.2\",\"status\":\"DOWN\","
+                + "\"port\":{\"$\":8080,\"@enabled\":\"true\"}}]}]}}");
+
+        assertEquals("DOWN_1_UP_1_", document.appsHashCode());
+        RegisteredInstance a = document.instances().get(0);
+        assertEquals(List.of("ORDERS", "a:orders:8080", "a", "10.0.0.1", "UP", 8080, 8443, "orders", "orders-secure", "z1", 1700000000000L),
+                List.of(a.app(), a.instanceId(), a.hostName(), a.ipAddr(), a.status(), a.port(), a.portFor(true),
+                        a.vipAddress(), a.secureVipAddress(), a.zone(), a.registeredAt()));
+        assertEquals("DOWN", document.instances().get(1).status());
+    }
+
+    @Test
+    void singleObjectsStringNumbersAndTheLowerCaseOverrideAreAccepted() throws Exception {
+        RegistryDocument document = parse("{\"applications\":{\"application\":{\"name\":\"PAY\",\"instance\":"
+                + "{\"instanceId\":\"p1\",\"ipAddr\":\"10.0.0.9\",\"status\":\"UP\",\"overriddenstatus\":\"OUT_OF_SERVICE\","
+                + "\"port\":{\"$\":\"9090\",\"@enabled\":true},\"leaseInfo\":{\"registrationTimestamp\":\"5\"}}}}}");
+
+        RegisteredInstance pay = document.instances().get(0);
+        assertEquals(List.of("PAY", 9090, "OUT_OF_SERVICE", 5L, ""), List.of(pay.app(), pay.port(), pay.status(), pay.registeredAt(), document.appsHashCode()));
+    }
+
+    @Test
+    void anEmptyRegistryAndUnknownFieldsAreFine() throws Exception {
+        assertEquals(List.of(), parse("{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"\",\"application\":[],\"x\":{}}}").instances());
+    }
+
+    @Test
+    void instancesWithoutAnIdAreSkipped() throws Exception {
+        assertEquals(1, parse("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[{\"ipAddr\":\"1.1.1.1\"},"
+                + "{\"instanceId\":\"ok\"}]}]}}").instances().size());
+    }
+
+    @Test
+    void somethingElseIsAnIoException() {
+        assertThrows(IOException.class, () -> parse("<html>502 Bad Gateway</html>"));
+        assertThrows(IOException.class, () -> parse("{\"application\":{}}"));
+        assertThrows(IOException.class, () -> parse("{\"applications\":"));
+    }
+}

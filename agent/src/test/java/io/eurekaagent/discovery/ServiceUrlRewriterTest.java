@@ -1,0 +1,67 @@
+package io.eurekaagent.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** http://orders/x to an instance, for URLs and HttpClient requests; everything else untouched. */
+class ServiceUrlRewriterTest {
+    private final Registry registry = Registry.of(List.of(
+            new RegisteredInstance("ORDERS", "o1", "orders-1.internal", "10.0.0.1", "UP", 8080, true, 8443, true, "orders", null, null, 0, null),
+            new RegisteredInstance("DEAD", "d1", "dead-1", "10.0.0.2", "DOWN", 8080, true, 443, false, "dead", null, null, 0, null)));
+    private final ServiceUrlRewriter rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true));
+
+    @Test
+    void aUrlToAServiceNameGoesToAnInstanceKeepingPathQueryAndUserInfo() throws Exception {
+        assertEquals(new URL("http://u:p@orders-1.internal:8080/a/b?c=d"), rewriter.apply(new URL("http://u:p@ORDERS/a/b?c=d")));
+        assertEquals(new URL("https://orders-1.internal:8443/a"), rewriter.apply(new URL("https://orders/a")));
+    }
+
+    @Test
+    void anHttpClientRequestIsCopiedWithEverythingButItsUri() {
+        HttpRequest original = HttpRequest.newBuilder(URI.create("http://orders/x?y=1")).timeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1).header("X-Trace", "t1").header("X-Trace", "t2")
+                .PUT(HttpRequest.BodyPublishers.ofString("body")).build();
+
+        HttpRequest rewritten = (HttpRequest) rewriter.apply(original);
+
+        assertEquals(URI.create("http://orders-1.internal:8080/x?y=1"), rewritten.uri());
+        assertEquals(List.of("PUT", Duration.ofSeconds(3), HttpClient.Version.HTTP_1_1, List.of("t1", "t2"), 4L),
+                List.of(rewritten.method(), rewritten.timeout().get(), rewritten.version().get(),
+                        rewritten.headers().allValues("X-Trace"), rewritten.bodyPublisher().get().contentLength()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://orders:8080/x", "http://orders.internal/x", "http://10.0.0.9/x", "http://localhost/x", "ftp://orders/x"})
+    void urlsThatCannotBeServiceNamesAreLeftAlone(String url) throws Exception {
+        URL original = new URL(url);
+        assertSame(original, rewriter.apply(original));
+    }
+
+    @Test
+    void aServiceWithNoUpInstanceBecomesAnUnknownHostException() throws Exception {
+        Object result = rewriter.apply(new URL("http://dead/x"));
+
+        assertTrue(result instanceof UnknownHostException, String.valueOf(result));
+        assertEquals("dead: no UP instance of that name is registered in Eureka (1 registered, none UP)", ((UnknownHostException) result).getMessage());
+    }
+
+    @Test
+    void aNameNeitherRegisteredNorInDnsBecomesAnUnknownHostExceptionSayingSo() throws Exception {
+        Object result = rewriter.apply(HttpRequest.newBuilder(URI.create("http://no-such-service-here/x")).build());
+
+        assertEquals("no-such-service-here: not a known host, and no instance of that name is registered in Eureka",
+                ((UnknownHostException) result).getMessage());
+    }
+}
