@@ -1,5 +1,6 @@
 package io.eurekaagent.bootstrap;
 
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,7 +15,40 @@ public final class NameHook {
      */
     public static volatile UnaryOperator<Object> resolver;
 
+    /** Set by the agent: given {future, client, request, handler} of a sendAsync, the future to hand back. */
+    public static volatile Function<Object[], Object> sent;
+
+    /** Set by the agent: given {exception, host, port} of a refused connection, another InetSocketAddress or null. */
+    public static volatile Function<Object[], Object> refusedHandler;
+
     private NameHook() {
+    }
+
+    /** Runs when HttpURLConnection's socket connect is refused: where to connect instead, or null to fail as before. */
+    public static Object refused(Object exception, Object host, int port) {
+        Function<Object[], Object> current = refusedHandler;
+        if (current == null) {
+            return null;
+        }
+        try {
+            return current.apply(new Object[] {exception, host, port});
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** Runs as HttpClientImpl.sendAsync returns: the same future, or one that tries another instance if refused. */
+    public static Object sent(Object future, Object client, Object request, Object handler) {
+        Function<Object[], Object> current = sent;
+        if (current == null) {
+            return future;
+        }
+        try {
+            Object wrapped = current.apply(new Object[] {future, client, request, handler});
+            return wrapped == null ? future : wrapped;
+        } catch (Throwable ignored) {
+            return future;
+        }
     }
 
     /** Runs on the app's thread: any trouble of the agent's leaves the request as it was. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * {@code eureka.agent.resolve-service-urls=true}: the JDK's {@code HttpURLConnection} (URL.openConnection, openStream)
- * and {@code java.net.http.HttpClient} (send, sendAsync) reach registered services by name, with no code in the app.
+ * and {@code java.net.http.HttpClient} (send, sendAsync) reach registered services by name, with no code in the app;
+ * a refused connection to an instance goes once to the next one.
  */
 public final class NameResolution {
     private NameResolution() {
@@ -17,8 +18,11 @@ public final class NameResolution {
     /** Installs the hook and rewrites the JDK classes, also those already loaded; on any failure says so and skips. */
     public static void install(Instrumentation instrumentation, ServiceResolver resolver) {
         try {
-            HookInjector.define(instrumentation, NameRewriter.TEMPLATE, NameRewriter.HOOK)
-                    .getField("resolver").set(null, new ServiceUrlRewriter(resolver));
+            Class<?> hook = HookInjector.define(instrumentation, NameRewriter.TEMPLATE, NameRewriter.HOOK);
+            ServiceUrlRewriter rewriter = new ServiceUrlRewriter(resolver);
+            hook.getField("resolver").set(null, rewriter);
+            hook.getField("sent").set(null, new ConnectRetry(rewriter));
+            hook.getField("refusedHandler").set(null, new RefusedConnection(rewriter));
             instrumentation.addTransformer(new NameTransformer(), true);
             List<Class<?>> targets = new ArrayList<>();
             for (String target : NameTransformer.TARGETS) {

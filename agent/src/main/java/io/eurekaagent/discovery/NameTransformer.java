@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** Rewrites the JDK's HTTP entry points ({@link NameRewriter}) when they load or are retransformed; nothing else. */
 final class NameTransformer implements ClassFileTransformer {
-    static final Set<String> TARGETS = Set.of(NameRewriter.URL_HANDLER, NameRewriter.TLS_URL_HANDLER, NameRewriter.HTTP_CLIENT);
+    static final Set<String> TARGETS = Set.of(NameRewriter.URL_HANDLER, NameRewriter.TLS_URL_HANDLER, NameRewriter.HTTP_CLIENT,
+            NameRewriter.NETWORK_CLIENT);
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
@@ -16,7 +17,7 @@ final class NameTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return NameRewriter.instrument(bytes, className.equals(NameRewriter.HTTP_CLIENT), NameRewriter.HOOK);
+            return NameRewriter.instrument(bytes, NameRewriter.Target.of(className), NameRewriter.HOOK);
         } catch (Throwable e) {
             AgentLog.warn("cannot resolve service names in " + className.replace('/', '.') + " (" + e + "); calls by name go to DNS");
             return null;

@@ -1,13 +1,17 @@
 package io.eurekaagent.discovery;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +21,10 @@ import java.util.function.UnaryOperator;
  */
 final class ServiceUrlRewriter implements UnaryOperator<Object> {
     private final ServiceResolver resolver;
+    /** HttpClient requests this rewriter made, and the service each was for: the ones {@link #another} may retry. */
+    private final Map<HttpRequest, String> rewritten = Collections.synchronizedMap(new WeakHashMap<>());
+    /** {@code host:port} of each plain-http instance handed out -> its service, for {@link #elsewhere}. */
+    private final Map<String, String> services = new ConcurrentHashMap<>();
 
     ServiceUrlRewriter(ServiceResolver resolver) {
         this.resolver = resolver;
@@ -33,7 +41,12 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
             if (target instanceof HttpRequest) {
                 HttpRequest request = (HttpRequest) target;
                 URI uri = rewrite(request.uri());
-                return uri == null ? request : copy(request, uri);
+                if (uri == null) {
+                    return request;
+                }
+                HttpRequest copy = copy(request, uri);
+                rewritten.put(copy, request.uri().getHost());
+                return copy;
             }
             return target;
         } catch (UnknownHostException e) {
@@ -42,6 +55,56 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
             // Not a URI we understand (odd characters): the JDK handles it as it always did.
             return target;
         }
+    }
+
+    boolean madeByUs(HttpRequest request) {
+        return rewritten.containsKey(request);
+    }
+
+    /**
+     * The same request to another instance of the service, once, after its connection was refused; null when it was
+     * not ours, carries a body (it might not be sendable twice) or the service has no other UP instance.
+     */
+    HttpRequest another(HttpRequest refused) throws UnknownHostException {
+        String service = rewritten.remove(refused);
+        boolean hasBody = refused.bodyPublisher().isPresent() && refused.bodyPublisher().get().contentLength() != 0;
+        if (service == null || hasBody) {
+            return null;
+        }
+        URI uri = refused.uri();
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        RegisteredInstance next = other(service, uri.getHost(), uri.getPort(), https);
+        try {
+            return next == null ? null : copy(refused, new URI(uri.getScheme(), uri.getUserInfo(), next.hostName(),
+                    next.portFor(https), uri.getPath(), uri.getQuery(), uri.getFragment()));
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where HttpURLConnection should connect instead after {@code host:port} refused, if that was a plain-http
+     * instance handed out for a service and another is UP; else null. (With https the certificate is for the URL's
+     * host, so it is not moved.)
+     */
+    InetSocketAddress elsewhere(String host, int port) throws UnknownHostException {
+        String service = services.get(host + ":" + port);
+        RegisteredInstance next = service == null ? null : other(service, host, port, false);
+        return next == null ? null : InetSocketAddress.createUnresolved(next.hostName(), next.portFor(false));
+    }
+
+    /** The next instance of the service in turn that is not {@code host:port}, or null. */
+    private RegisteredInstance other(String service, String host, int port, boolean https) throws UnknownHostException {
+        for (int tries = 0; tries < 3; tries++) {
+            RegisteredInstance next = resolver.choose(service);
+            if (next == null) {
+                return null;
+            }
+            if (!next.hostName().equalsIgnoreCase(host) || next.portFor(https) != port) {
+                return next;
+            }
+        }
+        return null;
     }
 
     /** The URI pointed at an instance, or null to leave it alone. */
@@ -59,6 +122,9 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
             } catch (UnknownHostException e) {
                 throw new UnknownHostException(host + ": not a known host, and no instance of that name is registered in Eureka");
             }
+        }
+        if (!https) {
+            services.put(instance.hostName() + ":" + instance.portFor(false), host);
         }
         return new URI(uri.getScheme(), uri.getRawUserInfo() == null ? null : uri.getUserInfo(), instance.hostName(),
                 instance.portFor(https), uri.getPath(), uri.getQuery(), uri.getFragment());

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.bootstrap.NameHook;
 import io.eurekaagent.jdk.TestClasses;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
@@ -45,14 +49,58 @@ class NameRewriterTest {
         }
     }
 
+    /** Stands in for sun.net.NetworkClient: refuses every port but 8081. */
+    public static class FakeNetworkClient {
+        public static String connected;
+
+        protected Socket doConnect(String host, int port) throws IOException {
+            if (port != 8081) {
+                throw new ConnectException("Connection refused");
+            }
+            connected = host + ":" + port;
+            return null;
+        }
+    }
+
     @AfterEach
     void detach() {
         NameHook.resolver = null;
+        NameHook.sent = null;
+        NameHook.refusedHandler = null;
+    }
+
+    @Test
+    void aRefusedConnectGoesWhereTheHookSaysOnceOrFailsAsBefore() throws Exception {
+        Class<?> client = TestClasses.load(FakeNetworkClient.class,
+                NameRewriter.instrument(TestClasses.bytesOf(FakeNetworkClient.class), NameRewriter.Target.NETWORK_CLIENT, TEMPLATE_HOOK));
+        Method connect = client.getDeclaredMethod("doConnect", String.class, int.class);
+        connect.setAccessible(true);
+        Object instance = client.getConstructor().newInstance();
+        NameHook.refusedHandler = call -> call[2].equals(8080) ? InetSocketAddress.createUnresolved("other", 8081) : null;
+
+        connect.invoke(instance, "first", 8080);
+        assertEquals("other:8081", client.getField("connected").get(null));
+
+        InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> connect.invoke(instance, "first", 9090));
+        assertTrue(e.getCause() instanceof ConnectException, e.getCause().toString());
+    }
+
+    @Test
+    void theFutureOfSendAsyncGoesThroughTheHook() throws Exception {
+        Class<?> client = TestClasses.load(FakeClient.class,
+                NameRewriter.instrument(TestClasses.bytesOf(FakeClient.class), NameRewriter.Target.HTTP_CLIENT, TEMPLATE_HOOK));
+        CompletableFuture<Object> replaced = CompletableFuture.completedFuture("retried");
+        NameHook.sent = call -> replaced;
+
+        Object sent = client.getMethod("sendAsync", HttpRequest.class, HttpResponse.BodyHandler.class, HttpResponse.PushPromiseHandler.class,
+                Executor.class).invoke(client.getConstructor().newInstance(), HttpRequest.newBuilder(URI.create("http://x/")).build(), null, null, null);
+
+        assertSame(replaced, sent);
     }
 
     @Test
     void theUrlHandlerOpensWhatTheHookReturnsOrThrowsItsThrowable() throws Exception {
-        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), false, TEMPLATE_HOOK));
+        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), NameRewriter.Target.URL_HANDLER, TEMPLATE_HOOK));
         Method open = handler.getMethod("openConnection", URL.class);
         URL instance = new URL("http://10.0.0.1:8080/x");
         NameHook.resolver = url -> instance;
@@ -68,7 +116,7 @@ class NameRewriterTest {
 
     @Test
     void httpClientSendsWhatTheHookReturnsOrFailsTheFuture() throws Exception {
-        Class<?> client = TestClasses.load(FakeClient.class, NameRewriter.instrument(TestClasses.bytesOf(FakeClient.class), true, TEMPLATE_HOOK));
+        Class<?> client = TestClasses.load(FakeClient.class, NameRewriter.instrument(TestClasses.bytesOf(FakeClient.class), NameRewriter.Target.HTTP_CLIENT, TEMPLATE_HOOK));
         Method send = client.getMethod("sendAsync", HttpRequest.class, HttpResponse.BodyHandler.class,
                 HttpResponse.PushPromiseHandler.class, Executor.class);
         HttpRequest rewritten = HttpRequest.newBuilder(URI.create("http://10.0.0.1:8080/x")).build();
@@ -87,7 +135,7 @@ class NameRewriterTest {
 
     @Test
     void aResolverThatThrowsLeavesTheRequestAsItWas() throws Exception {
-        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), false, TEMPLATE_HOOK));
+        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), NameRewriter.Target.URL_HANDLER, TEMPLATE_HOOK));
         NameHook.resolver = url -> {
             throw new IllegalStateException("agent bug");
         };
@@ -103,12 +151,14 @@ class NameRewriterTest {
         "java.base, sun/net/www/protocol/http/Handler, openConnection, (Ljava/net/URL;, 2",
         "java.base, sun/net/www/protocol/https/Handler, openConnection, (Ljava/net/URL;, 2",
         "java.net.http, jdk/internal/net/http/HttpClientImpl, sendAsync, (Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;), 1",
+        "java.base, sun/net/NetworkClient, doConnect, (Ljava/lang/String;I), 1",
     })
     void theJdkEntryPointsOfThisJvmGetTheHook(String module, String jdkClass, String method, String descriptor, int expected) throws Exception {
         byte[] original = TestClasses.jdkClass(module, jdkClass);
-        byte[] instrumented = NameRewriter.instrument(original, jdkClass.equals(NameRewriter.HTTP_CLIENT), NameRewriter.HOOK);
+        byte[] instrumented = NameRewriter.instrument(original, NameRewriter.Target.of(jdkClass), NameRewriter.HOOK);
 
-        int hooked = TestClasses.callsIn(instrumented, method, descriptor, NameRewriter.HOOK, "rewrite");
+        String hookMethod = jdkClass.equals(NameRewriter.NETWORK_CLIENT) ? "refused" : "rewrite";
+        int hooked = TestClasses.callsIn(instrumented, method, descriptor, NameRewriter.HOOK, hookMethod);
         assertTrue(hooked >= 1 && hooked <= expected, jdkClass + " hooked " + hooked + " times");
     }
 }

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -51,14 +54,63 @@ class DiscoveryTest {
                 assertNotEquals(ports.get(i - 1), ports.get(i), "round-robin: " + ports);
             }
 
+            // A caller keeps calling while one instance stops: a refused connection goes to the other instance.
+            List<String> failures = new CopyOnWriteArrayList<>();
+            AtomicInteger calls = new AtomicInteger();
+            AtomicBoolean calling = new AtomicBoolean(true);
+            Thread background = new Thread(() -> {
+                while (calling.get()) {
+                    try {
+                        HttpResponse<String> response = Http.get(callUrl(callerPort, client, url));
+                        calls.incrementAndGet();
+                        if (response.statusCode() != 200) {
+                            failures.add(response.body());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            background.start();
             one.stop(START);
             long stopped = System.nanoTime();
             awaitCallsReach(callerPort, client, url, List.of(second));
             long onlySecondMs = (System.nanoTime() - stopped) / 1_000_000;
-            System.out.println(client + ": calls go only to the remaining instance " + onlySecondMs + " ms after the other exited");
+            calling.set(false);
+            background.join();
+            System.out.println(client + ": calls go only to the remaining instance " + onlySecondMs + " ms after the other exited; "
+                    + calls + " calls in the background, " + failures.size() + " failed");
             // One fetch interval (1 s), the server's answer and a margin for this 2-core machine.
             assertTrue(onlySecondMs <= 2_500, "calls still reached the stopped instance " + onlySecondMs + " ms after it exited");
+            assertEquals(List.of(), failures, "no call failed while an instance stopped");
             two.stop(START);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"httpclient", "urlconnection"})
+    void anInstanceKilledWithoutDeregisteringIsPassedOverWhenItRefuses(String client) throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        String app = "killed-" + client;
+        int[] free = Project.freePorts(3);
+        try (ChildProcess doomed = AgentApp.testApp(server, app, free[0]).start(app + "-1");
+             ChildProcess survivor = AgentApp.testApp(server, app, free[1]).start(app + "-2");
+             ChildProcess caller = caller(server, free[2]).start("caller-" + app)) {
+            Registry.awaitInstances(server, app.toUpperCase(), 2, START);
+            String url = "http://" + app + "/whoami";
+            awaitCallsReach(free[2], client, url, List.of(free[0], free[1]));
+
+            doomed.signal("KILL");
+            doomed.awaitExit(START);
+            List<Integer> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(portOf(call(free[2], client, url)));
+            }
+
+            // Eureka still lists the killed instance (no deregistration; its lease runs on), yet every call succeeded.
+            assertEquals(2, Registry.instances(server, app.toUpperCase()).size());
+            assertEquals(List.of(free[1], free[1], free[1], free[1], free[1], free[1]), answers);
+            survivor.stop(START);
         }
     }
 
