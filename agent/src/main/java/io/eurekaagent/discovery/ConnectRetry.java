@@ -26,13 +26,13 @@ final class ConnectRetry implements Function<Object[], Object> {
     @Override
     @SuppressWarnings("unchecked")
     public Object apply(Object[] call) {
-        if (!(call[0] instanceof CompletableFuture) || !(call[1] instanceof HttpClient) || !(call[2] instanceof HttpRequest)
-                || !rewriter.madeByUs((HttpRequest) call[2])) {
+        if (!(call[0] instanceof CompletableFuture) || !(call[1] instanceof HttpClient) || !(call[2] instanceof ServiceRequest)
+                || ((ServiceRequest) call[2]).service() == null) {
             return call[0];
         }
         CompletableFuture<Object> future = (CompletableFuture<Object>) call[0];
         HttpClient client = (HttpClient) call[1];
-        HttpRequest request = (HttpRequest) call[2];
+        ServiceRequest request = (ServiceRequest) call[2];
         HttpResponse.BodyHandler<Object> handler = (HttpResponse.BodyHandler<Object>) call[3];
         return future.handle((response, error) -> {
             if (error == null || !(cause(error) instanceof ConnectException)) {

@@ -19,6 +19,7 @@ public final class RegisteredInstance {
     private final String zone;
     private final long registeredAt;
     private final Action action;
+    private final String plainAddress;
 
     RegisteredInstance(String app, String instanceId, String hostName, String ipAddr, String status, int port,
             boolean portEnabled, int securePort, boolean securePortEnabled, String vipAddress, String secureVipAddress,
@@ -37,6 +38,12 @@ public final class RegisteredInstance {
         this.zone = zone;
         this.registeredAt = registeredAt;
         this.action = action;
+        this.plainAddress = address(hostName, port());
+    }
+
+    /** {@code host:port}, the key under which a refused connection is recognised. */
+    static String address(String host, int port) {
+        return host + ":" + port;
     }
 
     public String app() { return app; }
@@ -50,6 +57,8 @@ public final class RegisteredInstance {
     public boolean isSecureOnly() { return !portEnabled && securePortEnabled; }
     /** The port to call with {@code https} (the secure one when enabled) or plain {@code http}. */
     public int portFor(boolean https) { return https && securePortEnabled ? securePort : port(); }
+    /** {@code hostName:port} for plain http. */
+    String plainAddress() { return plainAddress; }
     public String vipAddress() { return vipAddress; }
     public String secureVipAddress() { return secureVipAddress; }
     /** Null when the instance has no {@code zone} metadata. */
@@ -57,6 +66,12 @@ public final class RegisteredInstance {
     /** Epoch milliseconds, 0 when unknown. */
     public long registeredAt() { return registeredAt; }
     Action action() { return action; }
+
+    /** The same instance listed under {@code name} (an instance document without its own {@code app}). */
+    RegisteredInstance inApp(String name) {
+        return new RegisteredInstance(name, instanceId, hostName, ipAddr, status, port, portEnabled, securePort,
+                securePortEnabled, vipAddress, secureVipAddress, zone, registeredAt, action);
+    }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -7,10 +8,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -21,8 +19,6 @@ import java.util.function.UnaryOperator;
  */
 final class ServiceUrlRewriter implements UnaryOperator<Object> {
     private final ServiceResolver resolver;
-    /** HttpClient requests this rewriter made, and the service each was for: the ones {@link #another} may retry. */
-    private final Map<HttpRequest, String> rewritten = Collections.synchronizedMap(new WeakHashMap<>());
     /** {@code host:port} of each plain-http instance handed out -> its service, for {@link #elsewhere}. */
     private final Map<String, String> services = new ConcurrentHashMap<>();
 
@@ -34,19 +30,19 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
     public Object apply(Object target) {
         try {
             if (target instanceof URL) {
-                URL url = (URL) target;
-                URI uri = rewrite(url.toURI());
-                return uri == null ? url : uri.toURL();
+                return rewrite((URL) target);
             }
             if (target instanceof HttpRequest) {
                 HttpRequest request = (HttpRequest) target;
-                URI uri = rewrite(request.uri());
-                if (uri == null) {
+                URI uri = request.uri();
+                if (!mayBeService(uri.getScheme(), uri.getHost(), uri.getPort())) {
                     return request;
                 }
-                HttpRequest copy = copy(request, uri);
-                rewritten.put(copy, request.uri().getHost());
-                return copy;
+                RegisteredInstance instance = choose(uri.getHost());
+                if (instance == null) {
+                    return request;
+                }
+                return new ServiceRequest(request, at(uri, instance), uri.getHost());
             }
             return target;
         } catch (UnknownHostException e) {
@@ -57,29 +53,76 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
         }
     }
 
-    boolean madeByUs(HttpRequest request) {
-        return rewritten.containsKey(request);
+    /** A URL is rebuilt from its parts: no URI parsing, which would cost more than the rest of the rewrite. */
+    private Object rewrite(URL url) throws IOException, URISyntaxException {
+        if (!mayBeService(url.getProtocol(), url.getHost(), url.getPort())) {
+            return url;
+        }
+        RegisteredInstance instance = choose(url.getHost());
+        if (instance == null) {
+            return url;
+        }
+        boolean https = "https".equalsIgnoreCase(url.getProtocol());
+        if (url.getUserInfo() != null) {
+            URI uri = url.toURI();
+            return new URI(uri.getScheme(), uri.getUserInfo(), instance.hostName(), instance.portFor(https), uri.getPath(),
+                    uri.getQuery(), uri.getFragment()).toURL();
+        }
+        return new URL(url.getProtocol(), instance.hostName(), instance.portFor(https), url.getFile());
+    }
+
+    /** {@code uri} pointed at {@code instance}: scheme, user info, path, query and fragment kept as they were. */
+    private static URI at(URI uri, RegisteredInstance instance) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        StringBuilder text = new StringBuilder(uri.getScheme()).append("://");
+        if (uri.getRawUserInfo() != null) {
+            text.append(uri.getRawUserInfo()).append('@');
+        }
+        String host = instance.hostName().indexOf(':') >= 0 ? "[" + instance.hostName() + "]" : instance.hostName();
+        text.append(host).append(':').append(instance.portFor(https)).append(uri.getRawPath() == null ? "" : uri.getRawPath());
+        if (uri.getRawQuery() != null) {
+            text.append('?').append(uri.getRawQuery());
+        }
+        if (uri.getRawFragment() != null) {
+            text.append('#').append(uri.getRawFragment());
+        }
+        return URI.create(text.toString());
+    }
+
+    /** http or https, no port, a single label: only such a URL can name a service. */
+    private static boolean mayBeService(String scheme, String host, int port) {
+        return port == -1 && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                && ServiceResolver.mayBeServiceName(host);
+    }
+
+    /** An UP instance of the service, or null for a name DNS knows; a name neither knows is an UnknownHostException. */
+    private RegisteredInstance choose(String host) throws UnknownHostException {
+        RegisteredInstance instance = resolver.choose(host);
+        if (instance == null) {
+            try {
+                InetAddress.getByName(host);
+                return null;
+            } catch (UnknownHostException e) {
+                throw new UnknownHostException(host + ": not a known host, and no instance of that name is registered in Eureka");
+            }
+        }
+        services.putIfAbsent(instance.plainAddress(), host);
+        return instance;
     }
 
     /**
-     * The same request to another instance of the service, once, after its connection was refused; null when it was
-     * not ours, carries a body (it might not be sendable twice) or the service has no other UP instance.
+     * The same request to another instance of its service, once, after its connection was refused; null when it
+     * carries a body (it might not be sendable twice) or the service has no other UP instance.
      */
-    HttpRequest another(HttpRequest refused) throws UnknownHostException {
-        String service = rewritten.remove(refused);
+    HttpRequest another(ServiceRequest refused) throws UnknownHostException {
         boolean hasBody = refused.bodyPublisher().isPresent() && refused.bodyPublisher().get().contentLength() != 0;
-        if (service == null || hasBody) {
+        if (hasBody) {
             return null;
         }
         URI uri = refused.uri();
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        RegisteredInstance next = other(service, uri.getHost(), uri.getPort(), https);
-        try {
-            return next == null ? null : copy(refused, new URI(uri.getScheme(), uri.getUserInfo(), next.hostName(),
-                    next.portFor(https), uri.getPath(), uri.getQuery(), uri.getFragment()));
-        } catch (URISyntaxException e) {
-            return null;
-        }
+        RegisteredInstance next = other(refused.service(), uri.getHost(), uri.getPort(), "https".equalsIgnoreCase(uri.getScheme()));
+        // The app's own request again, at the next instance: not a ServiceRequest, so never retried a second time.
+        return next == null ? null : new ServiceRequest(refused.original(), at(refused.original().uri(), next), null);
     }
 
     /**
@@ -88,7 +131,7 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
      * host, so it is not moved.)
      */
     InetSocketAddress elsewhere(String host, int port) throws UnknownHostException {
-        String service = services.get(host + ":" + port);
+        String service = services.get(RegisteredInstance.address(host, port));
         RegisteredInstance next = service == null ? null : other(service, host, port, false);
         return next == null ? null : InetSocketAddress.createUnresolved(next.hostName(), next.portFor(false));
     }
@@ -105,43 +148,5 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
             }
         }
         return null;
-    }
-
-    /** The URI pointed at an instance, or null to leave it alone. */
-    private URI rewrite(URI uri) throws UnknownHostException, URISyntaxException {
-        String host = uri.getHost();
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        if (!https && !"http".equalsIgnoreCase(uri.getScheme()) || uri.getPort() != -1 || !ServiceResolver.mayBeServiceName(host)) {
-            return null;
-        }
-        RegisteredInstance instance = resolver.choose(host);
-        if (instance == null) {
-            try {
-                InetAddress.getByName(host);
-                return null;
-            } catch (UnknownHostException e) {
-                throw new UnknownHostException(host + ": not a known host, and no instance of that name is registered in Eureka");
-            }
-        }
-        if (!https) {
-            services.put(instance.hostName() + ":" + instance.portFor(false), host);
-        }
-        return new URI(uri.getScheme(), uri.getRawUserInfo() == null ? null : uri.getUserInfo(), instance.hostName(),
-                instance.portFor(https), uri.getPath(), uri.getQuery(), uri.getFragment());
-    }
-
-    /** The same request to another URI (JDK 11 has no copying builder). */
-    private static HttpRequest copy(HttpRequest request, URI uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()))
-                .expectContinue(request.expectContinue());
-        request.timeout().ifPresent(builder::timeout);
-        request.version().ifPresent(builder::version);
-        for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            for (String value : header.getValue()) {
-                builder.header(header.getKey(), value);
-            }
-        }
-        return builder.build();
     }
 }

@@ -29,7 +29,7 @@ class ServiceUrlRewriterTest {
     }
 
     @Test
-    void anHttpClientRequestIsCopiedWithEverythingButItsUri() {
+    void anHttpClientRequestKeepsEverythingButItsUri() {
         HttpRequest original = HttpRequest.newBuilder(URI.create("http://orders/x?y=1")).timeout(Duration.ofSeconds(3))
                 .version(HttpClient.Version.HTTP_1_1).header("X-Trace", "t1").header("X-Trace", "t2")
                 .PUT(HttpRequest.BodyPublishers.ofString("body")).build();
