@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -159,6 +160,10 @@ public final class EurekaClient {
             throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            // The request's own timeout and the future's race; either way the server did not answer in time.
+            if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
             throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
         }
     }

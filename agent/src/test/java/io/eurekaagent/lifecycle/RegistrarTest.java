@@ -117,10 +117,10 @@ class RegistrarTest {
     @Test
     void a503StormIsRiddenOutWithGrowingBackOffAndTheInstanceRegistersOnceItEnds() throws Exception {
         eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(503).withBody("<html>busy</html>")));
-        Registrar registrar = new Registrar(Duration.ofMillis(100));
+        Registrar registrar = new Registrar(Duration.ofMillis(200));
 
         try (CapturedStderr log = new CapturedStderr()) {
-            start(registrar, TestInstances.client(url()), TestInstances.orders(2));
+            start(registrar, TestInstances.client(url()), TestInstances.orders(4));
             await("five refused registrations", () -> eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))).size() >= 5);
             eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
             await("the registration", () -> log.count("registered ORDERS") == 1);
@@ -128,7 +128,7 @@ class RegistrarTest {
 
             List<Long> times = eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))).stream()
                     .map(request -> request.getLoggedDate().getTime()).collect(Collectors.toList());
-            // 100, 200, 400, 800 ms each +-20 %: every wait longer than the one before (the cap, 2 s, comes later).
+            // 200, 400, 800, 1,600 ms each +-20 %: every wait longer than the one before (the cap, 4 s, comes later).
             for (int i = 2; i < 5; i++) {
                 assertTrue(times.get(i) - times.get(i - 1) > times.get(i - 1) - times.get(i - 2), "waits " + times);
             }
