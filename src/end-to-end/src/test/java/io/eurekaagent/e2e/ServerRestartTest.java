@@ -32,7 +32,7 @@ class ServerRestartTest {
                 // At most one interval until the next heartbeat, then that heartbeat (answered 404) and the registration,
                 // both against a server that has just started (a cold server takes up to several hundred ms each).
                 assertTrue(againMs <= RENEWAL_SECONDS * 1000 + 1000, "registered again " + againMs + " ms after the server came back");
-                assertTrue(process.output().contains("registered again SURVIVOR"), process.output());
+                process.awaitLine("registered again SURVIVOR", START);
                 long failureLines = process.output().lines().filter(line -> line.contains("heartbeat failed")).count();
                 assertTrue(failureLines <= 3, "failures are not logged at every beat:\n" + process.output());
                 process.stop(START);
