@@ -104,7 +104,7 @@ public final class EurekaAgent {
             EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), http,
                     config.connectTimeout().plus(config.readTimeout()));
             if (config.fetchRegistry()) {
-                startDiscovery(config, client, instrumentation);
+                startDiscovery(client);
             }
             client.warmUp(instances.appName());
             int port = readiness.await(registrar::isClosing);
@@ -115,15 +115,18 @@ public final class EurekaAgent {
                 registrar.run(client, instance, health, readiness.readySince());
             }
         }
-    }
 
-    /** The registry cache on its own thread, and with resolve-service-urls the JDK's HTTP clients rewired to it. */
-    private static void startDiscovery(AgentConfig config, EurekaClient client, Instrumentation instrumentation) {
-        RegistryCache cache = new RegistryCache(client, Duration.ofSeconds(config.registryFetchIntervalSeconds()));
-        AgentThreads.newThread("discovery", cache).start();
-        if (config.resolveServiceUrls()) {
-            NameResolution.install(instrumentation,
-                    new ServiceResolver(cache::registry, config.metadata().get("zone"), config.filterOnlyUpInstances()));
+        /**
+         * The registry cache on its own thread, and with resolve-service-urls the JDK's HTTP clients rewired to it.
+         * (Here, not in EurekaAgent: the JVM loads every type in the premain class's method signatures first.)
+         */
+        private void startDiscovery(EurekaClient client) {
+            RegistryCache cache = new RegistryCache(client, Duration.ofSeconds(config.registryFetchIntervalSeconds()));
+            AgentThreads.newThread("discovery", cache).start();
+            if (config.resolveServiceUrls()) {
+                NameResolution.install(instrumentation,
+                        new ServiceResolver(cache::registry, config.metadata().get("zone"), config.filterOnlyUpInstances()));
+            }
         }
     }
 

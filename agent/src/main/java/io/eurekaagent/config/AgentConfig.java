@@ -122,7 +122,9 @@ public final class AgentConfig {
         connectTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-connect-timeout-seconds", 5, 1, 300, "of seconds "));
         readTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-read-timeout-seconds", 8, 1, 300, "of seconds "));
         serverQuarantine = Duration.ofSeconds(r.integer("eureka.agent.server-quarantine-seconds", 60, 1, 3600, "of seconds "));
-        tlsContext = TlsSettings.read(r);
+        // TlsSettings only when a TLS key is set: loading and verifying it costs premain milliseconds.
+        tlsContext = r.raw("eureka.client.tls.enabled") != null || r.raw("eureka.client.tls.key-store") != null
+                || r.raw("eureka.client.tls.trust-store") != null ? TlsSettings.read(r) : null;
 
         appName = r.name("eureka.instance.appname", "an application name");
         if (appName == null && r.raw("eureka.instance.appname") == null) {

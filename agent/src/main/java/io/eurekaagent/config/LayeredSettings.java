@@ -21,7 +21,11 @@ final class LayeredSettings {
 
     /** The winning value of a key given in property form, or null. */
     Setting get(String key) {
-        String canonical = RelaxedNames.canonicalKey(RelaxedNames.propertySegments(key));
+        return getCanonical(RelaxedNames.canonicalKey(key));
+    }
+
+    /** The winning value of a key already in canonical form ({@link RelaxedNames#canonicalKey}), or null. */
+    Setting getCanonical(String canonical) {
         for (ConfigSource source : sources) {
             Setting setting = source.get(canonical);
             if (setting != null) {
@@ -42,7 +46,7 @@ final class LayeredSettings {
 
     /** A map-valued key ({@code eureka.instance.metadata-map.*}): entries merged, higher sources winning. */
     Map<String, Setting> map(String prefix) {
-        String canonical = RelaxedNames.canonicalKey(RelaxedNames.propertySegments(prefix));
+        String canonical = RelaxedNames.canonicalKey(prefix);
         Map<String, Setting> merged = new LinkedHashMap<>();
         for (int i = sources.size() - 1; i >= 0; i--) {
             sources.get(i).putMapEntries(canonical, merged);

@@ -27,6 +27,31 @@ final class RelaxedNames {
         return segment.replace("-", "").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * {@code canonicalKey(propertySegments(key))} in one pass: the agent reads ~80 keys in premain, where every
+     * string operation is still interpreted, and the split-and-join version cost milliseconds.
+     */
+    static String canonicalKey(String propertyKey) {
+        StringBuilder key = new StringBuilder(propertyKey.length());
+        boolean inSegment = false;
+        int segments = 0;
+        for (int i = 0; i < propertyKey.length(); i++) {
+            char c = propertyKey.charAt(i);
+            if (c == '.' || c == '[') {
+                inSegment = false;
+            } else if (c != ']') {
+                if (!inSegment && segments++ > 0) {
+                    key.append('.');
+                }
+                inSegment = true;
+                if (c != '-') {
+                    key.append(Character.toLowerCase(c));
+                }
+            }
+        }
+        return key.toString();
+    }
+
     static String canonicalKey(List<String> segments) {
         StringBuilder key = new StringBuilder();
         for (String segment : segments) {

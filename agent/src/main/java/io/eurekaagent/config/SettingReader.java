@@ -42,8 +42,10 @@ final class SettingReader {
 
     /** Every read goes through here: what was asked for is what the agent knows, for {@link #warnAboutTypos}. */
     private Setting get(String key) {
-        asked.put(RelaxedNames.canonicalKey(RelaxedNames.propertySegments(key)), key);
-        return settings.get(key);
+        // Canonical once: in premain every string operation is interpreted, and ~80 keys are read.
+        String canonical = RelaxedNames.canonicalKey(key);
+        asked.put(canonical, key);
+        return settings.getCanonical(canonical);
     }
 
     /**
@@ -318,7 +320,7 @@ final class SettingReader {
 
     /** The entries of a map-valued key, keyed as the user spelled the rest of the key. */
     Map<String, Setting> settingsUnder(String prefix) {
-        askedMaps.put(RelaxedNames.canonicalKey(RelaxedNames.propertySegments(prefix)), prefix);
+        askedMaps.put(RelaxedNames.canonicalKey(prefix), prefix);
         return settings.map(prefix);
     }
 }
