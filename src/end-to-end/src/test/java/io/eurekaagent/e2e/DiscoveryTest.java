@@ -37,11 +37,7 @@ class DiscoveryTest {
         try (ChildProcess one = AgentApp.testApp(server, app, first).start(app + "-1");
              ChildProcess two = AgentApp.testApp(server, app, second).start(app + "-2");
              ChildProcess caller = caller(server, callerPort).start("caller-" + client)) {
-            try {
-                Registry.awaitInstances(server, app.toUpperCase(), 2, START);
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + one.output() + "\n" + two.output(), e);
-            }
+            awaitBoth(server, app, one, two);
             String url = "http://" + app + "/whoami";
             awaitCallsReach(callerPort, client, url, List.of(first, second));
 
@@ -96,7 +92,7 @@ class DiscoveryTest {
         try (ChildProcess doomed = AgentApp.testApp(server, app, free[0]).start(app + "-1");
              ChildProcess survivor = AgentApp.testApp(server, app, free[1]).start(app + "-2");
              ChildProcess caller = caller(server, free[2]).start("caller-" + app)) {
-            Registry.awaitInstances(server, app.toUpperCase(), 2, START);
+            awaitBoth(server, app, doomed, survivor);
             String url = "http://" + app + "/whoami";
             awaitCallsReach(free[2], client, url, List.of(free[0], free[1]));
 
@@ -148,6 +144,16 @@ class DiscoveryTest {
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + springPort + "/call/greeting-caller", START));
             assertEquals("hello", Http.awaitOk(callUrl(greeterPort, "httpclient", "http://spring-client/hello"), START));
             greeter.stop(START);
+        }
+    }
+
+    /** Both instances of {@code app} registered; if not, what the two apps printed. */
+    private static void awaitBoth(EurekaServer server, String app, ChildProcess one, ChildProcess two) throws Exception {
+        try {
+            Registry.awaitInstances(server, app.toUpperCase(), 2, START);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- first:\n" + one.output() + "--- second:\n" + two.output()
+                    + "--- registry:\n" + server.application(app.toUpperCase()), e);
         }
     }
 
