@@ -1,7 +1,6 @@
 package io.eurekaagent.cli;
 
 import io.eurekaagent.client.EurekaClient;
-import io.eurekaagent.client.EurekaResponse;
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.client.ServerChoice;
@@ -9,7 +8,7 @@ import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.RegisteredInstance;
 import io.eurekaagent.discovery.Registry;
-import io.eurekaagent.discovery.RegistryDocument;
+import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.lifecycle.AgentThreads;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,7 +95,7 @@ public final class CommandLine {
         try {
             EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), http,
                     config.connectTimeout().plus(config.readTimeout()));
-            registry = read(client);
+            registry = RegistryCache.fetchWhole(client);
         } catch (EurekaUnavailableException | IOException e) {
             out.println("cannot read the registry: " + e.getMessage());
             return SERVER_PROBLEM;
@@ -108,15 +107,6 @@ public final class CommandLine {
         }
         new InstanceTable(out, System.currentTimeMillis()).print(sorted(shown));
         return OK;
-    }
-
-    /** {@code GET /apps} through the usual failover; an error answer is a failure. */
-    static Registry read(EurekaClient client) throws EurekaUnavailableException, IOException {
-        EurekaResponse response = client.fetch("/apps");
-        if (!response.isSuccess()) {
-            throw new IOException(response.server() + " answered HTTP " + response.status());
-        }
-        return Registry.of(RegistryDocument.parse(response.bytes()).instances());
     }
 
     private static List<RegisteredInstance> sorted(Collection<RegisteredInstance> instances) {

@@ -6,6 +6,7 @@ import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.discovery.Registry;
+import io.eurekaagent.discovery.RegistryCache;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ final class Preflight {
                     config.connectTimeout().plus(config.readTimeout()));
             long start = System.nanoTime();
             try {
-                Registry registry = CommandLine.read(alone);
+                Registry registry = RegistryCache.fetchWhole(alone);
                 out.println(server + ": ok, " + registry.size() + " instances, " + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (EurekaUnavailableException | IOException e) {
                 failed++;

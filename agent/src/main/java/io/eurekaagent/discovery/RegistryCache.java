@@ -62,13 +62,18 @@ public final class RegistryCache implements Runnable {
     }
 
     private void fetchAll() throws EurekaUnavailableException, IOException {
+        registry = fetchWhole(client);
+        fetched = true;
+        AgentLog.debug("registry fetched: " + registry.size() + " instances");
+    }
+
+    /** {@code GET /apps} through the client's failover; an error answer is a failure (also the command line's read). */
+    public static Registry fetchWhole(EurekaClient client) throws EurekaUnavailableException, IOException {
         EurekaResponse response = client.fetch("/apps");
         if (!response.isSuccess()) {
             throw new IOException("HTTP " + response.status() + " from " + response.server());
         }
-        registry = Registry.of(RegistryDocument.parse(response.bytes()).instances());
-        fetched = true;
-        AgentLog.debug("registry fetched from " + response.server() + ": " + registry.size() + " instances");
+        return Registry.of(RegistryDocument.parse(response.bytes()).instances());
     }
 
     /** False when the delta cannot be trusted and a full fetch is needed. */

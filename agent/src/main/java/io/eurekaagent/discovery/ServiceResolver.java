@@ -18,6 +18,30 @@ public final class ServiceResolver {
     private final String zone;
     private final boolean onlyUp;
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+    /** The usable instances of each name asked for, worked out once per registry view (this runs on every request). */
+    private volatile Choices choices = new Choices(Registry.EMPTY);
+
+    /** What one registry view holds for the names asked for: the instances named, and those to hand out. */
+    private final class Choices {
+        final Registry registry;
+        final Map<String, List<RegisteredInstance>[]> byName = new ConcurrentHashMap<>();
+
+        Choices(Registry registry) {
+            this.registry = registry;
+        }
+
+        /** {named, usable}. */
+        @SuppressWarnings("unchecked")
+        List<RegisteredInstance>[] of(String name) {
+            List<RegisteredInstance>[] known = byName.get(name);
+            if (known == null) {
+                List<RegisteredInstance> named = registry.named(name);
+                known = new List[] {named, usable(named)};
+                byName.put(name, known);
+            }
+            return known;
+        }
+    }
 
     /** @param registry the current registry (the cache's); @param zone the calling instance's zone, or null */
     public ServiceResolver(Supplier<Registry> registry, String zone, boolean onlyUp) {
@@ -37,11 +61,18 @@ public final class ServiceResolver {
      * @throws UnknownHostException when the name is registered but none of its instances is UP
      */
     public RegisteredInstance choose(String name) throws UnknownHostException {
-        List<RegisteredInstance> named = registry.get().named(name);
+        Registry current = registry.get();
+        Choices now = choices;
+        if (now.registry != current) {
+            now = new Choices(current);
+            choices = now;
+        }
+        List<RegisteredInstance>[] known = now.of(name);
+        List<RegisteredInstance> named = known[0];
         if (named.isEmpty()) {
             return null;
         }
-        List<RegisteredInstance> candidates = usable(named);
+        List<RegisteredInstance> candidates = known[1];
         if (candidates.isEmpty()) {
             throw new UnknownHostException(name + ": no UP instance of that name is registered in Eureka ("
                     + named.size() + " registered, none UP)");

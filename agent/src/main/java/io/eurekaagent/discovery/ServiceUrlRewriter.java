@@ -53,7 +53,7 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
         }
     }
 
-    /** A URL is rebuilt from its parts: no URI parsing, which would cost more than the rest of the rewrite. */
+    /** A URL is rebuilt from its parts: no URI parsing (unless it has user info), which would cost more than the rest. */
     private Object rewrite(URL url) throws IOException, URISyntaxException {
         if (!mayBeService(url.getProtocol(), url.getHost(), url.getPort())) {
             return url;
@@ -62,13 +62,10 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
         if (instance == null) {
             return url;
         }
-        boolean https = "https".equalsIgnoreCase(url.getProtocol());
         if (url.getUserInfo() != null) {
-            URI uri = url.toURI();
-            return new URI(uri.getScheme(), uri.getUserInfo(), instance.hostName(), instance.portFor(https), uri.getPath(),
-                    uri.getQuery(), uri.getFragment()).toURL();
+            return at(url.toURI(), instance).toURL();
         }
-        return new URL(url.getProtocol(), instance.hostName(), instance.portFor(https), url.getFile());
+        return new URL(url.getProtocol(), instance.hostName(), instance.portFor("https".equalsIgnoreCase(url.getProtocol())), url.getFile());
     }
 
     /** {@code uri} pointed at {@code instance}: scheme, user info, path, query and fragment kept as they were. */

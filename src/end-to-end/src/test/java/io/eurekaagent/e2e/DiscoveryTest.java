@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,12 +131,9 @@ class DiscoveryTest {
         EurekaServer server = SharedEurekaServer.get();
         int greeterPort = Project.freePort();
         int springPort = Project.freePort();
-        List<String> springClient = List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", Project.jar("src/spring-client/target/spring-client.jar").toString(),
-                "--server.port=" + springPort, "--eureka.client.service-url.defaultZone=" + server.serviceUrl());
         try (ChildProcess greeter = caller(server, greeterPort).property("eureka.instance.appname", "greeting-caller")
                 .start("greeting-caller");
-             ChildProcess spring = ChildProcess.start("spring-client", springClient, Map.of(), Project.root())) {
+             ChildProcess spring = SpringCloudInteropTest.springClient(server, springPort)) {
             Registry.awaitInstances(server, "GREETING-CALLER", 1, Duration.ofSeconds(90));
             Registry.awaitInstances(server, "SPRING-CLIENT", 1, Duration.ofSeconds(90));
 

@@ -2,6 +2,7 @@ package io.eurekaagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,21 @@ import org.junit.jupiter.api.Test;
 class SpringCloudInteropTest {
     private static final Duration START = Duration.ofSeconds(90);
 
+    /** src/spring-client, a Spring Cloud Netflix Eureka client app, on {@code port}, registered with {@code server}. */
+    static ChildProcess springClient(EurekaServer server, int port) throws IOException {
+        List<String> command = List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-jar", Project.jar("src/spring-client/target/spring-client.jar").toString(),
+                "--server.port=" + port, "--eureka.client.service-url.defaultZone=" + server.serviceUrl());
+        return ChildProcess.start("spring-client", command, Map.of(), Project.root());
+    }
+
     @Test
     void aSpringCloudEurekaClientFindsTheAgentRegisteredAppByNameAndCallsIt() throws Exception {
         EurekaServer server = SharedEurekaServer.get();
         int appPort = Project.freePort();
         int clientPort = Project.freePort();
-        List<String> springClient = List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", Project.jar("src/spring-client/target/spring-client.jar").toString(),
-                "--server.port=" + clientPort, "--eureka.client.service-url.defaultZone=" + server.serviceUrl());
-
         try (ChildProcess app = AgentApp.testApp(server, "greeter", appPort).start("greeter");
-             ChildProcess client = ChildProcess.start("spring-client", springClient, Map.of(), Project.root())) {
+             ChildProcess client = springClient(server, clientPort)) {
             Registry.awaitInstances(server, "GREETER", 1, START);
 
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + clientPort + "/call/greeter", START));
