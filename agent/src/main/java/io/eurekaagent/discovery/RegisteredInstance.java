@@ -1,5 +1,7 @@
 package io.eurekaagent.discovery;
 
+import java.net.URI;
+
 /** One instance as the registry lists it: what a caller needs to reach it, and what the command line shows. */
 public final class RegisteredInstance {
     /** What a delta says happened to the instance; {@code null} in a full registry. */
@@ -20,6 +22,9 @@ public final class RegisteredInstance {
     private final long registeredAt;
     private final Action action;
     private final String plainAddress;
+    /** {@code http://host:port/} and {@code https://host:securePort/}, made when first called by name. */
+    private volatile URI plainRoot;
+    private volatile URI secureRoot;
 
     RegisteredInstance(String app, String instanceId, String hostName, String ipAddr, String status, int port,
             boolean portEnabled, int securePort, boolean securePortEnabled, String vipAddress, String secureVipAddress,
@@ -59,6 +64,20 @@ public final class RegisteredInstance {
     public int portFor(boolean https) { return https && securePortEnabled ? securePort : port(); }
     /** {@code hostName:port} for plain http. */
     String plainAddress() { return plainAddress; }
+    /** {@code http(s)://host:port/}: what a request to the service name is resolved against. */
+    URI root(boolean https) {
+        URI root = https ? secureRoot : plainRoot;
+        if (root == null) {
+            String host = hostName.indexOf(':') >= 0 ? "[" + hostName + "]" : hostName;
+            root = URI.create((https ? "https://" : "http://") + host + ":" + portFor(https) + "/");
+            if (https) {
+                secureRoot = root;
+            } else {
+                plainRoot = root;
+            }
+        }
+        return root;
+    }
     public String vipAddress() { return vipAddress; }
     public String secureVipAddress() { return secureVipAddress; }
     /** Null when the instance has no {@code zone} metadata. */

@@ -11,15 +11,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** http://orders/x to an instance, for URLs and HttpClient requests; everything else untouched. */
 class ServiceUrlRewriterTest {
     private final Registry registry = Registry.of(List.of(
             new RegisteredInstance("ORDERS", "o1", "orders-1.internal", "10.0.0.1", "UP", 8080, true, 8443, true, "orders", null, null, 0, null),
-            new RegisteredInstance("DEAD", "d1", "dead-1", "10.0.0.2", "DOWN", 8080, true, 443, false, "dead", null, null, 0, null)));
+            new RegisteredInstance("DEAD", "d1", "dead-1", "10.0.0.2", "DOWN", 8080, true, 443, false, "dead", null, null, 0, null),
+            new RegisteredInstance("SIX", "s1", "fd00::1", "fd00::1", "UP", 8080, true, 443, false, "six", null, null, 0, null)));
     private final ServiceUrlRewriter rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true));
 
     @Test
@@ -40,6 +43,32 @@ class ServiceUrlRewriterTest {
         assertEquals(List.of("PUT", Duration.ofSeconds(3), HttpClient.Version.HTTP_1_1, List.of("t1", "t2"), 4L),
                 List.of(rewritten.method(), rewritten.timeout().get(), rewritten.version().get(),
                         rewritten.headers().allValues("X-Trace"), rewritten.bodyPublisher().get().contentLength()));
+    }
+
+    /** Most requests take the path that moves the URI's parts without parsing; the rest are rebuilt as text. */
+    @ParameterizedTest
+    @CsvSource({
+        "http://orders/x?y=1,                     http://orders-1.internal:8080/x?y=1",
+        "HTTP://Orders/x,                         http://orders-1.internal:8080/x",
+        "https://orders/x,                        https://orders-1.internal:8443/x",
+        "http://orders,                           http://orders-1.internal:8080",
+        "http://orders/,                          http://orders-1.internal:8080/",
+        "http://orders?q=1,                       http://orders-1.internal:8080?q=1",
+        "http://orders/#top,                      http://orders-1.internal:8080/#top",
+        "http://orders/a/b/?q=%20x&r=a%2Fb#f%20g, http://orders-1.internal:8080/a/b/?q=%20x&r=a%2Fb#f%20g",
+        "http://orders/a%2F..%2Fb,                http://orders-1.internal:8080/a%2F..%2Fb",
+        "http://orders/a/../b/./c,                http://orders-1.internal:8080/a/../b/./c",
+        "http://orders//a//b,                     http://orders-1.internal:8080//a//b",
+        "http://orders/.well-known/x,             http://orders-1.internal:8080/.well-known/x",
+        "http://orders/a:b/c,                     http://orders-1.internal:8080/a:b/c",
+        "http://u:p%40ss@orders/x,                http://u:p%40ss@orders-1.internal:8080/x",
+        "http://six/x,                            http://[fd00::1]:8080/x",
+    })
+    void anHttpClientRequestUriKeepsEveryPartButHostAndPort(String uri, String expected) {
+        URI rewritten = ((HttpRequest) rewriter.apply(HttpRequest.newBuilder(URI.create(uri)).build())).uri();
+
+        assertEquals(URI.create(expected), rewritten);
+        assertEquals(expected.toLowerCase(Locale.ROOT), rewritten.toString().toLowerCase(Locale.ROOT));
     }
 
     @ParameterizedTest
