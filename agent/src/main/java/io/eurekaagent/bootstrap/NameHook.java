@@ -26,28 +26,24 @@ public final class NameHook {
 
     /** Runs when HttpURLConnection's socket connect is refused: where to connect instead, or null to fail as before. */
     public static Object refused(Object exception, Object host, int port) {
-        Function<Object[], Object> current = refusedHandler;
-        if (current == null) {
-            return null;
-        }
-        try {
-            return current.apply(new Object[] {exception, host, port});
-        } catch (Throwable ignored) {
-            return null;
-        }
+        return call(refusedHandler, new Object[] {exception, host, port}, null);
     }
 
     /** Runs as HttpClientImpl.sendAsync returns: the same future, or one that tries another instance if refused. */
     public static Object sent(Object future, Object client, Object request, Object handler) {
-        Function<Object[], Object> current = sent;
-        if (current == null) {
-            return future;
+        return call(sent, new Object[] {future, client, request, handler}, future);
+    }
+
+    /** What {@code handler} answers, or {@code fallback} when there is none, it answers null or it fails. */
+    private static Object call(Function<Object[], Object> handler, Object[] arguments, Object fallback) {
+        if (handler == null) {
+            return fallback;
         }
         try {
-            Object wrapped = current.apply(new Object[] {future, client, request, handler});
-            return wrapped == null ? future : wrapped;
+            Object result = handler.apply(arguments);
+            return result == null ? fallback : result;
         } catch (Throwable ignored) {
-            return future;
+            return fallback;
         }
     }
 

@@ -4,6 +4,7 @@ import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.client.ServerChoice;
+import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.RegisteredInstance;
@@ -75,7 +76,7 @@ public final class CommandLine {
         }
         AgentConfig config;
         try {
-            List<String> settings = new ArrayList<>(List.of(args).subList(Math.min(settingsFrom, args.length), args.length));
+            List<String> settings = List.of(args).subList(Math.min(settingsFrom, args.length), args.length);
             config = AgentConfig.load(settings.isEmpty() ? null : String.join(",", settings), properties, env);
         } catch (InvalidSettingException e) {
             for (String problem : e.problems()) {
@@ -93,9 +94,7 @@ public final class CommandLine {
         }
         Registry registry;
         try {
-            EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), http,
-                    config.connectTimeout().plus(config.readTimeout()));
-            registry = RegistryCache.fetchWhole(client);
+            registry = RegistryCache.fetchWhole(client(config.serviceUrls(), config, http));
         } catch (EurekaUnavailableException | IOException e) {
             out.println("cannot read the registry: " + e.getMessage());
             return SERVER_PROBLEM;
@@ -107,6 +106,11 @@ public final class CommandLine {
         }
         new InstanceTable(out, System.currentTimeMillis()).print(sorted(shown));
         return OK;
+    }
+
+    /** A client of {@code servers} with the agent's timeouts and quarantine. */
+    static EurekaClient client(List<ServiceUrl> servers, AgentConfig config, HttpClient http) {
+        return new EurekaClient(new ServerChoice(servers, config.serverQuarantine()), http, config.connectTimeout().plus(config.readTimeout()));
     }
 
     private static List<RegisteredInstance> sorted(Collection<RegisteredInstance> instances) {

@@ -1,8 +1,6 @@
 package io.eurekaagent.cli;
 
-import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaUnavailableException;
-import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.discovery.Registry;
@@ -33,11 +31,9 @@ final class Preflight {
                 + (config.tlsContext() != null ? "; TLS key and trust stores opened" : ""));
         int failed = 0;
         for (ServiceUrl server : servers) {
-            EurekaClient alone = new EurekaClient(new ServerChoice(List.of(server), config.serverQuarantine()), http,
-                    config.connectTimeout().plus(config.readTimeout()));
             long start = System.nanoTime();
             try {
-                Registry registry = RegistryCache.fetchWhole(alone);
+                Registry registry = RegistryCache.fetchWhole(CommandLine.client(List.of(server), config, http));
                 out.println(server + ": ok, " + registry.size() + " instances, " + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (EurekaUnavailableException | IOException e) {
                 failed++;

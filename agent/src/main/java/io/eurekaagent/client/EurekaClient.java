@@ -38,12 +38,15 @@ public final class EurekaClient {
     private final ServerChoice servers;
     private final HttpClient http;
     private final Duration attemptTimeout;
+    /** One attempt at each server: the budget of a call that is not cut shorter. */
+    private final Duration callTimeout;
 
     /** @param attemptTimeout the most one request to one server may take, connecting included */
     public EurekaClient(ServerChoice servers, HttpClient http, Duration attemptTimeout) {
         this.servers = servers;
         this.http = http;
         this.attemptTimeout = attemptTimeout;
+        this.callTimeout = attemptTimeout.multipliedBy(servers.size());
     }
 
     /**
@@ -70,14 +73,14 @@ public final class EurekaClient {
         }
         return send(server -> request(server, "/apps/" + segment(instance.app()))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), attemptTimeout.multipliedBy(servers.size()), LimitedBody.LIMIT);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), callTimeout, LimitedBody.LIMIT);
     }
 
     /** {@code PUT /apps/{APP}/{ID}?status=UP&lastDirtyTimestamp=..}: 200 renewed, 404 unknown (register again). */
     public EurekaResponse renew(InstanceInfo instance) throws EurekaUnavailableException {
         String query = "?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
         return send(server -> request(server, instancePath(instance) + query)
-                .PUT(HttpRequest.BodyPublishers.noBody()), attemptTimeout.multipliedBy(servers.size()), LimitedBody.LIMIT);
+                .PUT(HttpRequest.BodyPublishers.noBody()), callTimeout, LimitedBody.LIMIT);
     }
 
     /** {@code DELETE /apps/{APP}/{ID}} within {@code budget}, whatever the servers do. */
@@ -91,7 +94,7 @@ public final class EurekaClient {
      */
     public EurekaResponse fetch(String path) throws EurekaUnavailableException {
         return send(server -> request(server, path).header("Accept-Encoding", "gzip").GET(),
-                attemptTimeout.multipliedBy(servers.size()), REGISTRY_LIMIT);
+                callTimeout, REGISTRY_LIMIT);
     }
 
     private static String instancePath(InstanceInfo instance) {

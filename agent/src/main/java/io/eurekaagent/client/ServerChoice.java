@@ -14,7 +14,7 @@ public final class ServerChoice {
     private final List<ServiceUrl> servers;
     private final long quarantineNanos;
     private final long[] setAsideUntil;
-    private final boolean[] setAside;
+    /** Why each server was set aside; null when it is not. */
     private final String[] failure;
     private int lastAnswered;
 
@@ -25,7 +25,6 @@ public final class ServerChoice {
         this.servers = List.copyOf(servers);
         this.quarantineNanos = quarantine.toNanos();
         this.setAsideUntil = new long[servers.size()];
-        this.setAside = new boolean[servers.size()];
         this.failure = new String[servers.size()];
     }
 
@@ -38,10 +37,10 @@ public final class ServerChoice {
         List<ServiceUrl> available = new ArrayList<>();
         List<ServiceUrl> quarantined = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
-            if (setAside[i] && nowNanos - setAsideUntil[i] >= 0) {
-                setAside[i] = false;
+            if (failure[i] != null && nowNanos - setAsideUntil[i] >= 0) {
+                failure[i] = null;
             }
-            (setAside[i] ? quarantined : available).add(servers.get(i));
+            (failure[i] != null ? quarantined : available).add(servers.get(i));
         }
         available.addAll(quarantined);
         return available;
@@ -50,7 +49,7 @@ public final class ServerChoice {
     /** Records an answer; true when the agent switched: another server than last time (at first, the preferred one). */
     synchronized boolean answered(ServiceUrl server) {
         int index = servers.indexOf(server);
-        setAside[index] = false;
+        failure[index] = null;
         boolean switched = lastAnswered != index;
         lastAnswered = index;
         return switched;
@@ -59,7 +58,6 @@ public final class ServerChoice {
     /** @param why one line, e.g. {@code http://a/eureka/: connection refused} */
     synchronized void failed(ServiceUrl server, long nowNanos, String why) {
         int index = servers.indexOf(server);
-        setAside[index] = true;
         setAsideUntil[index] = nowNanos + quarantineNanos;
         failure[index] = why;
     }
@@ -68,7 +66,7 @@ public final class ServerChoice {
     synchronized String setAsideBecause() {
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
-            if (setAside[i]) {
+            if (failure[i] != null) {
                 reasons.add(failure[i]);
             }
         }

@@ -4,6 +4,7 @@ import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaResponse;
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.log.FailureStreak;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ public final class RegistryCache implements Runnable {
     private final Duration interval;
     private volatile Registry registry = Registry.EMPTY;
     private boolean fetched;
-    private int failures;
+    private final FailureStreak failures = new FailureStreak("registry fetch works again");
 
     public RegistryCache(EurekaClient client, Duration interval) {
         this.client = client;
@@ -48,16 +49,9 @@ public final class RegistryCache implements Runnable {
             if (!fetched || !applyDelta()) {
                 fetchAll();
             }
-            if (failures > 0) {
-                AgentLog.info("registry fetch works again after " + failures + " failed attempts");
-                failures = 0;
-            }
+            failures.succeeded();
         } catch (EurekaUnavailableException | IOException e) {
-            failures++;
-            if (Integer.bitCount(failures) == 1) {
-                AgentLog.warn("registry fetch failed" + (failures > 1 ? " " + failures + " times in a row" : "") + ": "
-                        + e.getMessage() + "; keeping the last registry (" + registry.size() + " instances)");
-            }
+            failures.failed("registry fetch", e.getMessage() + "; keeping the last registry (" + registry.size() + " instances)");
         }
     }
 

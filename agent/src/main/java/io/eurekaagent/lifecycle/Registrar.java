@@ -7,6 +7,7 @@ import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.instance.Status;
 import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.log.FailureStreak;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,7 +32,7 @@ public final class Registrar {
     private Status pushedStatus;
     private boolean registeredBefore;
     private long readySinceNanos;
-    private int failures;
+    private final FailureStreak failures = new FailureStreak("Eureka answers again");
 
     public Registrar() {
         this(Duration.ofSeconds(1));
@@ -146,7 +147,7 @@ public final class Registrar {
                 state = State.REGISTERED;
                 pushedStatus = status;
                 logRegistered(push, status, response, start);
-                recovered();
+                failures.succeeded();
                 return true;
             }
             state = State.UNREGISTERED;
@@ -190,7 +191,7 @@ public final class Registrar {
             }
             if (response.isSuccess()) {
                 AgentLog.debug("renewed " + instance.instanceId() + " with " + response.server());
-                recovered();
+                failures.succeeded();
             } else {
                 failed("heartbeat", "HTTP " + response.status() + " from " + response.server() + bodyOf(response));
             }
@@ -246,19 +247,8 @@ public final class Registrar {
         }
     }
 
-    /** Logs failures 1, 2, 4, 8 ... of a streak, so a long outage does not flood the app's output. */
     private void failed(String what, String why) {
-        failures++;
-        if (Integer.bitCount(failures) == 1) {
-            AgentLog.warn(what + " failed" + (failures > 1 ? " " + failures + " times in a row" : "") + ": " + why + "; retrying");
-        }
-    }
-
-    private void recovered() {
-        if (failures > 0) {
-            AgentLog.info("Eureka answers again after " + failures + " failed attempts");
-            failures = 0;
-        }
+        failures.failed(what, why + "; retrying");
     }
 
     private static String bodyOf(EurekaResponse response) {

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * "The app listens" seen from inside the JDK: every successful server-socket bind is reported by the hook
- * {@link BindTransformer} adds ({@link io.eurekaagent.jdk.HookInjector}) on the app's thread, which only queues the address; the agent's thread picks the
+ * {@link BindTransformer} adds ({@link HookInjector}) on the app's thread, which only queues the address; the agent's thread picks the
  * serving port ({@link PortChoice}) and returns as soon as it is bound.
  */
 public final class BindDetector implements Readiness, Consumer<Object> {

@@ -82,7 +82,7 @@ public final class EurekaServer implements AutoCloseable {
 
     /** Two peers with their ports chosen, not started yet ({@link #startAgain}): Eureka down when the app starts. */
     public static List<EurekaServer> unstartedPeers() {
-        int[] ports = {Project.freePort(), Project.freePort()};
+        int[] ports = Project.freePorts(2);
         List<EurekaServer> peers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             peers.add(new EurekaServer(ports[i], List.of("--eureka.client.service-url.defaultZone=http://127.0.0.1:"

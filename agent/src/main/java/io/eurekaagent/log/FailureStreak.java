@@ -1,0 +1,30 @@
+package io.eurekaagent.log;
+
+/**
+ * Failures in a row of one kind of call: failures 1, 2, 4, 8 ... are logged, so a long Eureka outage does not flood
+ * the app's output, and the first success after them says how many there were.
+ */
+public final class FailureStreak {
+    private final String recoveredMessage;
+    private int failures;
+
+    /** @param recoveredMessage e.g. {@code Eureka answers again}, followed by {@code after N failed attempts} */
+    public FailureStreak(String recoveredMessage) {
+        this.recoveredMessage = recoveredMessage;
+    }
+
+    /** @param what the call that failed; @param why the reason, and what happens next */
+    public void failed(String what, String why) {
+        failures++;
+        if (Integer.bitCount(failures) == 1) {
+            AgentLog.warn(what + " failed" + (failures > 1 ? " " + failures + " times in a row" : "") + ": " + why);
+        }
+    }
+
+    public void succeeded() {
+        if (failures > 0) {
+            AgentLog.info(recoveredMessage + " after " + failures + " failed attempts");
+            failures = 0;
+        }
+    }
+}
