@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ public final class FaultRun {
         long start = System.nanoTime();
         app = new AgentApp().env("PORT", Integer.toString(port))
                 .property("eureka.client.service-url.defaultZone", peers.get(0).serviceUrl() + "," + peers.get(1).serviceUrl())
-                .property("eureka.instance.appname", APP.toLowerCase(java.util.Locale.ROOT)).property("eureka.instance.hostname", "localhost")
+                .property("eureka.instance.appname", APP.toLowerCase(Locale.ROOT)).property("eureka.instance.hostname", "localhost")
                 .property("eureka.instance.ip-address", "127.0.0.1")
                 .property("eureka.instance.lease-renewal-interval-in-seconds", "1")
                 .property("eureka.instance.lease-expiration-duration-in-seconds", Integer.toString(LEASE_SECONDS))
@@ -93,8 +94,11 @@ public final class FaultRun {
         long back = inUse.answeringSinceNanos();
         report("killed peer restarted empty: listed on it again", ms(awaitListedOn(inUse) - back));
 
-        EurekaServer stalled = peerInUse();
-        EurekaServer survivor = stalled == inUse ? other : inUse;
+        // The agent goes back to its first server once that one's quarantine is over. Stall it only then: stalling the
+        // other while that switch is due would time a switch, not a failover away from a stalled server.
+        app.awaitLine("now using " + inUse.serviceUrl(), TIMEOUT);
+        EurekaServer stalled = inUse;
+        EurekaServer survivor = other;
         long stop = System.nanoTime();
         live.remove(stalled);
         stalled.process().signal("STOP");
@@ -204,11 +208,6 @@ public final class FaultRun {
         } catch (IOException | InterruptedException e) {
             return 0;
         }
-    }
-
-    private EurekaServer peerInUse() {
-        String line = app.output().lines().filter(l -> l.contains("now using")).reduce((a, b) -> b).orElse("");
-        return line.contains(peers.get(1).serviceUrl()) ? peers.get(1) : peers.get(0);
     }
 
     private long awaitListedOn(EurekaServer server) throws InterruptedException {
