@@ -9,6 +9,7 @@ import io.eurekaagent.discovery.NameResolution;
 import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.discovery.ServiceResolver;
 import io.eurekaagent.health.HealthCheck;
+import io.eurekaagent.instance.AppNames;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.instance.JavaCommand;
@@ -17,6 +18,7 @@ import io.eurekaagent.lifecycle.Registrar;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.readiness.Readiness;
 import io.eurekaagent.readiness.ReadinessSetup;
+import io.eurekaagent.readiness.ServingPort;
 import java.lang.instrument.Instrumentation;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -24,10 +26,10 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The agent's whole lifecycle: read the settings and hook the JDK's binds in premain; then, on the agent's own
- * thread ({@link Registration}), add the shutdown hook that deregisters, build the HTTP client while the app
- * starts, wait until the app listens, register and renew. Nothing here may throw (an exception out of premain aborts the JVM) or do slow work on the
- * app's main thread.
+ * The agent's whole lifecycle: read the settings and hook the JDK's server sockets in premain; then, on the agent's
+ * own thread ({@link Registration}), add the shutdown hook that deregisters, build the HTTP client while the app
+ * starts, wait until the app serves, register and renew. Nothing here may throw (an exception out of premain aborts
+ * the JVM) or do slow work on the app's main thread.
  */
 public final class EurekaAgent {
     /** sysexits' EX_CONFIG: what {@code eureka.agent.fail-fast=true} exits with on a bad setting. */
@@ -60,6 +62,9 @@ public final class EurekaAgent {
             for (String warning : config.warnings()) {
                 AgentLog.warn(warning);
             }
+            if (!hasAName(config)) {
+                return;
+            }
             Readiness readiness = ReadinessSetup.install(config, instrumentation, attachedLate);
             AgentThreads.newThread("heartbeat", new Registration(config, readiness, instrumentation)).start();
             if (AgentLog.isDebug()) {
@@ -74,8 +79,8 @@ public final class EurekaAgent {
     }
 
     /**
-     * The agent's thread: the bind hook and the HTTP client (~1,350 classes) are made ready here, alongside the
-     * app's own start, then it waits until the app listens, registers and renews until shutdown.
+     * The agent's thread: the socket hook and the HTTP client (~1,350 classes) are made ready here, alongside the
+     * app's own start, then it waits until the app serves, registers and renews until shutdown.
      * (Classes rather than lambdas: the first lambda of a JVM costs premain milliseconds.)
      */
     private static final class Registration implements Runnable {
@@ -107,12 +112,12 @@ public final class EurekaAgent {
                 startDiscovery(client);
             }
             client.warmUp(instances.appName());
-            int port = readiness.await(registrar::isClosing);
-            if (port != Readiness.STOPPED) {
-                InstanceInfo instance = instances.create(port);
+            ServingPort serving = readiness.await(registrar::isClosing);
+            if (serving != null) {
+                InstanceInfo instance = instances.create(serving);
                 HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(http,
                         instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
-                registrar.run(client, instance, health, readiness.readySince());
+                registrar.run(client, instance, health, serving.sinceNanos());
             }
         }
 
@@ -144,6 +149,16 @@ public final class EurekaAgent {
         public void run() {
             registrar.deregister(timeout);
         }
+    }
+
+    /** A launcher's name (Tomcat's Bootstrap) would put every app it starts under one name: worse than none. */
+    private static boolean hasAName(AgentConfig config) {
+        String launcher = config.appName() == null ? AppNames.unnamedLauncher(JavaCommand.ofThisJvm()) : null;
+        if (launcher != null) {
+            AgentLog.info("this JVM runs " + launcher + ", whose name every app it starts would share: set"
+                    + " eureka.instance.appname (or spring.application.name) to register it; agent off");
+        }
+        return launcher == null;
     }
 
     private static void reject(InvalidSettingException e) {

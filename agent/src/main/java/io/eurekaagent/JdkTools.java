@@ -1,5 +1,6 @@
 package io.eurekaagent;
 
+import io.eurekaagent.instance.AppNames;
 import io.eurekaagent.instance.JavaCommand;
 
 /**
@@ -15,7 +16,8 @@ final class JdkTools {
     /** @param command the {@code sun.java.command} system property, e.g. {@code jdk.jcmd/sun.tools.jcmd.JCmd 42 help} */
     static boolean isJdkTool(String command) {
         String main = JavaCommand.mainOf(command);
-        if (main.endsWith(".jar")) {
+        // java Main.java runs the user's program through a jdk.compiler class.
+        if (main.endsWith(".jar") || AppNames.isSourceLauncher(main)) {
             return false;
         }
         for (String part : main.split("/")) {

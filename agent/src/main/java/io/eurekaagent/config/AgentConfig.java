@@ -17,10 +17,14 @@ import javax.net.ssl.SSLContext;
  */
 public final class AgentConfig {
     static final String DEFAULT_SERVICE_URL = "http://localhost:8761/eureka/";
+    private static final String[] APP_NAME_KEYS = {"eureka.instance.appname", "spring.application.name",
+        "quarkus.application.name", "micronaut.application.name"};
 
     /** When the instance is registered: {@code eureka.agent.register-on}. */
     public enum RegisterOn {
-        /** When the app binds its port (seen inside the JDK's bind methods). */
+        /** When the app starts accepting connections on its port (a blocking accept, or a selector's accept interest). */
+        ACCEPT,
+        /** When the app binds its port (seen inside the JDK's bind methods): for servers that accept late on purpose. */
         BIND,
         /** When the configured port accepts TCP connections (polled), for servers whose binds the hooks cannot see. */
         PORT_OPEN,
@@ -62,6 +66,8 @@ public final class AgentConfig {
     private String homePageUrlPath;
     private String statusPageUrlPath;
     private String healthCheckUrlPath;
+    private String managementBasePath;
+    private int managementPort;
     private String homePageUrl;
     private String statusPageUrl;
     private String healthCheckUrl;
@@ -126,9 +132,12 @@ public final class AgentConfig {
         tlsContext = r.raw("eureka.client.tls.enabled") != null || r.raw("eureka.client.tls.key-store") != null
                 || r.raw("eureka.client.tls.trust-store") != null ? TlsSettings.read(r) : null;
 
-        appName = r.name("eureka.instance.appname", "an application name");
-        if (appName == null && r.raw("eureka.instance.appname") == null) {
-            appName = r.name("spring.application.name", "an application name");
+        // The first of these that is set names the app, each in its framework's own spelling.
+        for (String key : APP_NAME_KEYS) {
+            if (appName == null && r.raw(key) != null) {
+                appName = r.name(key, "an application name");
+                break;
+            }
         }
         instanceId = r.text("eureka.instance.instance-id", "an instance id");
         hostname = r.text("eureka.instance.hostname", "a host name");
@@ -137,7 +146,7 @@ public final class AgentConfig {
         ignoredInterfaces = r.patterns("spring.cloud.inetutils.ignored-interfaces");
         preferredNetworks = r.patterns("spring.cloud.inetutils.preferred-networks");
 
-        registerOn = r.choice("eureka.agent.register-on", RegisterOn.class, RegisterOn.BIND);
+        registerOn = r.choice("eureka.agent.register-on", RegisterOn.class, RegisterOn.ACCEPT);
         nonSecurePort = r.port("eureka.instance.non-secure-port", 8080);
         nonSecurePortConfigured = r.raw("eureka.instance.non-secure-port") != null;
         nonSecurePortEnabled = r.bool("eureka.instance.non-secure-port-enabled", true);
@@ -163,8 +172,10 @@ public final class AgentConfig {
         healthCheckIntervalSeconds = r.integer("eureka.agent.health-check-interval-seconds", leaseRenewalIntervalSeconds, 1, 3600, "of seconds ");
 
         homePageUrlPath = r.path("eureka.instance.home-page-url-path", "/");
-        statusPageUrlPath = r.path("eureka.instance.status-page-url-path", "/info");
-        healthCheckUrlPath = r.path("eureka.instance.health-check-url-path", "/health");
+        statusPageUrlPath = r.path("eureka.instance.status-page-url-path", null);
+        healthCheckUrlPath = r.path("eureka.instance.health-check-url-path", null);
+        managementBasePath = r.path("management.endpoints.web.base-path", null);
+        managementPort = managementPort(r.raw("management.server.port"));
         homePageUrl = r.url("eureka.instance.home-page-url");
         statusPageUrl = r.url("eureka.instance.status-page-url");
         healthCheckUrl = r.url("eureka.instance.health-check-url");
@@ -179,6 +190,16 @@ public final class AgentConfig {
         }
         r.raw("eureka.agent.config-file");
         r.warnAboutTypos();
+    }
+
+    /** Spring Boot's own setting: 1-65535 is a port; -1 (endpoints off), 0 (random) and the rest say nothing we can use. */
+    private static int managementPort(Setting setting) {
+        try {
+            int port = setting == null ? 0 : Integer.parseInt(setting.value().trim());
+            return port > 0 && port <= 65535 ? port : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public boolean enabled() { return enabled; }
@@ -220,12 +241,14 @@ public final class AgentConfig {
     public boolean healthCheckEnabled() { return healthCheckEnabled; }
     public int healthCheckIntervalSeconds() { return healthCheckIntervalSeconds; }
     public int nonSecurePort() { return nonSecurePort; }
-    /** False: the port is the one the app binds (register-on=bind), or 8080. */
-    public boolean nonSecurePortConfigured() { return nonSecurePortConfigured; }
     public boolean nonSecurePortEnabled() { return nonSecurePortEnabled; }
     public int securePort() { return securePort; }
-    public boolean securePortConfigured() { return securePortConfigured; }
     public boolean securePortEnabled() { return securePortEnabled; }
+    /** The port callers use, as configured or to be detected. */
+    public PortPlan servingPort() {
+        return nonSecurePortEnabled ? new PortPlan(false, nonSecurePort, nonSecurePortConfigured)
+                : new PortPlan(true, securePort, securePortConfigured);
+    }
     /** Null: the app name in lower case. */
     public String virtualHostName() { return virtualHostName; }
     /** Null: the app name in lower case. */
@@ -234,8 +257,14 @@ public final class AgentConfig {
     public int leaseExpirationDurationSeconds() { return leaseExpirationDurationSeconds; }
     public Map<String, String> metadata() { return metadata; }
     public String homePageUrlPath() { return homePageUrlPath; }
+    /** Null: the framework's default ({@link io.eurekaagent.instance.StatusEndpoints}). */
     public String statusPageUrlPath() { return statusPageUrlPath; }
+    /** Null: the framework's default. */
     public String healthCheckUrlPath() { return healthCheckUrlPath; }
+    /** Spring Boot's {@code management.endpoints.web.base-path}, or null. */
+    public String managementBasePath() { return managementBasePath; }
+    /** Spring Boot's {@code management.server.port}, or 0: the actuator answers on the serving port. */
+    public int managementPort() { return managementPort; }
     /** Null: built from the host, port and path. */
     public String homePageUrl() { return homePageUrl; }
     public String statusPageUrl() { return statusPageUrl; }

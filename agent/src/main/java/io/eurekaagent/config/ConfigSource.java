@@ -34,9 +34,16 @@ final class ConfigSource {
         return source;
     }
 
-    /** Every key the agent reads starts with eureka or spring: the JVM's and the shell's many others cost premain time. */
+    /** The first words of every key the agent reads: the JVM's and the shell's many other keys cost premain time. */
+    private static final String[] PREFIXES = {"eureka", "spring", "quarkus", "micronaut", "management"};
+
     private static boolean isOurs(String key) {
-        return key.regionMatches(true, 0, "eureka", 0, 6) || key.regionMatches(true, 0, "spring", 0, 6);
+        for (String prefix : PREFIXES) {
+            if (key.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void add(String key, List<String> segments, String value) {

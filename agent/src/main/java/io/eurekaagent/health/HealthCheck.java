@@ -15,12 +15,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HealthCheck {
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration QUICK_FIRST = Duration.ofMillis(250);
+    private static final Duration QUICK_NEXT = Duration.ofMillis(500);
+    private static final int QUICK_CHECKS = 240;
 
     private final HttpClient http;
     private final URI url;
     private final Duration interval;
     private final Duration timeout;
     private String lastOutcome = "";
+    private int startingChecks;
 
     /** Checks every {@code interval}; a check gets the interval or 5 s, whichever is shorter. */
     public HealthCheck(HttpClient http, URI url, Duration interval) {
@@ -30,8 +34,18 @@ public final class HealthCheck {
         this.timeout = interval.compareTo(MAX_TIMEOUT) < 0 ? interval : MAX_TIMEOUT;
     }
 
-    public Duration interval() {
-        return interval;
+    /**
+     * How long until the next check. While the app is starting, quickly (250 ms, then every 500 ms for up to two
+     * minutes), so it turns UP within a second of its first healthy answer, not a renewal interval later; then the
+     * configured interval.
+     */
+    public Duration nextCheckIn(boolean starting) {
+        if (!starting || startingChecks >= QUICK_CHECKS) {
+            return interval;
+        }
+        startingChecks++;
+        Duration quick = startingChecks == 1 ? QUICK_FIRST : QUICK_NEXT;
+        return quick.compareTo(interval) < 0 ? quick : interval;
     }
 
     public Status check() {

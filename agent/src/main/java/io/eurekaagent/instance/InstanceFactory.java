@@ -1,6 +1,8 @@
 package io.eurekaagent.instance;
 
 import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.PortPlan;
+import io.eurekaagent.readiness.ServingPort;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,11 +21,11 @@ public final class InstanceFactory {
 
     /**
      * Runs on the agent's thread: enumerating interfaces is cheap but not free, and must not delay premain.
-     * @param boundPort the serving port the app bound, or -1 to take the configured ports as they are
+     * @param serving what readiness found
      */
-    public InstanceInfo create(int boundPort) {
+    public InstanceInfo create(ServingPort serving) {
         List<NetworkInterfaceInfo> interfaces = config.ipAddress() == null ? interfaces() : List.of();
-        return create(interfaces, HostNames.fromHost(), JavaCommand.ofThisJvm(), boundPort);
+        return create(interfaces, HostNames.fromHost(), JavaCommand.ofThisJvm(), serving.port());
     }
 
     /**
@@ -34,8 +36,14 @@ public final class InstanceFactory {
         if (config.healthCheckUrl() != null) {
             return URI.create(config.healthCheckUrl());
         }
-        String scheme = instance.portEnabled() ? "http" : "https";
-        return URI.create(scheme + "://127.0.0.1:" + instance.servingPort() + config.healthCheckUrlPath());
+        StatusEndpoints endpoints = endpoints(JavaCommand.ofThisJvm());
+        String scheme = instance.portEnabled() || endpoints.port > 0 ? "http" : "https";
+        int port = endpoints.port > 0 ? endpoints.port : instance.servingPort();
+        return URI.create(scheme + "://127.0.0.1:" + port + endpoints.healthPath);
+    }
+
+    private StatusEndpoints endpoints(String command) {
+        return StatusEndpoints.of(config, StatusEndpoints.isSpringBoot(command, System.getProperty("java.class.path")));
     }
 
     /** The app name as registered (before upper-casing). */
@@ -47,6 +55,7 @@ public final class InstanceFactory {
         return config.appName() != null ? config.appName() : AppNames.fromCommand(command);
     }
 
+    /** @param boundPort the serving port readiness found, or 0 or less: the configured one */
     InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String hostHostname, String command, int boundPort) {
         InstanceInfo.Builder b = new InstanceInfo.Builder();
         b.appName = appName(command);
@@ -61,11 +70,12 @@ public final class InstanceFactory {
         boolean noPort = config.registerOn() == AgentConfig.RegisterOn.START;
         b.portEnabled = config.nonSecurePortEnabled() && !noPort;
         b.securePortEnabled = config.securePortEnabled() && !noPort;
-        b.port = b.portEnabled && boundPort > 0 ? boundPort : config.nonSecurePort();
-        b.securePort = !b.portEnabled && b.securePortEnabled && boundPort > 0 ? boundPort : config.securePort();
+        PortPlan plan = config.servingPort();
+        b.port = !plan.secure() && boundPort > 0 ? boundPort : config.nonSecurePort();
+        b.securePort = plan.secure() && boundPort > 0 ? boundPort : config.securePort();
         // Without a port, the pid keeps two instances on one host apart.
         String idSuffix = noPort ? Long.toString(ProcessHandle.current().pid())
-                : Integer.toString(b.portEnabled ? b.port : b.securePort);
+                : Integer.toString(plan.secure() ? b.securePort : b.port);
         b.instanceId = config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + idSuffix;
         b.status = config.healthCheckEnabled() ? Status.STARTING : Status.UP;
         String lowerName = b.appName.toLowerCase(Locale.ROOT);
@@ -74,12 +84,14 @@ public final class InstanceFactory {
 
         String host = b.hostName.contains(":") ? "[" + b.hostName + "]" : b.hostName;
         String base = b.portEnabled ? "http://" + host + ":" + b.port : "https://" + host + ":" + b.securePort;
+        StatusEndpoints endpoints = endpoints(command);
+        String management = endpoints.port > 0 ? "http://" + host + ":" + endpoints.port : base;
         b.homePageUrl = orElse(config.homePageUrl(), base + config.homePageUrlPath());
-        b.statusPageUrl = orElse(config.statusPageUrl(), base + config.statusPageUrlPath());
-        b.healthCheckUrl = orElse(config.healthCheckUrl(), base + config.healthCheckUrlPath());
+        b.statusPageUrl = orElse(config.statusPageUrl(), management + endpoints.statusPath);
+        b.healthCheckUrl = orElse(config.healthCheckUrl(), management + endpoints.healthPath);
         if (b.securePortEnabled) {
             b.secureHealthCheckUrl = orElse(config.secureHealthCheckUrl(),
-                    "https://" + host + ":" + b.securePort + config.healthCheckUrlPath());
+                    "https://" + host + ":" + b.securePort + endpoints.healthPath);
         }
         b.renewalIntervalSeconds = config.leaseRenewalIntervalSeconds();
         b.durationSeconds = config.leaseExpirationDurationSeconds();

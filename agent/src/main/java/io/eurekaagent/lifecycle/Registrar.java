@@ -67,7 +67,7 @@ public final class Registrar {
             now = System.nanoTime();
             if (health != null && now - nextHealthCheck >= 0) {
                 observe(health);
-                nextHealthCheck = now + health.interval().toNanos();
+                nextHealthCheck = now + health.nextCheckIn(instance.status() == Status.STARTING).toNanos();
             }
             if (state != State.REGISTERED) {
                 if (now - retryAt >= 0) {

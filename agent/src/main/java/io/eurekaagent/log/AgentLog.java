@@ -1,15 +1,21 @@
 package io.eurekaagent.log;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.util.regex.Pattern;
 
 /**
- * The agent's only output: one line per event on stderr, prefixed {@code [eureka-agent]}.
+ * The agent's only output: one line per event on the process's standard error, prefixed {@code [eureka-agent]}.
  * Not java.util.logging or System.Logger: initialising JUL from premain breaks apps that install their own
  * LogManager (WildFly), and JUL's handlers may already be closed when our shutdown hook runs.
+ * Not {@code System.err} either: app servers replace it after boot and log what it gets as ERROR (WildFly's
+ * {@code ERROR [stderr]}); file descriptor 2 stays the one the JVM was started with.
  */
 public final class AgentLog {
     private static final String PREFIX = "[eureka-agent] ";
     private static volatile boolean debug;
+    private static volatile PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
 
     private AgentLog() {
     }
@@ -22,17 +28,24 @@ public final class AgentLog {
         return debug;
     }
 
+    /** Sends the agent's lines to {@code stream} instead (tests read them); returns where they went before. */
+    public static PrintStream writeTo(PrintStream stream) {
+        PrintStream previous = out;
+        out = stream;
+        return previous;
+    }
+
     public static void info(String message) {
-        System.err.println(PREFIX + mask(message));
+        out.println(PREFIX + mask(message));
     }
 
     public static void warn(String message) {
-        System.err.println(PREFIX + "WARN " + mask(message));
+        out.println(PREFIX + "WARN " + mask(message));
     }
 
     public static void debug(String message) {
         if (debug) {
-            System.err.println(PREFIX + "DEBUG " + mask(message));
+            out.println(PREFIX + "DEBUG " + mask(message));
         }
     }
 

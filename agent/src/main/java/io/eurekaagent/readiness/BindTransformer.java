@@ -7,14 +7,16 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Rewrites the JDK's server-socket classes as they load ({@link HookRewriter}); nothing else is looked at.
+ * Rewrites the JDK's server-socket and selection-key classes as they load ({@link HookRewriter}); nothing else is
+ * looked at.
  * A plain transformer rather than Byte Buddy's {@code AgentBuilder}, which costs 300-450 ms and ~1,500 classes in
- * premain: this one costs nothing until one of the three classes loads. It refers to no ASM type, so registering
+ * premain: this one costs nothing until one of these classes loads. It refers to no ASM type, so registering
  * it in premain loads no ASM class.
  */
 final class BindTransformer implements ClassFileTransformer {
     static final Set<String> TARGETS = Set.of("java/net/ServerSocket", "sun/nio/ch/ServerSocketChannelImpl",
-            "sun/nio/ch/AsynchronousServerSocketChannelImpl");
+            "sun/nio/ch/AsynchronousServerSocketChannelImpl", "sun/nio/ch/ServerSocketAdaptor",
+            "sun/security/ssl/SSLServerSocketImpl", "sun/nio/ch/SelectionKeyImpl");
 
     private final BooleanSupplier hookReady;
 

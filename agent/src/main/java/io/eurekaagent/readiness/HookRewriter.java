@@ -9,13 +9,15 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Adds {@code EurekaAgentBindHook.bound(this)} before every normal return of a {@code bind(SocketAddress, int)}
- * method, with the ASM bundled in Byte Buddy. Only normal returns: a bind that throws has bound nothing.
+ * Adds the hook's calls to the JDK's server-socket methods, with the ASM bundled in Byte Buddy:
+ * {@code bound(this)} before every normal return of {@code bind(SocketAddress, int)} (a bind that throws has bound
+ * nothing), {@code accepting(this)} on entry to {@code accept}, and {@code interest(this, ops)} on entry to a
+ * selection key's {@code interestOps}/{@code interestOpsOr} (how NIO servers start accepting).
  */
 final class HookRewriter {
-    /** The bind hook inside java.base, and the agent class it is made from. */
-    static final String HOOK = "sun/nio/ch/EurekaAgentBindHook";
-    static final String TEMPLATE = "io/eurekaagent/bootstrap/BindHook";
+    /** The hook inside java.base, and the agent class it is made from. */
+    static final String HOOK = "sun/nio/ch/EurekaAgentServerSocketHook";
+    static final String TEMPLATE = "io/eurekaagent/bootstrap/ServerSocketHook";
 
     private HookRewriter() {
     }
@@ -27,7 +29,7 @@ final class HookRewriter {
         }
     }
 
-    /** @param hook the internal name of the class whose static {@code bound(Object)} is called */
+    /** @param hook the internal name of the class whose static hook methods are called */
     static byte[] instrument(byte[] bytes, String hook) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -35,9 +37,19 @@ final class HookRewriter {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-                boolean bind = name.equals("bind") && descriptor.startsWith("(Ljava/net/SocketAddress;I)")
-                        && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) == 0;
-                return bind ? new CallHookBeforeReturn(method, hook) : method;
+                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) != 0) {
+                    return method;
+                }
+                if (name.equals("bind") && descriptor.startsWith("(Ljava/net/SocketAddress;I)")) {
+                    return new CallHookBeforeReturn(method, hook);
+                }
+                if (name.equals("accept")) {
+                    return new CallHookOnEntry(method, hook, "accepting", "(Ljava/lang/Object;)V");
+                }
+                if ((name.equals("interestOps") || name.equals("interestOpsOr")) && descriptor.startsWith("(I)")) {
+                    return new CallHookOnEntry(method, hook, "interest", "(Ljava/lang/Object;I)V");
+                }
+                return method;
             }
         }, 0);
         return writer.toByteArray();
@@ -58,6 +70,30 @@ final class HookRewriter {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "bound", "(Ljava/lang/Object;)V", false);
             }
             super.visitInsn(opcode);
+        }
+    }
+
+    /** Passes {@code this} (and, for an int-taking hook, the first argument) to the hook first thing. */
+    private static final class CallHookOnEntry extends MethodVisitor {
+        private final String hook;
+        private final String method;
+        private final String descriptor;
+
+        CallHookOnEntry(MethodVisitor visitor, String hook, String method, String descriptor) {
+            super(Opcodes.ASM9, visitor);
+            this.hook = hook;
+            this.method = method;
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            if (descriptor.contains("I)")) {
+                super.visitVarInsn(Opcodes.ILOAD, 1);
+            }
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, method, descriptor, false);
         }
     }
 }

@@ -19,7 +19,6 @@ public final class PortOpenProbe implements Readiness {
 
     private final int port;
     private final Set<String> hosts = new LinkedHashSet<>();
-    private volatile long openSince;
 
     /** Tries loopback (apps bound to all interfaces), then the configured address if any (apps bound to it only). */
     public PortOpenProbe(int port, String configuredAddress) {
@@ -30,17 +29,16 @@ public final class PortOpenProbe implements Readiness {
         }
     }
 
-    /** Waits until the port accepts a connection: returns it, or {@link #STOPPED} once {@code stop} says so first. */
+    /** Waits until the port accepts a connection: returns it, or null once {@code stop} says so first. */
     @Override
-    public int await(BooleanSupplier stop) {
+    public ServingPort await(BooleanSupplier stop) {
         long start = System.nanoTime();
         boolean warned = false;
         AgentLog.debug("waiting for port " + port + " to accept connections on " + hosts);
         while (!stop.getAsBoolean()) {
             if (accepts()) {
-                openSince = System.nanoTime();
                 AgentLog.info("port " + port + " accepts connections; registering it");
-                return port;
+                return new ServingPort(port, "it accepts connections", System.nanoTime());
             }
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             if (!warned && waitedMs >= WARN_AFTER_MS) {
@@ -52,15 +50,10 @@ public final class PortOpenProbe implements Readiness {
                 Thread.sleep(waitedMs < FAST_PHASE_MS ? 50 : 500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return STOPPED;
+                return null;
             }
         }
-        return STOPPED;
-    }
-
-    @Override
-    public long readySince() {
-        return openSince;
+        return null;
     }
 
     private boolean accepts() {

@@ -10,14 +10,14 @@ public final class ReadinessSetup {
     private ReadinessSetup() {
     }
 
-    /** Runs in premain: the bind hooks must be in place before the app's first bind. */
+    /** Runs in premain: the socket hooks must be in place before the app's first bind. */
     public static Readiness install(AgentConfig config, Instrumentation instrumentation, boolean attachedLate) {
         switch (config.registerOn()) {
             case START:
                 return new Readiness() {
                     @Override
-                    public int await(BooleanSupplier stop) {
-                        return NO_PORT;
+                    public ServingPort await(BooleanSupplier stop) {
+                        return ServingPort.NONE;
                     }
                 };
             case PORT_OPEN:
@@ -25,18 +25,14 @@ public final class ReadinessSetup {
             default:
                 if (attachedLate) {
                     AgentLog.info("attached to a running JVM, whose ports are bound already: registering once port "
-                            + servingPort(config) + " accepts connections");
+                            + config.servingPort().port() + " accepts connections");
                     return portOpen(config);
                 }
-                return BindDetector.install(instrumentation, PortChoice.of(config, System.getProperties()), portOpen(config));
+                return ListenDetector.install(instrumentation, PortChoice.of(config, System.getProperties()), portOpen(config));
         }
     }
 
     private static Readiness portOpen(AgentConfig config) {
-        return new PortOpenProbe(servingPort(config), config.ipAddress());
-    }
-
-    private static int servingPort(AgentConfig config) {
-        return config.nonSecurePortEnabled() ? config.nonSecurePort() : config.securePort();
+        return new PortOpenProbe(config.servingPort().port(), config.ipAddress());
     }
 }

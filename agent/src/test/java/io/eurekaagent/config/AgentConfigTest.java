@@ -41,8 +41,8 @@ class AgentConfigTest {
         assertEquals(30, config.leaseRenewalIntervalSeconds());
         assertEquals(90, config.leaseExpirationDurationSeconds());
         assertEquals("/", config.homePageUrlPath());
-        assertEquals("/info", config.statusPageUrlPath());
-        assertEquals("/health", config.healthCheckUrlPath());
+        assertNull(config.statusPageUrlPath());
+        assertNull(config.healthCheckUrlPath());
         assertEquals(Duration.ofMillis(2000), config.shutdownTimeout());
         assertFalse(config.debug());
         assertFalse(config.failFast());
@@ -111,13 +111,14 @@ class AgentConfigTest {
     }
 
     @Test
-    void registrationWaitsForTheBindUnlessToldOtherwise() throws Exception {
+    void registrationWaitsForTheAppToAcceptUnlessToldOtherwise() throws Exception {
         AgentConfig defaults = load(null, Map.of(), Map.of());
-        assertEquals(AgentConfig.RegisterOn.BIND, defaults.registerOn());
-        assertFalse(defaults.nonSecurePortConfigured());
+        assertEquals(AgentConfig.RegisterOn.ACCEPT, defaults.registerOn());
+        assertFalse(defaults.servingPort().configured());
+        assertEquals(AgentConfig.RegisterOn.BIND, load("eureka.agent.register-on=bind", Map.of(), Map.of()).registerOn());
         assertEquals(AgentConfig.RegisterOn.PORT_OPEN, load("eureka.agent.register-on=port-open", Map.of(), Map.of()).registerOn());
         assertEquals(AgentConfig.RegisterOn.START, load(null, Map.of(), Map.of("EUREKA_AGENT_REGISTERON", "START")).registerOn());
-        assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of()).nonSecurePortConfigured());
+        assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of()).servingPort().configured());
     }
 
     @Test

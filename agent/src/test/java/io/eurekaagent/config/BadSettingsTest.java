@@ -39,7 +39,7 @@ class BadSettingsTest {
         "eureka.instance.health-check-url-path | health | a URL path starting with '/'",
         "eureka.instance.home-page-url | /home | an absolute http or https URL (scheme must be http or https)",
         "spring.cloud.inetutils.ignored-interfaces | docker[ | comma-separated regular expressions ('docker[' is not one)",
-        "eureka.agent.register-on | listen | one of bind, port-open, start",
+        "eureka.agent.register-on | listen | one of accept, bind, port-open, start",
         "eureka.client.healthcheck.enabled | maybe | true or false",
         "eureka.agent.health-check-interval-seconds | 0 | a whole number of seconds from 1 to 3600",
         "eureka.instance.lease-renewal-interval-in-seconds | 99999 | a whole number of seconds from 1 to 3600",

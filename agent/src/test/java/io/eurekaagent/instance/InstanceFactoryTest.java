@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.config.AgentConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InstanceFactoryTest {
     static InstanceInfo create(Map<String, String> settings, String hostname, String command) throws Exception {
@@ -128,5 +134,43 @@ class InstanceFactoryTest {
         assertTrue(second > first);
         assertTrue(instance.markDirty() > second);
         assertEquals(Long.toString(instance.lastDirtyTimestamp()), document(instance).get("lastDirtyTimestamp"));
+    }
+
+    /** A jar whose manifest says Spring Boot {@code version}, as the command that runs it. */
+    private static String springBootJar(Path dir, String version) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Spring-Boot-Version", version);
+        Path jar = dir.resolve("orders-" + version + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar + " --server.port=8080";
+    }
+
+    @Test
+    void aSpringBootJarRegistersTheActuatorsStatusAndHealthUrls(@TempDir Path dir) throws Exception {
+        Map<String, Object> doc = document(create(Map.of(), "web-1", springBootJar(dir, "4.0.7")));
+        assertEquals("http://web-1:8080/actuator/info", doc.get("statusPageUrl"));
+        assertEquals("http://web-1:8080/actuator/health", doc.get("healthCheckUrl"));
+        assertEquals("http://web-1:8080/", doc.get("homePageUrl"));
+    }
+
+    @Test
+    void springBootsManagementPortAndBasePathAreHonoured(@TempDir Path dir) throws Exception {
+        Map<String, Object> doc = document(create(Map.of("management.server.port", "9090",
+                "management.endpoints.web.base-path", "/manage"), "web-1", springBootJar(dir, "3.5.7")));
+        assertEquals("http://web-1:9090/manage/info", doc.get("statusPageUrl"));
+        assertEquals("http://web-1:9090/manage/health", doc.get("healthCheckUrl"));
+    }
+
+    @Test
+    void explicitPathsWinAndSpringBoot1KeepsTheOldPaths(@TempDir Path dir) throws Exception {
+        Map<String, Object> explicit = document(create(Map.of("eureka.instance.health-check-url-path", "/ping"), "web-1",
+                springBootJar(dir, "4.0.7")));
+        assertEquals("http://web-1:8080/ping", explicit.get("healthCheckUrl"));
+        assertEquals("http://web-1:8080/actuator/info", explicit.get("statusPageUrl"));
+        Map<String, Object> boot1 = document(create(Map.of("management.server.port", "9090"), "web-1", springBootJar(dir, "1.5.22")));
+        assertEquals("http://web-1:8080/health", boot1.get("healthCheckUrl"));
     }
 }

@@ -7,6 +7,8 @@ import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
+import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.readiness.ServingPort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ public final class TestInstances {
                 "eureka.instance.lease-expiration-duration-in-seconds", Integer.toString(renewalSeconds * 3)));
         Properties properties = new Properties();
         properties.putAll(settings);
-        return new InstanceFactory(AgentConfig.load(null, properties, Map.of())).create(8080);
+        return new InstanceFactory(AgentConfig.load(null, properties, Map.of())).create(new ServingPort(8080, "the test's", 0));
     }
 
     public static EurekaClient client(String... urls) {
@@ -48,12 +50,8 @@ public final class TestInstances {
 
     /** Captures what the agent prints on stderr while it runs. */
     public static final class CapturedStderr implements AutoCloseable {
-        private final PrintStream original = System.err;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        public CapturedStderr() {
-            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        }
+        private final PrintStream original = AgentLog.writeTo(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         public String text() {
             return bytes.toString(StandardCharsets.UTF_8);
@@ -65,7 +63,7 @@ public final class TestInstances {
 
         @Override
         public void close() {
-            System.setErr(original);
+            AgentLog.writeTo(original);
             original.print(text());
         }
     }

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eurekaagent.bootstrap.BindHook;
+import io.eurekaagent.bootstrap.ServerSocketHook;
 import io.eurekaagent.jdk.TestClasses;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BindTransformerTest {
-    private static final String TEMPLATE_HOOK = "io/eurekaagent/bootstrap/BindHook";
+    private static final String TEMPLATE_HOOK = "io/eurekaagent/bootstrap/ServerSocketHook";
     private static final String BIND = "(Ljava/net/SocketAddress;I)";
 
     /** Stands in for a JDK server socket: bind returns normally or throws. */
@@ -32,20 +36,68 @@ class BindTransformerTest {
             return this;
         }
 
+        public Object accept() {
+            return "a connection";
+        }
+
         public void bind(SocketAddress address) {
             // not the two-argument form: left alone
         }
     }
 
+    /** Stands in for the JDK's SelectionKeyImpl. */
+    public static class FakeSelectionKey extends SelectionKey {
+        final SelectableChannel channel;
+
+        public FakeSelectionKey(SelectableChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public SelectionKey interestOps(int ops) {
+            return this;
+        }
+
+        @Override
+        public SelectableChannel channel() {
+            return channel;
+        }
+
+        @Override
+        public Selector selector() {
+            return null;
+        }
+
+        @Override
+        public boolean isValid() {
+            return true;
+        }
+
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public int interestOps() {
+            return 0;
+        }
+
+        @Override
+        public int readyOps() {
+            return 0;
+        }
+    }
+
     @AfterEach
     void detach() {
-        BindHook.listener = null;
+        ServerSocketHook.onBound = null;
+        ServerSocketHook.onAccepting = null;
     }
 
     @Test
     void aSuccessfulBindReportsTheSocketAndAFailedOneDoesNot() throws Exception {
         List<Object> reported = new ArrayList<>();
-        BindHook.listener = reported::add;
+        ServerSocketHook.onBound = reported::add;
         Class<?> instrumented = TestClasses.load(FakeServerSocket.class,
                 HookRewriter.instrument(TestClasses.bytesOf(FakeServerSocket.class), TEMPLATE_HOOK));
         Object socket = instrumented.getConstructor().newInstance();
@@ -62,7 +114,7 @@ class BindTransformerTest {
 
     @Test
     void aListenerThatThrowsCannotBreakTheBind() throws Exception {
-        BindHook.listener = socket -> {
+        ServerSocketHook.onBound = socket -> {
             throw new IllegalStateException("agent bug");
         };
         Class<?> instrumented = TestClasses.load(FakeServerSocket.class,
@@ -72,13 +124,59 @@ class BindTransformerTest {
         assertEquals(socket, instrumented.getMethod("bind", SocketAddress.class, int.class).invoke(socket, new InetSocketAddress(0), 50));
     }
 
+    @Test
+    void acceptReportsTheSocketBeforeItBlocks() throws Exception {
+        List<Object> reported = new ArrayList<>();
+        ServerSocketHook.onAccepting = reported::add;
+        Class<?> instrumented = TestClasses.load(FakeServerSocket.class,
+                HookRewriter.instrument(TestClasses.bytesOf(FakeServerSocket.class), TEMPLATE_HOOK));
+        Object socket = instrumented.getConstructor().newInstance();
+
+        assertEquals("a connection", instrumented.getMethod("accept").invoke(socket));
+        assertEquals(List.of(socket), reported);
+    }
+
+    @Test
+    void anAcceptInterestReportsTheServerChannelAndOtherInterestsDoNot() throws Exception {
+        List<Object> reported = new ArrayList<>();
+        ServerSocketHook.onAccepting = reported::add;
+        Class<?> instrumented = TestClasses.load(FakeSelectionKey.class,
+                HookRewriter.instrument(TestClasses.bytesOf(FakeSelectionKey.class), TEMPLATE_HOOK));
+        try (ServerSocketChannel channel = ServerSocketChannel.open()) {
+            Object key = instrumented.getConstructor(SelectableChannel.class).newInstance(channel);
+            Method interestOps = instrumented.getMethod("interestOps", int.class);
+
+            interestOps.invoke(key, SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            interestOps.invoke(key, 0);
+            interestOps.invoke(key, SelectionKey.OP_ACCEPT);
+
+            assertEquals(List.of(channel), reported);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"java/net/ServerSocket", "sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl"})
-    void theJdkClassesOfThisJvmGetTheHookInTheirBindMethod(String jdkClass) throws Exception {
+    void theJdkClassesOfThisJvmGetTheHookInTheirBindAndAcceptMethods(String jdkClass) throws Exception {
         byte[] original = TestClasses.jdkClass("java.base", jdkClass);
         byte[] instrumented = HookRewriter.instrument(original, HookRewriter.HOOK);
         assertEquals(1, TestClasses.callsIn(instrumented, "bind", BIND, HookRewriter.HOOK, "bound"));
         assertEquals(0, TestClasses.callsIn(original, "bind", BIND, HookRewriter.HOOK, "bound"));
+        assertTrue(TestClasses.callsIn(instrumented, "accept", "(", HookRewriter.HOOK, "accepting") >= 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sun/nio/ch/ServerSocketAdaptor", "sun/security/ssl/SSLServerSocketImpl"})
+    void theJdkSocketAdaptersGetTheHookInTheirAccept(String jdkClass) throws Exception {
+        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", jdkClass), HookRewriter.HOOK);
+        assertEquals(1, TestClasses.callsIn(instrumented, "accept", "()", HookRewriter.HOOK, "accepting"));
+    }
+
+    @Test
+    void theJdkSelectionKeyReportsInterestChanges() throws Exception {
+        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", "sun/nio/ch/SelectionKeyImpl"), HookRewriter.HOOK);
+        assertEquals(1, TestClasses.callsIn(instrumented, "interestOps", "(I)", HookRewriter.HOOK, "interest"));
+        assertEquals(1, TestClasses.callsIn(instrumented, "interestOpsOr", "(I)", HookRewriter.HOOK, "interest"));
+        assertEquals(0, TestClasses.callsIn(instrumented, "interestOps", "()", HookRewriter.HOOK, "interest"));
     }
 
     @Test

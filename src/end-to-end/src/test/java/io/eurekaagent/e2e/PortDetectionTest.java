@@ -62,7 +62,7 @@ class PortDetectionTest {
 
             assertEquals(Map.of("$", bound, "@enabled", "true"), instance.get("port"), process.output());
             assertEquals("localhost:" + name + ":" + bound, instance.get("instanceId"));
-            assertTrue(process.output().contains("registering port " + bound + ", the first port the app bound on a non-loopback address"),
+            assertTrue(process.output().contains("registering port " + bound + ", the first port the app accepts connections on"),
                     process.output());
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + bound + "/hello", START));
             process.stop(START);
