@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HealthCheck {
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration QUICK_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration QUICK_FIRST = Duration.ofMillis(250);
     private static final Duration QUICK_NEXT = Duration.ofMillis(500);
     private static final int QUICK_CHECKS = 240;
@@ -48,11 +49,16 @@ public final class HealthCheck {
         return quick.compareTo(interval) < 0 ? quick : interval;
     }
 
-    public Status check() {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
+    /**
+     * @param starting while the app starts, a check waits at most 1 s: it runs on the heartbeat thread, and an app
+     *     server holding requests until its boot completes (WildFly) would otherwise delay the registration
+     */
+    public Status check(boolean starting) {
+        Duration wait = starting && timeout.compareTo(QUICK_TIMEOUT) > 0 ? QUICK_TIMEOUT : timeout;
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(wait).header("Accept", "application/json").GET().build();
         try {
             int status = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS).statusCode();
             lastOutcome = "HTTP " + status;
             return status >= 200 && status < 300 ? Status.UP : Status.DOWN;
         } catch (InterruptedException e) {

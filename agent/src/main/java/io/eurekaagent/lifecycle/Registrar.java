@@ -108,8 +108,8 @@ public final class Registrar {
 
     /** STARTING until the first healthy answer (an app still starting is not DOWN); then UP or DOWN. */
     private void observe(HealthCheck health) {
-        Status seen = health.check();
         Status old = instance.status();
+        Status seen = health.check(old == Status.STARTING);
         if (old == Status.STARTING && seen != Status.UP) {
             return;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Where the packaged jars are, which java runs the apps, and free loopback ports. */
 public final class Project {
@@ -37,6 +38,16 @@ public final class Project {
 
     public static Path testAppJar() {
         return jar("agent-test-app/target/agent-test-app.jar");
+    }
+
+    /** A distribution the build unpacked into src/end-to-end/target/{@code folder} (Tomcat, WildFly). */
+    public static Path unpacked(String folder) {
+        try (Stream<Path> unpacked = Files.list(root().resolve("src/end-to-end/target").resolve(folder))) {
+            return unpacked.filter(Files::isDirectory).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("nothing unpacked in src/end-to-end/target/" + folder + ": build first"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The java that runs apps with the agent: {@code -De2e.java=...} (e.g. a JDK 25), else this JVM's. */

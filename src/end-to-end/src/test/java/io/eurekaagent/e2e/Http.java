@@ -15,8 +15,11 @@ final class Http {
     }
 
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, Duration.ofSeconds(5));
+    }
+
+    static HttpResponse<String> get(String url, Duration timeout) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String url) throws IOException, InterruptedException {

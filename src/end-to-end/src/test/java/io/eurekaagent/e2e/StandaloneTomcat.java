@@ -62,10 +62,7 @@ final class StandaloneTomcat {
                         "CATALINA_OPTS", String.join(" ", catalinaOpts)), base);
     }
 
-    private static Path home() throws IOException {
-        try (Stream<Path> unpacked = Files.list(Project.root().resolve("src/end-to-end/target/tomcat"))) {
-            return unpacked.filter(dir -> dir.getFileName().toString().startsWith("apache-tomcat-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Tomcat is not unpacked in src/end-to-end/target/tomcat: build first"));
-        }
+    private static Path home() {
+        return Project.unpacked("tomcat");
     }
 }

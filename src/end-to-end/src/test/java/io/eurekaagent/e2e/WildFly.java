@@ -1,0 +1,88 @@
+package io.eurekaagent.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * WildFly from the distribution users download (unpacked by the build into target/wildfly), with one WAR in a server
+ * base directory of its own, started as users start it: {@code JAVA_OPTS="-javaagent:..." standalone.sh -b 0.0.0.0}.
+ * Its ports move together by a port offset, a multiple of 1000 so that HTTPS keeps a TLS-looking number (8443 + offset).
+ */
+final class WildFly {
+    private final Path base;
+    private final int offset;
+
+    private WildFly(Path base, int offset) {
+        this.base = base;
+        this.offset = offset;
+    }
+
+    static WildFly with(Path dir, Path war) throws IOException {
+        Path configuration = Files.createDirectories(dir.resolve("configuration"));
+        try (Stream<Path> files = Files.list(home().resolve("standalone/configuration"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, configuration.resolve(file.getFileName()));
+                }
+            }
+        }
+        Files.copy(war, Files.createDirectories(dir.resolve("deployments")).resolve(war.getFileName()));
+        return new WildFly(dir, freeOffset());
+    }
+
+    int httpPort() {
+        return 8080 + offset;
+    }
+
+    int httpsPort() {
+        return 8443 + offset;
+    }
+
+    /** standalone.sh with the agent and {@code options} in JAVA_OPTS, on the java that runs the apps. */
+    ChildProcess start(String name, List<String> options) throws IOException {
+        List<String> javaOpts = new ArrayList<>(List.of("-Djava.net.preferIPv4Stack=true", "-Djboss.modules.system.pkgs=org.jboss.byteman",
+                "-Xmx512m", "-javaagent:" + Project.agentJar()));
+        javaOpts.addAll(options);
+        Path javaHome = Paths.get(Project.appJava()).getParent().getParent();
+        return ChildProcess.start(name, List.of("/bin/sh", home().resolve("bin/standalone.sh").toString(), "-b", "0.0.0.0",
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset),
+                Map.of("JBOSS_HOME", home().toString(), "JAVA_HOME", javaHome.toString(), "JAVA_OPTS", String.join(" ", javaOpts)), base);
+    }
+
+    /** SIGTERM to WildFly's JVM, which standalone.sh runs as its child (the script itself passes no signal on). */
+    static void sigterm(ChildProcess script) {
+        Optional<ProcessHandle> jvm = ProcessHandle.of(script.pid()).flatMap(sh -> sh.descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("java")).orElse(false)).findFirst());
+        jvm.ifPresent(ProcessHandle::destroy);
+    }
+
+    /** An offset at which WildFly's public ports (HTTP, HTTPS, management) are all free. */
+    private static int freeOffset() throws IOException {
+        for (int offset = 10_000 + (int) (Math.random() * 40) * 1000; offset <= 55_000; offset += 1000) {
+            if (free(8080 + offset) && free(8443 + offset) && free(9990 + offset)) {
+                return offset;
+            }
+        }
+        throw new IOException("no port offset with WildFly's ports free");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static Path home() {
+        return Project.unpacked("wildfly");
+    }
+}
