@@ -1,6 +1,5 @@
 package io.eurekaagent.instance;
 
-import java.io.File;
 import java.util.regex.Pattern;
 
 /**

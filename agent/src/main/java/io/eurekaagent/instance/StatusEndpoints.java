@@ -1,8 +1,8 @@
 package io.eurekaagent.instance;
 
 import io.eurekaagent.config.AgentConfig;
-import java.io.IOException;
 import java.io.File;
+import java.io.IOException;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 

@@ -93,6 +93,17 @@ class AgentConfigTest {
     }
 
     @Test
+    void quarkusAndMicronautNamesComeAfterSpringsInTheirOwnSpelling() throws Exception {
+        assertEquals("orders", load(null, Map.of("quarkus.application.name", "orders"), Map.of()).appName());
+        assertEquals("orders", load(null, Map.of(), Map.of("QUARKUS_APPLICATION_NAME", "orders")).appName());
+        assertEquals("orders", load(null, Map.of(), Map.of("MICRONAUT_APPLICATION_NAME", "orders")).appName());
+        assertEquals("billing", load(null, Map.of("quarkus.application.name", "orders"),
+                Map.of("SPRING_APPLICATION_NAME", "billing")).appName());
+        assertEquals("billing", load(null, Map.of("micronaut.application.name", "orders", "quarkus.application.name", "billing"),
+                Map.of()).appName(), "quarkus before micronaut");
+    }
+
+    @Test
     void metadataKeepsTheUsersSpellingOfKeysAndMergesSources() throws Exception {
         AgentConfig config = load("eureka.instance.metadata-map.zone=args-zone",
                 Map.of("eureka.instance.metadata-map.managementPort", "9090", "eureka.instance.metadata-map.zone", "prop-zone",
