@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * name resolution on, calls {@code http://orders/whoami} with the JDK's HttpClient and HttpURLConnection.
  */
 class DiscoveryTest {
+    /** How a request fails when the instance's JVM exits while it is in flight. */
+    private static final List<String> IN_FLIGHT_AT_EXIT = List.of("Connection reset", "Unexpected end of file from server",
+            "header parser received no bytes", "EOF reached while reading");
     private static final Duration START = Duration.ofSeconds(30);
 
     @ParameterizedTest(name = "{0}")
@@ -78,11 +81,12 @@ class DiscoveryTest {
                     + calls + " calls in the background, " + failures.size() + " failed");
             // One fetch interval (1 s), the server's answer and a margin for this 2-core machine.
             assertTrue(onlySecondMs <= 2_500, "calls still reached the stopped instance " + onlySecondMs + " ms after it exited");
-            // A request in flight at the very instant the instance's JVM exits is reset by the OS; the agent retries
-            // refused connections only (retrying a reset is issue 12). Every other failure fails the test.
-            List<String> notResets = failures.stream().filter(f -> !f.contains("Connection reset")).collect(Collectors.toList());
-            assertEquals(List.of(), notResets, "no call failed while an instance stopped, but for a reset as it exited");
-            assertTrue(failures.size() <= 1, "at most the one call in flight as the instance exited was reset: " + failures);
+            // A request in flight at the very instant the instance's JVM exits is reset or cut off by the OS; the agent
+            // retries refused connections only (retrying those is issue 12). Every other failure fails the test.
+            List<String> notCutOff = failures.stream().filter(f -> IN_FLIGHT_AT_EXIT.stream().noneMatch(f::contains))
+                    .collect(Collectors.toList());
+            assertEquals(List.of(), notCutOff, "no call failed while an instance stopped, but one in flight as it exited");
+            assertTrue(failures.size() <= 1, "at most the one call in flight as the instance exited failed: " + failures);
             two.stop(START);
         }
     }
