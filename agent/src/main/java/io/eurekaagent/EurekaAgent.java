@@ -1,8 +1,8 @@
 package io.eurekaagent;
 
 import io.eurekaagent.client.EurekaClient;
-import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.client.ServerChoice;
+import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.NameResolution;
@@ -20,7 +20,6 @@ import io.eurekaagent.readiness.Readiness;
 import io.eurekaagent.readiness.ReadinessSetup;
 import io.eurekaagent.readiness.ServingPort;
 import java.lang.instrument.Instrumentation;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,15 +97,17 @@ public final class EurekaAgent {
         public void run() {
             // The hook is added here, not in premain (a few ms there): nothing is registered before it exists.
             Registrar registrar = new Registrar();
+            Deregistration deregistration = new Deregistration(registrar, config.shutdownTimeout());
             try {
-                Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", new Deregistration(registrar, config.shutdownTimeout())));
+                Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", deregistration));
             } catch (IllegalStateException alreadyShuttingDown) {
                 return;
             }
             readiness.prepare();
             InstanceFactory instances = new InstanceFactory(config);
-            HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.tlsContext(), config.usesTls());
-            EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), http,
+            Transport transport = config.transport(AgentThreads.httpExecutor());
+            deregistration.transport = transport;
+            EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), transport,
                     config.connectTimeout().plus(config.readTimeout()));
             if (config.fetchRegistry()) {
                 startDiscovery(client);
@@ -115,7 +116,7 @@ public final class EurekaAgent {
             ServingPort serving = readiness.await(registrar::isClosing);
             if (serving != null) {
                 InstanceInfo instance = instances.create(serving);
-                HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(http,
+                HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(transport,
                         instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
                 registrar.run(client, instance, health, serving.sinceNanos());
             }
@@ -135,10 +136,11 @@ public final class EurekaAgent {
         }
     }
 
-    /** The shutdown hook: deregisters within the configured budget. */
+    /** The shutdown hook: deregisters within the configured budget, then frees the transport (it may hold the exit). */
     private static final class Deregistration implements Runnable {
         private final Registrar registrar;
         private final Duration timeout;
+        volatile Transport transport;
 
         Deregistration(Registrar registrar, Duration timeout) {
             this.registrar = registrar;
@@ -148,6 +150,10 @@ public final class EurekaAgent {
         @Override
         public void run() {
             registrar.deregister(timeout);
+            Transport current = transport;
+            if (current != null) {
+                current.close();
+            }
         }
     }
 

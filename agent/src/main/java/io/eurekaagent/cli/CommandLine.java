@@ -2,9 +2,9 @@ package io.eurekaagent.cli;
 
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaUnavailableException;
-import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.RegisteredInstance;
@@ -13,7 +13,6 @@ import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.lifecycle.AgentThreads;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -88,13 +87,13 @@ public final class CommandLine {
             out.println("eureka.client.enabled=false: no Eureka settings to use");
             return USAGE;
         }
-        HttpClient http = HttpClients.create(config.connectTimeout(), AgentThreads.httpExecutor(), config.tlsContext(), config.usesTls());
+        Transport transport = config.transport(AgentThreads.httpExecutor());
         if (command.equals("check")) {
-            return new Preflight(out, config, http).run();
+            return new Preflight(out, config, transport).run();
         }
         Registry registry;
         try {
-            registry = RegistryCache.fetchWhole(client(config.serviceUrls(), config, http));
+            registry = RegistryCache.fetchWhole(client(config.serviceUrls(), config, transport));
         } catch (EurekaUnavailableException | IOException e) {
             out.println("cannot read the registry: " + e.getMessage());
             return SERVER_PROBLEM;
@@ -109,8 +108,9 @@ public final class CommandLine {
     }
 
     /** A client of {@code servers} with the agent's timeouts and quarantine. */
-    static EurekaClient client(List<ServiceUrl> servers, AgentConfig config, HttpClient http) {
-        return new EurekaClient(new ServerChoice(servers, config.serverQuarantine()), http, config.connectTimeout().plus(config.readTimeout()));
+    static EurekaClient client(List<ServiceUrl> servers, AgentConfig config, Transport transport) {
+        return new EurekaClient(new ServerChoice(servers, config.serverQuarantine()), transport,
+                config.connectTimeout().plus(config.readTimeout()));
     }
 
     private static List<RegisteredInstance> sorted(Collection<RegisteredInstance> instances) {

@@ -2,24 +2,24 @@ package io.eurekaagent.cli;
 
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.util.List;
 
 /** {@code check}: the settings are valid (they got here), then each server is read alone; one line per finding. */
 final class Preflight {
     private final PrintStream out;
     private final AgentConfig config;
-    private final HttpClient http;
+    private final Transport transport;
 
-    Preflight(PrintStream out, AgentConfig config, HttpClient http) {
+    Preflight(PrintStream out, AgentConfig config, Transport transport) {
         this.out = out;
         this.config = config;
-        this.http = http;
+        this.transport = transport;
     }
 
     int run() {
@@ -33,7 +33,7 @@ final class Preflight {
         for (ServiceUrl server : servers) {
             long start = System.nanoTime();
             try {
-                Registry registry = RegistryCache.fetchWhole(CommandLine.client(List.of(server), config, http));
+                Registry registry = RegistryCache.fetchWhole(CommandLine.client(List.of(server), config, transport));
                 out.println(server + ": ok, " + registry.size() + " instances, " + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (EurekaUnavailableException | IOException e) {
                 failed++;

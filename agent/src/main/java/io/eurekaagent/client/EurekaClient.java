@@ -6,22 +6,14 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -36,15 +28,15 @@ public final class EurekaClient {
     static final int REGISTRY_LIMIT = 64 * 1024 * 1024;
 
     private final ServerChoice servers;
-    private final HttpClient http;
+    private final Transport transport;
     private final Duration attemptTimeout;
     /** One attempt at each server: the budget of a call that is not cut shorter. */
     private final Duration callTimeout;
 
     /** @param attemptTimeout the most one request to one server may take, connecting included */
-    public EurekaClient(ServerChoice servers, HttpClient http, Duration attemptTimeout) {
+    public EurekaClient(ServerChoice servers, Transport transport, Duration attemptTimeout) {
         this.servers = servers;
-        this.http = http;
+        this.transport = transport;
         this.attemptTimeout = attemptTimeout;
         this.callTimeout = attemptTimeout.multipliedBy(servers.size());
     }
@@ -57,7 +49,7 @@ public final class EurekaClient {
     public void warmUp(String app) {
         try {
             JSON.std.asBytes(Map.of("instance", Map.of("app", app)));
-            send(server -> request(server, "/apps/" + segment(app.toUpperCase(Locale.ROOT))).GET(), WARM_UP_BUDGET, LimitedBody.LIMIT);
+            send(new Request("GET", "/apps/" + segment(app.toUpperCase(Locale.ROOT)), null), WARM_UP_BUDGET, LimitedBody.LIMIT);
         } catch (IOException | EurekaUnavailableException e) {
             AgentLog.debug("warm-up request failed (" + e.getMessage() + ")");
         }
@@ -71,21 +63,18 @@ public final class EurekaClient {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the instance document", e);
         }
-        return send(server -> request(server, "/apps/" + segment(instance.app()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), callTimeout, LimitedBody.LIMIT);
+        return send(new Request("POST", "/apps/" + segment(instance.app()), body), callTimeout, LimitedBody.LIMIT);
     }
 
     /** {@code PUT /apps/{APP}/{ID}?status=UP&lastDirtyTimestamp=..}: 200 renewed, 404 unknown (register again). */
     public EurekaResponse renew(InstanceInfo instance) throws EurekaUnavailableException {
         String query = "?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
-        return send(server -> request(server, instancePath(instance) + query)
-                .PUT(HttpRequest.BodyPublishers.noBody()), callTimeout, LimitedBody.LIMIT);
+        return send(new Request("PUT", instancePath(instance) + query, null), callTimeout, LimitedBody.LIMIT);
     }
 
     /** {@code DELETE /apps/{APP}/{ID}} within {@code budget}, whatever the servers do. */
     public EurekaResponse cancel(InstanceInfo instance, Duration budget) throws EurekaUnavailableException {
-        return send(server -> request(server, instancePath(instance)).DELETE(), budget, LimitedBody.LIMIT);
+        return send(new Request("DELETE", instancePath(instance), null), budget, LimitedBody.LIMIT);
     }
 
     /**
@@ -93,26 +82,19 @@ public final class EurekaClient {
      * made; the body is bounded by {@link #REGISTRY_LIMIT} before and after unzipping.
      */
     public EurekaResponse fetch(String path) throws EurekaUnavailableException {
-        return send(server -> request(server, path).header("Accept-Encoding", "gzip").GET(),
-                callTimeout, REGISTRY_LIMIT);
+        return send(new Request("GET", path, null).gzip(), callTimeout, REGISTRY_LIMIT);
+    }
+
+    /** Frees the transport once the agent has made its last call. */
+    public void close() {
+        transport.close();
     }
 
     private static String instancePath(InstanceInfo instance) {
         return "/apps/" + segment(instance.app()) + "/" + segment(instance.instanceId());
     }
 
-    private HttpRequest.Builder request(ServiceUrl server, String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path))
-                .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT);
-        if (server.authorization() != null) {
-            builder.header("Authorization", server.authorization());
-        }
-        return builder;
-    }
-
-    private EurekaResponse send(Function<ServiceUrl, HttpRequest.Builder> request, Duration budget, int limit)
-            throws EurekaUnavailableException {
+    private EurekaResponse send(Request request, Duration budget, int limit) throws EurekaUnavailableException {
         long deadline = System.nanoTime() + budget.toNanos();
         List<String> failures = new ArrayList<>();
         for (ServiceUrl server : servers.order(System.nanoTime())) {
@@ -124,7 +106,7 @@ public final class EurekaClient {
             Duration timeout = Duration.ofNanos(Math.min(remaining, attemptTimeout.toNanos()));
             String failure;
             try {
-                EurekaResponse response = attempt(server, request.apply(server).timeout(timeout).build(), timeout, limit);
+                EurekaResponse response = attempt(server, request, timeout, limit);
                 if (response.status() < 500) {
                     if (servers.answered(server)) {
                         String why = servers.setAsideBecause();
@@ -142,37 +124,16 @@ public final class EurekaClient {
         throw new EurekaUnavailableException(String.join("; ", failures));
     }
 
-    private EurekaResponse attempt(ServiceUrl server, HttpRequest request, Duration timeout, int limit)
+    private EurekaResponse attempt(ServiceUrl server, Request request, Duration timeout, int limit)
             throws IOException, TimeoutException {
-        // The future's timeout bounds the connect too, which HttpRequest.timeout does not.
-        CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(request, info -> new LimitedBody(limit));
-        try {
-            HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            byte[] body = response.body();
-            if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
-                body = Gzip.decode(body, limit);
-            }
-            return new EurekaResponse(response.statusCode(), body, server);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            // The request's own timeout and the future's race; either way the server did not answer in time.
-            if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
-                throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
-            }
-            throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
-        }
+        Transport.Answer answer = transport.send(request.method, server.resolve(request.path), request.headers(server),
+                request.body, timeout, limit);
+        byte[] body = answer.gzipped() ? Gzip.decode(answer.body(), limit) : answer.body();
+        return new EurekaResponse(answer.status(), body, server);
     }
 
     private static String describe(Exception e) {
-        if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
+        if (e instanceof TimeoutException) {
             return e.getMessage() == null ? "timed out" : e.getMessage();
         }
         if (e instanceof ConnectException) {
@@ -188,5 +149,40 @@ public final class EurekaClient {
     /** Percent-encodes one path segment; {@code :} stays, as in Eureka's own ids ({@code host:app:port}). */
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
+    }
+
+    /** One Eureka call, the same for every server it is tried on. */
+    private static final class Request {
+        final String method;
+        final String path;
+        final byte[] body;
+        private boolean gzip;
+
+        Request(String method, String path, byte[] body) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+        }
+
+        Request gzip() {
+            gzip = true;
+            return this;
+        }
+
+        Map<String, String> headers(ServiceUrl server) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", "application/json");
+            headers.put("User-Agent", USER_AGENT);
+            if (body != null) {
+                headers.put("Content-Type", "application/json");
+            }
+            if (gzip) {
+                headers.put("Accept-Encoding", "gzip");
+            }
+            if (server.authorization() != null) {
+                headers.put("Authorization", server.authorization());
+            }
+            return headers;
+        }
     }
 }

@@ -1,12 +1,14 @@
 package io.eurekaagent.config;
 
 import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.client.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
@@ -41,6 +43,7 @@ public final class AgentConfig {
     private List<ServiceUrl> serviceUrls;
     private Duration serverQuarantine;
     private SSLContext tlsContext;
+    private Transport.Kind httpClient;
     private List<String> warnings = List.of();
     private String appName;
     private String instanceId;
@@ -128,6 +131,7 @@ public final class AgentConfig {
         connectTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-connect-timeout-seconds", 5, 1, 300, "of seconds "));
         readTimeout = Duration.ofSeconds(r.integer("eureka.client.eureka-server-read-timeout-seconds", 8, 1, 300, "of seconds "));
         serverQuarantine = Duration.ofSeconds(r.integer("eureka.agent.server-quarantine-seconds", 60, 1, 3600, "of seconds "));
+        httpClient = r.choice("eureka.agent.http-client", Transport.Kind.class, Transport.Kind.URL_CONNECTION);
         // TlsSettings only when a TLS key is set: loading and verifying it costs premain milliseconds.
         tlsContext = r.raw("eureka.client.tls.enabled") != null || r.raw("eureka.client.tls.key-store") != null
                 || r.raw("eureka.client.tls.trust-store") != null ? TlsSettings.read(r) : null;
@@ -212,10 +216,17 @@ public final class AgentConfig {
     public List<ServiceUrl> serviceUrls() { return serviceUrls; }
     /** How long a server that failed is set aside before the agent tries it again. */
     public Duration serverQuarantine() { return serverQuarantine; }
+    /** Which of the JDK's HTTP clients the agent's own calls go through. */
+    public Transport.Kind httpClient() { return httpClient; }
     /** The custom key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults. */
     public SSLContext tlsContext() { return tlsContext; }
     /** Lines worth showing that do not stop the agent (likely typos, settings without effect). */
     public List<String> warnings() { return warnings; }
+
+    /** The agent's HTTP transport, its exchanges run on {@code worker}. */
+    public Transport transport(ExecutorService worker) {
+        return httpClient.create(connectTimeout, worker, tlsContext, usesTls());
+    }
 
     /** Whether any server, or the app's own health URL, is https. */
     public boolean usesTls() {

@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
@@ -14,7 +15,9 @@ final class RefusedConnection implements Function<Object[], Object> {
 
     @Override
     public Object apply(Object[] call) {
-        if (!(call[1] instanceof String) || !(call[2] instanceof Integer)) {
+        // The agent's own calls fail over between Eureka servers by themselves.
+        if (!(call[1] instanceof String) || !(call[2] instanceof Integer)
+                || Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
             return null;
         }
         try {

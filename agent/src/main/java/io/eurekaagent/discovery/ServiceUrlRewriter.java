@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import io.eurekaagent.lifecycle.AgentThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,6 +30,10 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
 
     @Override
     public Object apply(Object target) {
+        // The agent's own calls (a Eureka server at http://eureka/eureka/ is registered as EUREKA) go where they say.
+        if (Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
+            return target;
+        }
         try {
             if (target instanceof URL) {
                 return rewrite((URL) target);

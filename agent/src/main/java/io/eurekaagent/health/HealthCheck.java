@@ -1,13 +1,12 @@
 package io.eurekaagent.health;
 
+import io.eurekaagent.client.Transport;
 import io.eurekaagent.instance.Status;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One look at the app's health URL, as Spring Cloud's {@code eureka.client.healthcheck.enabled} does with the
@@ -15,12 +14,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HealthCheck {
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(5);
+    private static final Map<String, String> ACCEPT_JSON = Map.of("Accept", "application/json");
     private static final Duration QUICK_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration QUICK_FIRST = Duration.ofMillis(250);
     private static final Duration QUICK_NEXT = Duration.ofMillis(500);
     private static final int QUICK_CHECKS = 240;
 
-    private final HttpClient http;
+    private final Transport transport;
     private final URI url;
     private final Duration interval;
     private final Duration timeout;
@@ -28,8 +28,8 @@ public final class HealthCheck {
     private int startingChecks;
 
     /** Checks every {@code interval}; a check gets the interval or 5 s, whichever is shorter. */
-    public HealthCheck(HttpClient http, URI url, Duration interval) {
-        this.http = http;
+    public HealthCheck(Transport transport, URI url, Duration interval) {
+        this.transport = transport;
         this.url = url;
         this.interval = interval;
         this.timeout = interval.compareTo(MAX_TIMEOUT) < 0 ? interval : MAX_TIMEOUT;
@@ -55,17 +55,12 @@ public final class HealthCheck {
      */
     public Status check(boolean starting) {
         Duration wait = starting && timeout.compareTo(QUICK_TIMEOUT) > 0 ? QUICK_TIMEOUT : timeout;
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(wait).header("Accept", "application/json").GET().build();
         try {
-            int status = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            int status = transport.send("GET", url, ACCEPT_JSON, null, wait, 0).status();
             lastOutcome = "HTTP " + status;
             return status >= 200 && status < 300 ? Status.UP : Status.DOWN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            lastOutcome = "interrupted";
-        } catch (Exception e) {
-            lastOutcome = e.getCause() instanceof IOException ? e.getCause().toString() : e.toString();
+        } catch (IOException | TimeoutException e) {
+            lastOutcome = e.toString();
         }
         return Status.DOWN;
     }

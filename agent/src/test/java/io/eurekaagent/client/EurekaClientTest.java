@@ -24,20 +24,30 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.lifecycle.TestInstances;
+import java.net.Authenticator;
 import java.net.InetAddress;
+import java.net.PasswordAuthentication;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The exact requests the agent sends, and how it treats servers that fail. */
+@ParameterizedClass
+@EnumSource(Transport.Kind.class)
 class EurekaClientTest {
+    @Parameter
+    Transport.Kind transport;
+
     @RegisterExtension
     static WireMockExtension eureka = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
@@ -54,7 +64,7 @@ class EurekaClientTest {
         eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
         InstanceInfo instance = TestInstances.orders(30);
 
-        assertEquals(204, TestInstances.client(url(eureka)).register(instance).status());
+        assertEquals(204, TestInstances.client(transport, url(eureka)).register(instance).status());
 
         eureka.verify(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -80,7 +90,7 @@ class EurekaClientTest {
         eureka.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
         InstanceInfo instance = TestInstances.orders(30);
 
-        assertEquals(200, TestInstances.client(url(eureka)).renew(instance).status());
+        assertEquals(200, TestInstances.client(transport, url(eureka)).renew(instance).status());
 
         List<LoggedRequest> renewals = eureka.findAll(putRequestedFor(urlEqualTo(
                 "/eureka/apps/ORDERS/web-1:orders:8080?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp()))
@@ -93,7 +103,7 @@ class EurekaClientTest {
     void cancelIsADelete() throws Exception {
         eureka.stubFor(delete("/eureka/apps/ORDERS/web-1:orders:8080").willReturn(aResponse().withStatus(200)));
 
-        assertEquals(200, TestInstances.client(url(eureka)).cancel(TestInstances.orders(30), Duration.ofSeconds(2)).status());
+        assertEquals(200, TestInstances.client(transport, url(eureka)).cancel(TestInstances.orders(30), Duration.ofSeconds(2)).status());
 
         eureka.verify(deleteRequestedFor(urlEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")));
     }
@@ -103,7 +113,7 @@ class EurekaClientTest {
         eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
         String secured = "http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/";
 
-        TestInstances.client(secured).register(TestInstances.orders(30));
+        TestInstances.client(transport, secured).register(TestInstances.orders(30));
 
         String token = Base64.getEncoder().encodeToString("agent:s3cret".getBytes());
         eureka.verify(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")).withHeader("Authorization", equalTo("Basic " + token)));
@@ -113,7 +123,7 @@ class EurekaClientTest {
     void a5xxMovesOnToTheNextServerWhichThenStaysInUse() throws Exception {
         eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
         peer.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
-        EurekaClient client = TestInstances.client(url(eureka), url(peer));
+        EurekaClient client = TestInstances.client(transport, url(eureka), url(peer));
         InstanceInfo instance = TestInstances.orders(30);
 
         EurekaResponse first = client.renew(instance);
@@ -128,7 +138,7 @@ class EurekaClientTest {
     @Test
     void aRefusedConnectionMovesOnToTheNextServer() throws Exception {
         peer.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-        EurekaClient client = TestInstances.client("http://127.0.0.1:" + closedPort() + "/eureka/", url(peer));
+        EurekaClient client = TestInstances.client(transport, "http://127.0.0.1:" + closedPort() + "/eureka/", url(peer));
 
         assertEquals(204, client.register(TestInstances.orders(30)).status());
     }
@@ -137,7 +147,7 @@ class EurekaClientTest {
     void whenEveryServerFailsTheMessageSaysWhatEachDidWithoutPasswords() throws Exception {
         eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
         int closed = closedPort();
-        EurekaClient client = TestInstances.client("http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/",
+        EurekaClient client = TestInstances.client(transport, "http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/",
                 "http://127.0.0.1:" + closed + "/eureka/");
 
         EurekaUnavailableException e = assertThrows(EurekaUnavailableException.class, () -> client.register(TestInstances.orders(30)));
@@ -149,7 +159,7 @@ class EurekaClientTest {
     @Test
     void aStalledServerCannotHoldACancelPastItsBudget() throws Exception {
         eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
-        EurekaClient client = TestInstances.client(url(eureka));
+        EurekaClient client = TestInstances.client(transport, url(eureka));
         InstanceInfo instance = TestInstances.orders(30);
         long start = System.nanoTime();
 
@@ -162,7 +172,7 @@ class EurekaClientTest {
     }
 
     /**
-     * The JDK client resolves host names and connects on its executor; a resolver that hangs (slow DNS) holds that
+     * Both transports resolve host names and connect on their executor; a resolver that hangs (slow DNS) holds that
      * thread, never the caller's, so the budget still bounds the call.
      */
     @Test
@@ -177,9 +187,8 @@ class EurekaClientTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            HttpClient http = HttpClients.create(Duration.ofSeconds(1), worker, null, false);
             EurekaClient client = new EurekaClient(new ServerChoice(List.of(ServiceUrl.parse(url(eureka))), Duration.ofMinutes(1)),
-                    http, Duration.ofSeconds(5));
+                    transport.create(Duration.ofSeconds(1), worker, null, false), Duration.ofSeconds(5));
             long start = System.nanoTime();
 
             assertThrows(EurekaUnavailableException.class, () -> client.cancel(TestInstances.orders(30), Duration.ofMillis(300)));
@@ -193,10 +202,56 @@ class EurekaClientTest {
     }
 
     @Test
+    void theAppsProxySettingsNeverCaptureEurekaTraffic() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+        String[] keys = {"http.proxyHost", "http.proxyPort", "http.nonProxyHosts"};
+        String[] before = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            before[i] = System.getProperty(keys[i]);
+        }
+        System.setProperty("http.proxyHost", "127.0.0.1");
+        System.setProperty("http.proxyPort", Integer.toString(peer.getPort()));
+        System.setProperty("http.nonProxyHosts", "");
+        try {
+            assertEquals(204, TestInstances.client(transport, url(eureka)).register(TestInstances.orders(30)).status());
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (before[i] == null) {
+                    System.clearProperty(keys[i]);
+                } else {
+                    System.setProperty(keys[i], before[i]);
+                }
+            }
+        }
+        assertEquals(List.of(), peer.getAllServeEvents(), "the app's proxy saw nothing");
+    }
+
+    @Test
+    void aChallengeIsAnsweredByNoAuthenticatorOfTheApps() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(401)
+                .withHeader("WWW-Authenticate", "Basic realm=\"eureka\"")));
+        AtomicInteger asked = new AtomicInteger();
+        Authenticator before = Authenticator.getDefault();
+        Authenticator.setDefault(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                asked.incrementAndGet();
+                return new PasswordAuthentication("app", "app-secret".toCharArray());
+            }
+        });
+        try {
+            assertEquals(401, TestInstances.client(transport, url(eureka)).register(TestInstances.orders(30)).status());
+        } finally {
+            Authenticator.setDefault(before);
+        }
+        assertEquals(0, asked.get());
+    }
+
+    @Test
     void aHugeBodyIsCutToItsFirstKilobytes() throws Exception {
         eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(400).withBody("x".repeat(2_000_000))));
 
-        EurekaResponse response = TestInstances.client(url(eureka)).register(TestInstances.orders(30));
+        EurekaResponse response = TestInstances.client(transport, url(eureka)).register(TestInstances.orders(30));
 
         assertEquals(400, response.status());
         assertEquals(LimitedBody.LIMIT, response.body().length());

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.eurekaagent.client.Transport;
 import io.eurekaagent.lifecycle.TestInstances;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +18,17 @@ import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The full fetch, the deltas, the hash check that sends it back to a full fetch, and what a failure leaves. */
+@ParameterizedClass
+@EnumSource(Transport.Kind.class)
 class RegistryCacheTest {
+    @Parameter
+    Transport.Kind transport;
+
     @RegisterExtension
     static WireMockExtension eureka = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
@@ -35,7 +44,7 @@ class RegistryCacheTest {
     }
 
     private RegistryCache cache() {
-        return new RegistryCache(TestInstances.client("http://127.0.0.1:" + eureka.getPort() + "/eureka/"), Duration.ofSeconds(30));
+        return new RegistryCache(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"), Duration.ofSeconds(30));
     }
 
     @Test

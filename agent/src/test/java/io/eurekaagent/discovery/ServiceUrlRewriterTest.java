@@ -2,8 +2,10 @@ package io.eurekaagent.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eurekaagent.lifecycle.AgentThreads;
 import java.net.URI;
 import java.net.URL;
 import java.net.UnknownHostException;
@@ -29,6 +31,18 @@ class ServiceUrlRewriterTest {
     void aUrlToAServiceNameGoesToAnInstanceKeepingPathQueryAndUserInfo() throws Exception {
         assertEquals(new URL("http://u:p@orders-1.internal:8080/a/b?c=d"), rewriter.apply(new URL("http://u:p@ORDERS/a/b?c=d")));
         assertEquals(new URL("https://orders-1.internal:8443/a"), rewriter.apply(new URL("https://orders/a")));
+    }
+
+    @Test
+    void theAgentsOwnCallsAreNeverRewrittenEvenToARegisteredName() throws Exception {
+        URL eureka = new URL("http://orders/eureka/apps");
+        Object[] seen = new Object[1];
+        Thread agentThread = AgentThreads.newThread("http-test", () -> seen[0] = rewriter.apply(eureka));
+        agentThread.start();
+        agentThread.join();
+
+        assertSame(eureka, seen[0]);
+        assertEquals(new URL("http://orders-1.internal:8080/eureka/apps"), rewriter.apply(eureka), "on the app's threads it is");
     }
 
     @Test

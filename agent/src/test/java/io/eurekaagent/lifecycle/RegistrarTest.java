@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eurekaagent.client.EurekaClient;
-import io.eurekaagent.client.HttpClients;
+import io.eurekaagent.client.Transport;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.Status;
 import io.eurekaagent.instance.InstanceInfo;
@@ -178,7 +178,7 @@ class RegistrarTest {
         eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(503)));
         InstanceInfo instance = TestInstances.orders(30);
         instance.setStatus(Status.STARTING);
-        HealthCheck health = new HealthCheck(HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false),
+        HealthCheck health = new HealthCheck(TestInstances.transport(Transport.Kind.URL_CONNECTION),
                 URI.create("http://127.0.0.1:" + eureka.getPort() + "/app/health"), Duration.ofMillis(200));
         Registrar registrar = new Registrar();
 

@@ -1,9 +1,9 @@
 package io.eurekaagent.lifecycle;
 
 import io.eurekaagent.client.EurekaClient;
-import io.eurekaagent.client.HttpClients;
 import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
@@ -38,14 +38,22 @@ public final class TestInstances {
     }
 
     public static EurekaClient client(String... urls) {
-        return client(Duration.ofSeconds(60), urls);
+        return client(Transport.Kind.URL_CONNECTION, urls);
+    }
+
+    public static EurekaClient client(Transport.Kind transport, String... urls) {
+        return client(transport, Duration.ofSeconds(60), urls);
     }
 
     /** A client whose failed servers are set aside for {@code quarantine}; each attempt bounded by 3 s. */
-    public static EurekaClient client(Duration quarantine, String... urls) {
+    public static EurekaClient client(Transport.Kind transport, Duration quarantine, String... urls) {
         List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
-        return new EurekaClient(new ServerChoice(servers, quarantine),
-                HttpClients.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false), Duration.ofSeconds(3));
+        return new EurekaClient(new ServerChoice(servers, quarantine), transport(transport), Duration.ofSeconds(3));
+    }
+
+    /** A transport of that kind as the agent makes it, connect timeout 1 s. */
+    public static Transport transport(Transport.Kind kind) {
+        return kind.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false);
     }
 
     /** Captures what the agent prints on stderr while it runs. */

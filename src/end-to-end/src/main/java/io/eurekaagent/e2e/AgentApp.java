@@ -60,6 +60,11 @@ public final class AgentApp {
     }
 
     public List<String> command() {
+        // -De2e.http-client=java-http-client runs the scenarios again on the other transport.
+        String transport = System.getProperty("e2e.http-client");
+        if (transport != null) {
+            properties.putIfAbsent("eureka.agent.http-client", transport);
+        }
         List<String> command = new ArrayList<>(List.of(Project.appJava()));
         command.addAll(jvmOptions);
         if (withAgent) {

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * What the agent costs the app, side by side in one run: each app started alternately with and without the agent,
  * medians of {@code -Druns=N} (default 5) runs. Prints premain time, launch-to-first-response (agent-test-app and a
- * Spring Boot app), launch-to-registered against Spring Cloud's own Eureka client, bind-to-registered, resident
- * memory, threads and the agent jar's size.
+ * Spring Boot app), launch-to-registered against Spring Cloud's own Eureka client, ready-to-registered, resident
+ * memory, threads, SIGTERM to exit (deregistration included) and the agent jar's size; agent-test-app also with the
+ * agent's other transport.
  */
 public final class Benchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -45,8 +46,9 @@ public final class Benchmark {
             Benchmark benchmark = new Benchmark(eureka);
             for (int run = 1; run <= runs; run++) {
                 System.out.println("run " + run + " of " + runs + " ...");
-                benchmark.testApp(false, run);
-                benchmark.testApp(true, run);
+                benchmark.testApp(false, run, null);
+                benchmark.testApp(true, run, null);
+                benchmark.testApp(true, run, "java-http-client");
                 benchmark.springBoot(false, run);
                 benchmark.springBoot(true, run);
                 benchmark.springCloudClient(run);
@@ -58,12 +60,17 @@ public final class Benchmark {
         }
     }
 
-    private void testApp(boolean withAgent, int run) throws Exception {
+    /** @param httpClient the agent's transport when not the default one, else null */
+    private void testApp(boolean withAgent, int run, String httpClient) throws Exception {
         int port = Project.freePort();
         AgentApp app = new AgentApp().env("PORT", Integer.toString(port)).property("eureka.agent.debug", "true")
                 .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
                 .property("eureka.instance.appname", "bench-plain-" + run);
-        measure("agent-test-app", withAgent ? app : app.withoutAgentFlag(), port, null, withAgent);
+        if (httpClient != null) {
+            app.property("eureka.agent.http-client", httpClient);
+        }
+        measure(httpClient == null ? "agent-test-app" : "agent-test-app (" + httpClient + ")", withAgent ? app : app.withoutAgentFlag(),
+                port, null, withAgent);
     }
 
     private void springBoot(boolean withAgent, int run) throws Exception {
@@ -119,7 +126,9 @@ public final class Benchmark {
             Map<String, String> status = procStatus(process.pid());
             record(label + ": resident memory (MB)", Long.parseLong(status.get("VmRSS").replaceAll("\\D", "")) / 1024.0);
             record(label + ": threads", Double.parseDouble(status.get("Threads").trim()));
+            long sigterm = System.nanoTime();
             process.stop(TIMEOUT);
+            record(label + ": SIGTERM to exit (ms)", (System.nanoTime() - sigterm) / 1e6);
         }
     }
 

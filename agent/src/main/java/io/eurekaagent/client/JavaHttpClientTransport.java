@@ -1,0 +1,106 @@
+package io.eurekaagent.client;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/** {@code eureka.agent.http-client=java-http-client}: the JDK's {@code java.net.http.HttpClient}, HTTP/1.1. */
+public final class JavaHttpClientTransport implements Transport {
+    private final HttpClient http;
+
+    /**
+     * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
+     * @param tls false when every server is plain http: the client then skips loading the JDK's CA certificates
+     */
+    public JavaHttpClientTransport(Duration connectTimeout, Executor executor, SSLContext tlsContext, boolean tls) {
+        // HTTP/1.1: the default HTTP/2 adds an h2c upgrade to every plain-http request, which Eureka never takes.
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .executor(executor);
+        if (tlsContext != null) {
+            builder.sslContext(tlsContext);
+        } else if (!tls) {
+            builder.sslContext(untrusting());
+        }
+        http = builder.build();
+    }
+
+    @Override
+    public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
+            throws IOException, TimeoutException {
+        HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, content);
+        headers.forEach(request::header);
+        // The future's timeout bounds the connect too, which HttpRequest.timeout does not.
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request.build(), info -> new LimitedBody(limit));
+        try {
+            HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            String encoding = response.headers().firstValue("Content-Encoding").orElse("");
+            return new Answer(response.statusCode(), response.body(), encoding);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw new TimeoutException("connect timed out");
+            }
+            // The request's own timeout and the future's race; either way the server did not answer in time.
+            if (cause instanceof HttpTimeoutException) {
+                throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
+            throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
+        }
+    }
+
+    /**
+     * JDK 21+ {@code HttpClient.shutdownNow()}: its selector thread waits in native code, and the JVM waits up to
+     * ~300 ms for such threads at exit. Called by reflection: the agent is compiled for Java 11.
+     */
+    @Override
+    public void close() {
+        try {
+            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
+            shutdownNow.invoke(http);
+        } catch (ReflectiveOperationException | RuntimeException olderJdk) {
+            // before JDK 21 there is nothing to shut down
+        }
+    }
+
+    /**
+     * Never used for a connection: without it the client builds the JDK's default SSL context, which parses the
+     * whole CA certificate store (megabytes of heap) for an agent that may never speak TLS.
+     */
+    private static SSLContext untrusting() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[0], new TrustManager[0], null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.eurekaagent.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One HTTP exchange with one server, the seam under the Eureka calls, the registry reads and the health check. Two
+ * implementations, both the JDK's own clients: {@link UrlConnectionTransport} (the default: 24-50 ms and 2-3 MB to
+ * start) and {@link JavaHttpClientTransport} (270-385 ms and 20-30 MB, and its selector thread holds JVM exit).
+ * Either way: every wait is bounded by the timeout, bodies are cut at the limit, no system proxy, nothing global of
+ * the app's (authenticator, hostname verifier) is used or touched, and no thread is left that delays the exit.
+ */
+public interface Transport {
+    /** {@code eureka.agent.http-client}. */
+    enum Kind {
+        URL_CONNECTION, JAVA_HTTP_CLIENT;
+
+        /**
+         * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
+         * @param tls whether any server or health URL is https (without, java-http-client skips the JDK's CA store)
+         */
+        public Transport create(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, boolean tls) {
+            return this == URL_CONNECTION ? new UrlConnectionTransport(connectTimeout, worker, tlsContext)
+                    : new JavaHttpClientTransport(connectTimeout, worker, tlsContext, tls);
+        }
+    }
+
+    /**
+     * Sends one request and reads the answer, all within {@code timeout}: connecting, waiting, and a body that
+     * trickles or never ends.
+     * @param body null for none
+     * @param limit the most body bytes kept; the rest is dropped unread
+     */
+    Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
+            throws IOException, TimeoutException;
+
+    /** Frees what the transport holds, once the agent has made its last call (the JVM is exiting). */
+    default void close() {
+    }
+
+    /** What a server answered: the status, the (possibly gzipped, cut) body and its Content-Encoding. */
+    final class Answer {
+        private final int status;
+        private final byte[] body;
+        private final String contentEncoding;
+
+        public Answer(int status, byte[] body, String contentEncoding) {
+            this.status = status;
+            this.body = body;
+            this.contentEncoding = contentEncoding == null ? "" : contentEncoding;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public boolean gzipped() {
+            return contentEncoding.equalsIgnoreCase("gzip");
+        }
+    }
+}

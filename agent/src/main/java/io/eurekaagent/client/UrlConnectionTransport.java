@@ -1,0 +1,159 @@
+package io.eurekaagent.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Authenticator;
+import java.net.HttpURLConnection;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * {@code eureka.agent.http-client=url-connection}, the default: the JDK's {@code HttpURLConnection}, which costs a
+ * tenth of {@code java.net.http.HttpClient}'s start-up and leaves no thread that holds the JVM's exit. Each exchange
+ * runs on the agent's HTTP worker while the caller waits at most the timeout; past it the connection is closed
+ * under the worker, so a stalled or trickling server frees it too. A host name that hangs in DNS holds the worker,
+ * never the caller.
+ */
+public final class UrlConnectionTransport implements Transport {
+    /** The app's default Authenticator must never see a Eureka server's 401, nor answer it. */
+    private static final Authenticator NONE = new Authenticator() {
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            return null;
+        }
+    };
+    /** Only the JDK's own host name check counts, not a lenient default verifier the app may have installed. */
+    private static final HostnameVerifier STRICT = new HostnameVerifier() {
+        @Override
+        public boolean verify(String host, SSLSession session) {
+            return false;
+        }
+    };
+
+    private final ExecutorService worker;
+    private final Duration connectTimeout;
+    private final SSLSocketFactory tls;
+
+    /** @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults */
+    public UrlConnectionTransport(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext) {
+        this.worker = worker;
+        this.connectTimeout = connectTimeout;
+        this.tls = tlsContext == null ? null : tlsContext.getSocketFactory();
+    }
+
+    @Override
+    public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
+            throws IOException, TimeoutException {
+        AtomicReference<HttpURLConnection> open = new AtomicReference<>();
+        Future<Answer> exchange = worker.submit(new Callable<Answer>() {
+            @Override
+            public Answer call() throws IOException {
+                return exchange(open, method, uri, headers, body, timeout, limit);
+            }
+        });
+        try {
+            return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SocketTimeoutException) {
+                String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+                throw new TimeoutException(message.contains("connect") ? "connect timed out"
+                        : "no answer within " + timeout.toMillis() + " ms");
+            }
+            throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
+        } finally {
+            if (!exchange.isDone()) {
+                // Past the deadline: the queued exchange never starts, a running one loses its socket.
+                exchange.cancel(false);
+                HttpURLConnection connection = open.get();
+                if (connection != null) {
+                    connection.disconnect();
+                }
+            }
+        }
+    }
+
+    private Answer exchange(AtomicReference<HttpURLConnection> open, String method, URI uri, Map<String, String> headers,
+            byte[] body, Duration timeout, int limit) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        open.set(connection);
+        boolean reusable = false;
+        try {
+            int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            connection.setConnectTimeout((int) Math.min(millis, connectTimeout.toMillis()));
+            connection.setReadTimeout(millis);
+            connection.setRequestMethod(method);
+            connection.setUseCaches(false);
+            connection.setInstanceFollowRedirects(false);
+            connection.setAuthenticator(NONE);
+            if (connection instanceof HttpsURLConnection) {
+                HttpsURLConnection https = (HttpsURLConnection) connection;
+                https.setHostnameVerifier(STRICT);
+                if (tls != null) {
+                    https.setSSLSocketFactory(tls);
+                }
+            }
+            headers.forEach(connection::setRequestProperty);
+            if (body != null) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            if (in != null && limit > 0) {
+                try (InputStream stream = in) {
+                    // Read to its end within the limit, the connection may serve the next call; else it is closed.
+                    reusable = readUpTo(stream, limit, kept);
+                }
+            }
+            return new Answer(status, kept.toByteArray(), connection.getHeaderField("Content-Encoding"));
+        } finally {
+            if (!reusable) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    /** Keeps the first {@code limit} bytes; true when the body ended within them, false when more was left unread. */
+    private static boolean readUpTo(InputStream in, int limit, ByteArrayOutputStream kept) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (true) {
+            int n = in.read(buffer, 0, Math.max(1, Math.min(buffer.length, limit - kept.size())));
+            if (n < 0) {
+                return true;
+            }
+            if (kept.size() + n > limit) {
+                return false;
+            }
+            kept.write(buffer, 0, n);
+        }
+    }
+}
