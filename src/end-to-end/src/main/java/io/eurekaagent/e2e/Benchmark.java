@@ -49,8 +49,9 @@ public final class Benchmark {
                 benchmark.testApp(false, run, null);
                 benchmark.testApp(true, run, null);
                 benchmark.testApp(true, run, "java-http-client");
-                benchmark.springBoot(false, run);
-                benchmark.springBoot(true, run);
+                benchmark.springBoot(false, run, null);
+                benchmark.springBoot(true, run, null);
+                benchmark.springBoot(true, run, "java-http-client");
                 benchmark.springCloudClient(run);
                 for (String client : new String[] {"none", "httpclient", "urlconnection"}) {
                     benchmark.httpCost(client);
@@ -66,20 +67,25 @@ public final class Benchmark {
         AgentApp app = new AgentApp().env("PORT", Integer.toString(port)).property("eureka.agent.debug", "true")
                 .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
                 .property("eureka.instance.appname", "bench-plain-" + run);
+        measure("agent-test-app", transport(app, httpClient, withAgent), port, null, withAgent);
+    }
+
+    /** The app as measured: with the agent on its default or {@code httpClient} transport, or without it. */
+    private static AgentApp transport(AgentApp app, String httpClient, boolean withAgent) {
         if (httpClient != null) {
             app.property("eureka.agent.http-client", httpClient);
         }
-        measure(httpClient == null ? "agent-test-app" : "agent-test-app (" + httpClient + ")", withAgent ? app : app.withoutAgentFlag(),
-                port, null, withAgent);
+        return withAgent ? app : app.withoutAgentFlag();
     }
 
-    private void springBoot(boolean withAgent, int run) throws Exception {
+    private void springBoot(boolean withAgent, int run, String httpClient) throws Exception {
         int port = Project.freePort();
+        String name = "bench-boot-" + run + (httpClient == null ? "" : "-" + httpClient);
         AgentApp app = new AgentApp().property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
                 .property("eureka.agent.debug", "true")
-                .property("eureka.instance.appname", "bench-boot-" + run)
+                .property("eureka.instance.appname", name)
                 .main("-jar", Project.jar("src/spring-boot-app/target/spring-boot-app.jar").toString(), "--server.port=" + port);
-        measure("spring-boot-app", withAgent ? app : app.withoutAgentFlag(), port, withAgent ? "BENCH-BOOT-" + run : null, withAgent);
+        measure("spring-boot-app", transport(app, httpClient, withAgent), port, withAgent ? name.toUpperCase() : null, withAgent);
     }
 
     private void springCloudClient(int run) throws Exception {
@@ -109,7 +115,10 @@ public final class Benchmark {
 
     /** Launches, times the first 200 from /hello and (if {@code app} is given) the registration, then reads /proc. */
     private void measure(String name, AgentApp app, int port, String registeredApp, boolean withAgent) throws Exception {
-        String label = name + (name.equals("spring-cloud-client") ? "" : withAgent ? " with agent" : " without agent");
+        String transport = app.command().stream().filter(arg -> arg.startsWith("-Deureka.agent.http-client=")).findFirst()
+                .map(arg -> " (" + arg.substring(arg.indexOf('=') + 1) + ")").orElse("");
+        String label = name + (name.equals("spring-cloud-client") ? "" : withAgent ? " with agent" + transport : " without agent");
+        app.jvmOption("-XX:NativeMemoryTracking=summary");
         long launch = System.nanoTime();
         try (ChildProcess process = app.start(name)) {
             long firstResponse = until(() -> answers(port), launch) - launch;
@@ -126,6 +135,7 @@ public final class Benchmark {
             Map<String, String> status = procStatus(process.pid());
             record(label + ": resident memory (MB)", Long.parseLong(status.get("VmRSS").replaceAll("\\D", "")) / 1024.0);
             record(label + ": threads", Double.parseDouble(status.get("Threads").trim()));
+            record(label + ": footprint, non-heap + live heap (MB)", footprint(process.pid()));
             long sigterm = System.nanoTime();
             process.stop(TIMEOUT);
             record(label + ": SIGTERM to exit (ms)", (System.nanoTime() - sigterm) / 1e6);
@@ -137,6 +147,37 @@ public final class Benchmark {
         Matcher matcher = pattern.matcher(line.text);
         matcher.find();
         return Double.parseDouble(matcher.group(1));
+    }
+
+    /**
+     * What the JVM holds for the app beyond heap sizing, which swings RSS by tens of MB run to run: native memory
+     * committed outside the Java heap (NMT) plus the heap still live after a full collection.
+     */
+    private static double footprint(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String nmt = jcmd(pid, "VM.native_memory", "summary");
+        String heap = jcmd(pid, "GC.heap_info");
+        long total = kilobytes(nmt, "Total: reserved=\\d+KB, committed=(\\d+)KB");
+        long heapCommitted = kilobytes(nmt, "Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB");
+        long liveHeap = kilobytes(heap, "used (\\d+)K");
+        return (total - heapCommitted + liveHeap) / 1024.0;
+    }
+
+    private static long kilobytes(String text, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + pattern + " in:\n" + text);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(Project.appJava()).resolveSibling("jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return output;
     }
 
     private boolean registered(String app) {
@@ -182,7 +223,7 @@ public final class Benchmark {
 
     private void report() throws IOException {
         System.out.println();
-        System.out.printf("%-72s %10s   %s%n", "figure", "median", "all runs");
+        System.out.printf("%-80s %10s   %s%n", "figure", "median", "all runs");
         figures.forEach((figure, values) -> {
             List<Double> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
@@ -190,8 +231,8 @@ public final class Benchmark {
                     : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
             StringBuilder all = new StringBuilder();
             values.forEach(value -> all.append(String.format("%.1f ", value)));
-            System.out.printf("%-72s %10.1f   %s%n", figure, median, all.toString().trim());
+            System.out.printf("%-80s %10.1f   %s%n", figure, median, all.toString().trim());
         });
-        System.out.printf("%-72s %10.2f%n", "agent jar (MB)", Files.size(Project.agentJar()) / 1024.0 / 1024.0);
+        System.out.printf("%-80s %10.2f%n", "agent jar (MB)", Files.size(Project.agentJar()) / 1024.0 / 1024.0);
     }
 }
