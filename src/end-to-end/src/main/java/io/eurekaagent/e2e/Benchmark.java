@@ -44,6 +44,10 @@ public final class Benchmark {
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         try (EurekaServer eureka = EurekaServer.start()) {
             Benchmark benchmark = new Benchmark(eureka);
+            if (Boolean.getBoolean("aot")) {
+                benchmark.aotCache(runs);
+                return;
+            }
             for (int run = 1; run <= runs; run++) {
                 System.out.println("run " + run + " of " + runs + " ...");
                 benchmark.testApp(false, run, null);
@@ -59,6 +63,37 @@ public final class Benchmark {
             }
             benchmark.report();
         }
+    }
+
+    /**
+     * {@code -Daot=true}, with {@code -De2e.java} naming a JDK 25: agent-test-app with the agent, alternately without
+     * and with a JDK AOT cache made by one training run with the agent attached ({@code -XX:AOTCacheOutput}).
+     */
+    private void aotCache(int runs) throws Exception {
+        Path cache = Files.createTempDirectory("eureka-agent-aot").resolve("app.aot");
+        int trainingPort = Project.freePort();
+        AgentApp training = new AgentApp().env("PORT", Integer.toString(trainingPort)).jvmOption("-XX:AOTCacheOutput=" + cache)
+                .jvmOption("-XX:NativeMemoryTracking=summary")
+                .property("eureka.client.service-url.defaultZone", eureka.serviceUrl()).property("eureka.instance.appname", "bench-aot");
+        try (ChildProcess process = training.start("aot-training")) {
+            until(() -> answers(trainingPort), System.nanoTime());
+            until(() -> registered("BENCH-AOT"), System.nanoTime());
+            process.stop(TIMEOUT);
+        }
+        for (int run = 1; run <= runs; run++) {
+            System.out.println("run " + run + " of " + runs + " ...");
+            for (boolean withCache : new boolean[] {false, true}) {
+                int port = Project.freePort();
+                AgentApp app = new AgentApp().env("PORT", Integer.toString(port)).property("eureka.agent.debug", "true")
+                        .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
+                        .property("eureka.instance.appname", "bench-aot-" + run);
+                if (withCache) {
+                    app.jvmOption("-XX:AOTCache=" + cache);
+                }
+                measure(withCache ? "agent-test-app, AOT cache," : "agent-test-app, no AOT cache,", app, port, null, true);
+            }
+        }
+        report();
     }
 
     /** @param httpClient the agent's transport when not the default one, else null */
