@@ -36,10 +36,9 @@ public final class InstanceFactory {
         if (config.healthCheckUrl() != null) {
             return URI.create(config.healthCheckUrl());
         }
-        StatusEndpoints endpoints = endpoints(JavaCommand.ofThisJvm());
-        String scheme = instance.portEnabled() || endpoints.port > 0 ? "http" : "https";
-        int port = endpoints.port > 0 ? endpoints.port : instance.servingPort();
-        return URI.create(scheme + "://127.0.0.1:" + port + endpoints.healthPath);
+        // The registered URL already has the scheme, port and path the app's framework needs (read once, in create).
+        URI registered = URI.create(instance.healthCheckUrl());
+        return URI.create(registered.getScheme() + "://127.0.0.1:" + registered.getPort() + registered.getRawPath());
     }
 
     private StatusEndpoints endpoints(String command) {

@@ -57,6 +57,7 @@ public final class InstanceInfo {
     public String instanceId() { return instanceId; }
     public String hostName() { return hostName; }
     public String ipAddr() { return ipAddr; }
+    public String healthCheckUrl() { return healthCheckUrl; }
     public int port() { return port; }
     public boolean portEnabled() { return portEnabled; }
     public int securePort() { return securePort; }

@@ -173,4 +173,18 @@ class InstanceFactoryTest {
         Map<String, Object> boot1 = document(create(Map.of("management.server.port", "9090"), "web-1", springBootJar(dir, "1.5.22")));
         assertEquals("http://web-1:8080/health", boot1.get("healthCheckUrl"));
     }
+
+    @Test
+    void theHealthProbeGoesToLoopbackOnTheRegisteredPortAndPath(@TempDir Path dir) throws Exception {
+        Properties properties = new Properties();
+        properties.putAll(Map.of("management.server.port", "9090", "management.endpoints.web.base-path", "/manage"));
+        InstanceFactory factory = new InstanceFactory(AgentConfig.load(null, properties, Map.of()));
+        InstanceInfo boot = factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1",
+                springBootJar(dir, "4.0.7"), 8080);
+        InstanceInfo plain = create(Map.of(), "web-1", "orders.jar", 8081);
+
+        assertEquals("http://127.0.0.1:9090/manage/health", factory.healthProbeUrl(boot).toString());
+        assertEquals("http://127.0.0.1:8081/health", new InstanceFactory(AgentConfig.load(null, new Properties(), Map.of()))
+                .healthProbeUrl(plain).toString());
+    }
 }

@@ -50,6 +50,17 @@ public final class Project {
         }
     }
 
+    /** Copies the files (not folders) of {@code from} into the existing folder {@code to}: an app server's configuration. */
+    public static void copyFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
+        }
+    }
+
     /** The java that runs apps with the agent: {@code -De2e.java=...} (e.g. a JDK 25), else this JVM's. */
     public static String appJava() {
         return System.getProperty("e2e.java", javaOfThisJvm());

@@ -7,7 +7,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Standalone Tomcat from the distribution users download (unpacked by the build into target/tomcat), with one WAR
@@ -25,13 +24,7 @@ final class StandaloneTomcat {
     /** A CATALINA_BASE in {@code dir} serving {@code war} on {@code httpPort}; the shutdown port is Tomcat's usual, on localhost. */
     static StandaloneTomcat with(Path dir, Path war, int httpPort, int shutdownPort) throws IOException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
-        try (Stream<Path> files = Files.list(home().resolve("conf"))) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file)) {
-                    Files.copy(file, conf.resolve(file.getFileName()));
-                }
-            }
-        }
+        Project.copyFiles(home().resolve("conf"), conf);
         Files.writeString(conf.resolve("server.xml"), "<Server port=\"" + shutdownPort + "\" shutdown=\"SHUTDOWN\">\n"
                 + "  <Service name=\"Catalina\">\n"
                 + "    <Connector port=\"" + httpPort + "\" protocol=\"HTTP/1.1\" connectionTimeout=\"20000\"/>\n"

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * WildFly from the distribution users download (unpacked by the build into target/wildfly), with one WAR in a server
@@ -27,13 +26,7 @@ final class WildFly {
 
     static WildFly with(Path dir, Path war) throws IOException {
         Path configuration = Files.createDirectories(dir.resolve("configuration"));
-        try (Stream<Path> files = Files.list(home().resolve("standalone/configuration"))) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file)) {
-                    Files.copy(file, configuration.resolve(file.getFileName()));
-                }
-            }
-        }
+        Project.copyFiles(home().resolve("standalone/configuration"), configuration);
         Files.copy(war, Files.createDirectories(dir.resolve("deployments")).resolve(war.getFileName()));
         return new WildFly(dir, freeOffset());
     }
