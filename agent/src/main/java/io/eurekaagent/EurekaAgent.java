@@ -1,5 +1,6 @@
 package io.eurekaagent;
 
+import io.eurekaagent.client.AppCookies;
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.Transport;
@@ -105,6 +106,7 @@ public final class EurekaAgent {
             }
             readiness.prepare();
             InstanceFactory instances = new InstanceFactory(config);
+            keepAppCookiesOut();
             Transport transport = config.transport(AgentThreads.httpExecutor());
             deregistration.transport = transport;
             EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), transport,
@@ -119,6 +121,14 @@ public final class EurekaAgent {
                 HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(transport,
                         instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
                 registrar.run(client, instance, health, serving.sinceNanos());
+            }
+        }
+
+        private void keepAppCookiesOut() {
+            try {
+                AppCookies.keepOut(instrumentation);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                AgentLog.warn("the app's default CookieHandler, if it installs one, will see the calls to Eureka: " + e);
             }
         }
 

@@ -18,8 +18,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * The Eureka REST calls the registrar needs (shared/eureka-protocol.md). Each call tries the servers in
- * {@link ServerChoice}'s order and moves on to the next one on a connection error, a TLS failure, a timeout or a
- * 5xx; every attempt and every call is bounded in time.
+ * {@link ServerChoice}'s order and moves on to the next one on a connection error, a TLS failure, a timeout, a
+ * 5xx or a success code Eureka does not give for that call; every attempt and every call is bounded in time.
  */
 public final class EurekaClient {
     private static final String USER_AGENT = "eureka-agent";
@@ -42,14 +42,14 @@ public final class EurekaClient {
     }
 
     /**
-     * Loads the JSON writer and the HTTP request path and leaves a pooled connection open while the app is still
-     * starting, so that registering once it listens costs one round trip instead of ~200 ms of cold code.
+     * Loads the JSON writer and the HTTP request path (with TLS, the handshake's code and a session to resume) while
+     * the app is still starting, so that registering once it listens costs one round trip, not ~200 ms of cold code.
      * A harmless {@code GET /apps/{APP}}; its outcome does not matter.
      */
     public void warmUp(String app) {
         try {
             JSON.std.asBytes(Map.of("instance", Map.of("app", app)));
-            send(new Request("GET", "/apps/" + segment(app.toUpperCase(Locale.ROOT)), null), WARM_UP_BUDGET, LimitedBody.LIMIT);
+            send(new Request("GET", "/apps/" + segment(app.toUpperCase(Locale.ROOT)), null, 200), WARM_UP_BUDGET, LimitedBody.LIMIT);
         } catch (IOException | EurekaUnavailableException e) {
             AgentLog.debug("warm-up request failed (" + e.getMessage() + ")");
         }
@@ -63,18 +63,18 @@ public final class EurekaClient {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the instance document", e);
         }
-        return send(new Request("POST", "/apps/" + segment(instance.app()), body), callTimeout, LimitedBody.LIMIT);
+        return send(new Request("POST", "/apps/" + segment(instance.app()), body, 204), callTimeout, LimitedBody.LIMIT);
     }
 
     /** {@code PUT /apps/{APP}/{ID}?status=UP&lastDirtyTimestamp=..}: 200 renewed, 404 unknown (register again). */
     public EurekaResponse renew(InstanceInfo instance) throws EurekaUnavailableException {
         String query = "?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
-        return send(new Request("PUT", instancePath(instance) + query, null), callTimeout, LimitedBody.LIMIT);
+        return send(new Request("PUT", instancePath(instance) + query, null, 200), callTimeout, LimitedBody.LIMIT);
     }
 
     /** {@code DELETE /apps/{APP}/{ID}} within {@code budget}, whatever the servers do. */
     public EurekaResponse cancel(InstanceInfo instance, Duration budget) throws EurekaUnavailableException {
-        return send(new Request("DELETE", instancePath(instance), null), budget, LimitedBody.LIMIT);
+        return send(new Request("DELETE", instancePath(instance), null, 200), budget, LimitedBody.LIMIT);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class EurekaClient {
      * made; the body is bounded by {@link #REGISTRY_LIMIT} before and after unzipping.
      */
     public EurekaResponse fetch(String path) throws EurekaUnavailableException {
-        return send(new Request("GET", path, null).gzip(), callTimeout, REGISTRY_LIMIT);
+        return send(new Request("GET", path, null, 200).gzip(), callTimeout, REGISTRY_LIMIT);
     }
 
     /** Frees the transport once the agent has made its last call. */
@@ -107,14 +107,15 @@ public final class EurekaClient {
             String failure;
             try {
                 EurekaResponse response = attempt(server, request, timeout, limit);
-                if (response.status() < 500) {
+                if (response.status() < 500 && (!response.isSuccess() || response.status() == request.success)) {
                     if (servers.answered(server)) {
                         String why = servers.setAsideBecause();
                         AgentLog.info("now using " + server + (why.isEmpty() ? "" : " (" + why + ")"));
                     }
                     return response;
                 }
-                failure = server + ": HTTP " + response.status();
+                failure = server + ": HTTP " + response.status() + (response.isSuccess()
+                        ? " where a Eureka server answers " + request.success + " (is it one?)" : "");
             } catch (IOException | TimeoutException e) {
                 failure = server + ": " + describe(e);
             }
@@ -156,12 +157,15 @@ public final class EurekaClient {
         final String method;
         final String path;
         final byte[] body;
+        /** What Eureka answers when the call worked: another 2xx means something else answered (a portal, a proxy). */
+        final int success;
         private boolean gzip;
 
-        Request(String method, String path, byte[] body) {
+        Request(String method, String path, byte[] body, int success) {
             this.method = method;
             this.path = path;
             this.body = body;
+            this.success = success;
         }
 
         Request gzip() {

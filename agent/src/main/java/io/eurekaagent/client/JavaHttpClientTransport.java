@@ -16,9 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /** {@code eureka.agent.http-client=java-http-client}: the JDK's {@code java.net.http.HttpClient}, HTTP/1.1. */
 public final class JavaHttpClientTransport implements Transport {
@@ -35,10 +33,10 @@ public final class JavaHttpClientTransport implements Transport {
                 .connectTimeout(connectTimeout)
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .executor(executor);
-        if (tlsContext != null) {
-            builder.sslContext(tlsContext);
-        } else if (!tls) {
-            builder.sslContext(untrusting());
+        try {
+            builder.sslContext(tlsContext != null ? tlsContext : tls ? JdkTls.defaults() : JdkTls.untrusting());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS in this JVM", e);
         }
         http = builder.build();
     }
@@ -87,20 +85,6 @@ public final class JavaHttpClientTransport implements Transport {
             shutdownNow.invoke(http);
         } catch (ReflectiveOperationException | RuntimeException olderJdk) {
             // before JDK 21 there is nothing to shut down
-        }
-    }
-
-    /**
-     * Never used for a connection: without it the client builds the JDK's default SSL context, which parses the
-     * whole CA certificate store (megabytes of heap) for an agent that may never speak TLS.
-     */
-    private static SSLContext untrusting() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[0], new TrustManager[0], null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS in this JVM", e);
         }
     }
 }

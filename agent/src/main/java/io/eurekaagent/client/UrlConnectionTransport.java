@@ -10,6 +10,7 @@ import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -51,13 +52,14 @@ public final class UrlConnectionTransport implements Transport {
 
     private final ExecutorService worker;
     private final Duration connectTimeout;
-    private final SSLSocketFactory tls;
+    private final SSLContext tlsContext;
+    private SSLSocketFactory tls;
 
     /** @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults */
     public UrlConnectionTransport(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext) {
         this.worker = worker;
         this.connectTimeout = connectTimeout;
-        this.tls = tlsContext == null ? null : tlsContext.getSocketFactory();
+        this.tlsContext = tlsContext;
     }
 
     @Override
@@ -101,7 +103,11 @@ public final class UrlConnectionTransport implements Transport {
             byte[] body, Duration timeout, int limit) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         open.set(connection);
-        boolean reusable = false;
+        try {
+            AppCookies.clear(connection);
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("cannot keep the app's cookie handler out of the call: " + e);
+        }
         try {
             int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             connection.setConnectTimeout((int) Math.min(millis, connectTimeout.toMillis()));
@@ -113,11 +119,12 @@ public final class UrlConnectionTransport implements Transport {
             if (connection instanceof HttpsURLConnection) {
                 HttpsURLConnection https = (HttpsURLConnection) connection;
                 https.setHostnameVerifier(STRICT);
-                if (tls != null) {
-                    https.setSSLSocketFactory(tls);
-                }
+                https.setSSLSocketFactory(tlsSockets());
             }
             headers.forEach(connection::setRequestProperty);
+            // Calls are 30 s apart, the JDK keeps an idle connection 5 s: keeping it would only start the JDK's
+            // Keep-Alive-Timer thread after every call, never save a connect.
+            connection.setRequestProperty("Connection", "close");
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(body.length);
@@ -130,28 +137,34 @@ public final class UrlConnectionTransport implements Transport {
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
             if (in != null && limit > 0) {
                 try (InputStream stream = in) {
-                    // Read to its end within the limit, the connection may serve the next call; else it is closed.
-                    reusable = readUpTo(stream, limit, kept);
+                    readUpTo(stream, limit, kept);
                 }
             }
             return new Answer(status, kept.toByteArray(), connection.getHeaderField("Content-Encoding"));
         } finally {
-            if (!reusable) {
-                connection.disconnect();
-            }
+            connection.disconnect();
         }
     }
 
-    /** Keeps the first {@code limit} bytes; true when the body ended within them, false when more was left unread. */
-    private static boolean readUpTo(InputStream in, int limit, ByteArrayOutputStream kept) throws IOException {
-        byte[] buffer = new byte[8192];
-        while (true) {
-            int n = in.read(buffer, 0, Math.max(1, Math.min(buffer.length, limit - kept.size())));
-            if (n < 0) {
-                return true;
+    /** Made on first use (the worker's thread only): an agent that speaks plain http never loads the CA store. */
+    private SSLSocketFactory tlsSockets() throws IOException {
+        if (tls == null) {
+            try {
+                tls = new DirectTlsSockets((tlsContext != null ? tlsContext : JdkTls.defaults()).getSocketFactory());
+            } catch (GeneralSecurityException e) {
+                throw new IOException("no TLS in this JVM: " + e.getMessage());
             }
-            if (kept.size() + n > limit) {
-                return false;
+        }
+        return tls;
+    }
+
+    /** Keeps the body's first {@code limit} bytes; what follows is never read. */
+    private static void readUpTo(InputStream in, int limit, ByteArrayOutputStream kept) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (kept.size() < limit) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, limit - kept.size()));
+            if (n < 0) {
+                return;
             }
             kept.write(buffer, 0, n);
         }

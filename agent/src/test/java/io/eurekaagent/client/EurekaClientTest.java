@@ -24,7 +24,20 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.lifecycle.TestInstances;
+import java.io.IOException;
 import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.net.InetAddress;
 import java.net.PasswordAuthentication;
 import java.net.ServerSocket;
@@ -54,6 +67,10 @@ class EurekaClientTest {
     @RegisterExtension
     static WireMockExtension peer = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @RegisterExtension
+    static WireMockExtension selfSigned = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1")).build();
 
     static String url(WireMockExtension server) {
         return "http://127.0.0.1:" + server.getPort() + "/eureka/";
@@ -245,6 +262,58 @@ class EurekaClientTest {
             Authenticator.setDefault(before);
         }
         assertEquals(0, asked.get());
+    }
+
+    @Test
+    void anAppsTrustEverythingTlsDefaultsAndSocksProxyAreNotTheAgents() throws Exception {
+        selfSigned.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+        AtomicInteger proxyAsked = new AtomicInteger();
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        SSLContext defaultContext = SSLContext.getDefault();
+        SSLSocketFactory defaultFactory = HttpsURLConnection.getDefaultSSLSocketFactory();
+        HostnameVerifier defaultVerifier = HttpsURLConnection.getDefaultHostnameVerifier();
+        ProxySelector defaultSelector = ProxySelector.getDefault();
+        SSLContext.setDefault(trustAll);
+        HttpsURLConnection.setDefaultSSLSocketFactory(trustAll.getSocketFactory());
+        HttpsURLConnection.setDefaultHostnameVerifier((host, session) -> true);
+        ProxySelector.setDefault(new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                proxyAsked.incrementAndGet();
+                return List.of(new Proxy(Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", peer.getPort())));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {
+            }
+        });
+        try {
+            EurekaClient client = TestInstances.client(transport, "https://localhost:" + selfSigned.getHttpsPort() + "/eureka/");
+            EurekaUnavailableException failure = assertThrows(EurekaUnavailableException.class,
+                    () -> client.register(TestInstances.orders(30)));
+            assertTrue(failure.getMessage().contains("TLS: the server's certificate is not trusted"), failure.getMessage());
+        } finally {
+            SSLContext.setDefault(defaultContext);
+            HttpsURLConnection.setDefaultSSLSocketFactory(defaultFactory);
+            HttpsURLConnection.setDefaultHostnameVerifier(defaultVerifier);
+            ProxySelector.setDefault(defaultSelector);
+        }
+        assertEquals(0, proxyAsked.get(), "the app's proxy selector was asked");
+        assertEquals(List.of(), selfSigned.getAllServeEvents(), "nothing reached the untrusted server");
     }
 
     @Test

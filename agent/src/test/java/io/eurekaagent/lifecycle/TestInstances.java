@@ -48,12 +48,17 @@ public final class TestInstances {
     /** A client whose failed servers are set aside for {@code quarantine}; each attempt bounded by 3 s. */
     public static EurekaClient client(Transport.Kind transport, Duration quarantine, String... urls) {
         List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
-        return new EurekaClient(new ServerChoice(servers, quarantine), transport(transport), Duration.ofSeconds(3));
+        boolean tls = servers.stream().anyMatch(ServiceUrl::isHttps);
+        return new EurekaClient(new ServerChoice(servers, quarantine), transport(transport, tls), Duration.ofSeconds(3));
     }
 
-    /** A transport of that kind as the agent makes it, connect timeout 1 s. */
+    /** A transport of that kind as the agent makes it for plain http servers, connect timeout 1 s. */
     public static Transport transport(Transport.Kind kind) {
-        return kind.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false);
+        return transport(kind, false);
+    }
+
+    private static Transport transport(Transport.Kind kind, boolean tls) {
+        return kind.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, tls);
     }
 
     /** Captures what the agent prints on stderr while it runs. */

@@ -1,0 +1,47 @@
+package io.eurekaagent.client;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.net.HttpURLConnection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the app's cookie jar out of the agent's calls. The JDK's {@code HttpURLConnection} takes
+ * {@code CookieHandler.getDefault()} in its constructor and has no setter: with an app's {@code CookieManager}
+ * installed, the agent would send the app's cookies to Eureka and store Eureka's session cookie in the app's jar.
+ * The agent opens the two JDK packages to itself (it holds the Instrumentation to do so) and clears the field of each
+ * connection it makes. Without it (the command line: no app, no jar) connections are left as they are.
+ */
+public final class AppCookies {
+    private static volatile Field handler;
+    private static volatile Field httpsDelegate;
+
+    private AppCookies() {
+    }
+
+    /** Once per JVM, before the first call; a JDK without these fields keeps its default (one line says so). */
+    public static void keepOut(Instrumentation instrumentation) throws ReflectiveOperationException {
+        Module agent = AppCookies.class.getModule();
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+                Map.of("sun.net.www.protocol.http", Set.of(agent), "sun.net.www.protocol.https", Set.of(agent)),
+                Set.of(), Map.of());
+        Field delegate = Class.forName("sun.net.www.protocol.https.HttpsURLConnectionImpl").getDeclaredField("delegate");
+        Field cookieHandler = Class.forName("sun.net.www.protocol.http.HttpURLConnection").getDeclaredField("cookieHandler");
+        delegate.setAccessible(true);
+        cookieHandler.setAccessible(true);
+        httpsDelegate = delegate;
+        handler = cookieHandler;
+    }
+
+    static void clear(HttpURLConnection connection) throws ReflectiveOperationException {
+        Field cookieHandler = handler;
+        if (cookieHandler == null) {
+            return;
+        }
+        Object target = httpsDelegate.getDeclaringClass().isInstance(connection) ? httpsDelegate.get(connection) : connection;
+        if (cookieHandler.getDeclaringClass().isInstance(target)) {
+            cookieHandler.set(target, null);
+        }
+    }
+}
