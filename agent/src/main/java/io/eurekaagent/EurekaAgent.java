@@ -8,6 +8,7 @@ import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.NameResolution;
 import io.eurekaagent.discovery.RegistryCache;
+import io.eurekaagent.discovery.RegistryLimits;
 import io.eurekaagent.discovery.ServiceResolver;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.AppNames;
@@ -137,7 +138,8 @@ public final class EurekaAgent {
          * (Here, not in EurekaAgent: the JVM loads every type in the premain class's method signatures first.)
          */
         private void startDiscovery(EurekaClient client) {
-            RegistryCache cache = new RegistryCache(client, Duration.ofSeconds(config.registryFetchIntervalSeconds()));
+            RegistryCache cache = new RegistryCache(client, Duration.ofSeconds(config.registryFetchIntervalSeconds()),
+                    RegistryLimits.ofThisJvm());
             AgentThreads.newThread("discovery", cache).start();
             if (config.resolveServiceUrls()) {
                 NameResolution.install(instrumentation,

@@ -10,6 +10,7 @@ import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.RegisteredInstance;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
+import io.eurekaagent.discovery.RegistryLimits;
 import io.eurekaagent.lifecycle.AgentThreads;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,7 +94,7 @@ public final class CommandLine {
         }
         Registry registry;
         try {
-            registry = RegistryCache.fetchWhole(client(config.serviceUrls(), config, transport));
+            registry = RegistryCache.fetchWhole(client(config.serviceUrls(), config, transport), RegistryLimits.ofThisJvm());
         } catch (EurekaUnavailableException | IOException e) {
             out.println("cannot read the registry: " + e.getMessage());
             return SERVER_PROBLEM;

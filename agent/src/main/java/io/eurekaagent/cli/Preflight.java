@@ -6,6 +6,7 @@ import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
+import io.eurekaagent.discovery.RegistryLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,7 +34,8 @@ final class Preflight {
         for (ServiceUrl server : servers) {
             long start = System.nanoTime();
             try {
-                Registry registry = RegistryCache.fetchWhole(CommandLine.client(List.of(server), config, transport));
+                Registry registry = RegistryCache.fetchWhole(CommandLine.client(List.of(server), config, transport),
+                        RegistryLimits.ofThisJvm());
                 out.println(server + ": ok, " + registry.size() + " instances, " + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (EurekaUnavailableException | IOException e) {
                 failed++;

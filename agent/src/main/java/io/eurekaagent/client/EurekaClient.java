@@ -24,9 +24,6 @@ import javax.net.ssl.SSLException;
 public final class EurekaClient {
     private static final String USER_AGENT = "eureka-agent";
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(1);
-    /** The most a registry read may take on the wire and once unzipped: ~50,000 instances. */
-    static final int REGISTRY_LIMIT = 64 * 1024 * 1024;
-
     private final ServerChoice servers;
     private final Transport transport;
     private final Duration attemptTimeout;
@@ -79,10 +76,10 @@ public final class EurekaClient {
 
     /**
      * {@code GET path} ({@code /apps}, {@code /apps/delta}, {@code /apps/{APP}}) with gzip, as the registry reads are
-     * made; the body is bounded by {@link #REGISTRY_LIMIT} before and after unzipping.
+     * made; at most {@code limit} bytes are kept as received, and {@link EurekaResponse#UNZIPPED_LIMIT} once unzipped.
      */
-    public EurekaResponse fetch(String path) throws EurekaUnavailableException {
-        return send(new Request("GET", path, null, 200).gzip(), callTimeout, REGISTRY_LIMIT);
+    public EurekaResponse fetch(String path, int limit) throws EurekaUnavailableException {
+        return send(new Request("GET", path, null, 200).gzip(), callTimeout, limit);
     }
 
     /** Frees the transport once the agent has made its last call. */
@@ -116,7 +113,7 @@ public final class EurekaClient {
                 }
                 failure = server + ": HTTP " + response.status() + (response.isSuccess()
                         ? " where a Eureka server answers " + request.success + " (is it one?)" : "");
-            } catch (IOException | TimeoutException e) {
+            } catch (IOException | TimeoutException | RuntimeException e) {
                 failure = server + ": " + describe(e);
             }
             failures.add(failure);
@@ -129,8 +126,7 @@ public final class EurekaClient {
             throws IOException, TimeoutException {
         Transport.Answer answer = transport.send(request.method, server.resolve(request.path), request.headers(server),
                 request.body, timeout, limit);
-        byte[] body = answer.gzipped() ? Gzip.decode(answer.body(), limit) : answer.body();
-        return new EurekaResponse(answer.status(), body, server);
+        return new EurekaResponse(answer.status(), answer.body(), answer.gzipped(), server);
     }
 
     private static String describe(Exception e) {

@@ -1,16 +1,24 @@
 package io.eurekaagent.client;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A server's answer: the status code, the body (bounded in size) and which server it was. */
+/** A server's answer: the status code, the body (bounded in size, as received) and which server it was. */
 public final class EurekaResponse {
+    /** The most a registry answer may unzip to: ~50,000 instances; a bound on parsing time, it is never held whole. */
+    public static final long UNZIPPED_LIMIT = 64L * 1024 * 1024;
+
     private final int status;
     private final byte[] body;
+    private final boolean gzipped;
     private final ServiceUrl server;
 
-    EurekaResponse(int status, byte[] body, ServiceUrl server) {
+    EurekaResponse(int status, byte[] body, boolean gzipped, ServiceUrl server) {
         this.status = status;
         this.body = body;
+        this.gzipped = gzipped;
         this.server = server;
     }
 
@@ -24,13 +32,18 @@ public final class EurekaResponse {
 
     /** The start of the body on one line, for messages (at most {@link LimitedBody#LIMIT} bytes). */
     public String body() {
-        String text = new String(body, 0, Math.min(body.length, LimitedBody.LIMIT), StandardCharsets.UTF_8);
-        return text.replaceAll("\\s+", " ").trim();
+        byte[] start;
+        try (InputStream in = content()) {
+            start = in.readNBytes(LimitedBody.LIMIT);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+        return new String(start, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
     }
 
-    /** The whole body as received (gzip already decoded). */
-    public byte[] bytes() {
-        return body;
+    /** The body, unzipped as it is read when it came gzipped; reading past {@link #UNZIPPED_LIMIT} throws. */
+    public InputStream content() throws IOException {
+        return gzipped ? Gzip.open(body, UNZIPPED_LIMIT) : new ByteArrayInputStream(body);
     }
 
     public ServiceUrl server() {

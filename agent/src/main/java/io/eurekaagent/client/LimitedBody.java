@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Keeps the first {@code limit} bytes of a body and drops the rest: a huge or endless answer from a broken server
- * or proxy must not grow the app's heap. Registration answers are read up to {@link #LIMIT}.
+ * Keeps the first {@code limit} bytes of a body and stops reading there: a huge or endless answer from a broken
+ * server or proxy must not grow the app's heap, nor cost more CPU than reading the limit (the connection is dropped).
+ * Registration answers are read up to {@link #LIMIT}.
  */
 final class LimitedBody implements BodySubscriber<byte[]> {
     static final int LIMIT = 8 * 1024;
@@ -18,6 +19,7 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
 
     LimitedBody(int limit) {
         this.limit = limit;
@@ -30,6 +32,7 @@ final class LimitedBody implements BodySubscriber<byte[]> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
         subscription.request(Long.MAX_VALUE);
     }
 
@@ -40,6 +43,11 @@ final class LimitedBody implements BodySubscriber<byte[]> {
             byte[] chunk = new byte[keep];
             buffer.get(chunk);
             bytes.write(chunk, 0, keep);
+            if (bytes.size() >= limit) {
+                subscription.cancel();
+                result.complete(bytes.toByteArray());
+                return;
+            }
         }
     }
 

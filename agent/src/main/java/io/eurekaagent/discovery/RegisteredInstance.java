@@ -21,6 +21,7 @@ public final class RegisteredInstance {
     private final String zone;
     private final long registeredAt;
     private final Action action;
+    private final boolean callable;
     private final String plainAddress;
     /** {@code http://host:port/} and {@code https://host:securePort/}, made when first called by name. */
     private volatile URI plainRoot;
@@ -28,7 +29,7 @@ public final class RegisteredInstance {
 
     RegisteredInstance(String app, String instanceId, String hostName, String ipAddr, String status, int port,
             boolean portEnabled, int securePort, boolean securePortEnabled, String vipAddress, String secureVipAddress,
-            String zone, long registeredAt, Action action) {
+            String zone, long registeredAt, Action action, boolean callable) {
         this.app = app;
         this.instanceId = instanceId;
         this.hostName = hostName;
@@ -43,6 +44,7 @@ public final class RegisteredInstance {
         this.zone = zone;
         this.registeredAt = registeredAt;
         this.action = action;
+        this.callable = callable;
         this.plainAddress = address(hostName, port());
     }
 
@@ -85,11 +87,13 @@ public final class RegisteredInstance {
     /** Epoch milliseconds, 0 when unknown. */
     public long registeredAt() { return registeredAt; }
     Action action() { return action; }
+    /** False for an entry with no valid host or port: listed, never handed to a caller. */
+    boolean isCallable() { return callable; }
 
     /** The same instance listed under {@code name} (an instance document without its own {@code app}). */
     RegisteredInstance inApp(String name) {
         return new RegisteredInstance(name, instanceId, hostName, ipAddr, status, port, portEnabled, securePort,
-                securePortEnabled, vipAddress, secureVipAddress, zone, registeredAt, action);
+                securePortEnabled, vipAddress, secureVipAddress, zone, registeredAt, action, callable);
     }
 
     @Override

@@ -22,18 +22,30 @@ public final class Registry {
     private Registry(Map<String, RegisteredInstance> byId) {
         this.byId = byId;
         for (RegisteredInstance instance : byId.values()) {
-            index(instance.app(), instance);
-            index(instance.vipAddress(), instance);
-            index(instance.secureVipAddress(), instance);
+            if (!instance.isCallable()) {
+                continue;
+            }
+            String app = lowerCase(instance.app());
+            String vip = lowerCase(instance.vipAddress());
+            String secureVip = lowerCase(instance.secureVipAddress());
+            // Once under each distinct name, in linear time (a list search here was quadratic in a big app).
+            index(app, instance);
+            if (vip != null && !vip.equals(app)) {
+                index(vip, instance);
+            }
+            if (secureVip != null && !secureVip.equals(app) && !secureVip.equals(vip)) {
+                index(secureVip, instance);
+            }
         }
+    }
+
+    private static String lowerCase(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
     private void index(String name, RegisteredInstance instance) {
         if (name != null) {
-            List<RegisteredInstance> named = byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>());
-            if (!named.contains(instance)) {
-                named.add(instance);
-            }
+            byName.computeIfAbsent(name, key -> new ArrayList<>()).add(instance);
         }
     }
 

@@ -6,6 +6,7 @@ import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.log.FailureStreak;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -17,13 +18,15 @@ import java.util.concurrent.TimeUnit;
 public final class RegistryCache implements Runnable {
     private final EurekaClient client;
     private final Duration interval;
+    private final RegistryLimits limits;
     private volatile Registry registry = Registry.EMPTY;
     private boolean fetched;
     private final FailureStreak failures = new FailureStreak("registry fetch works again");
 
-    public RegistryCache(EurekaClient client, Duration interval) {
+    public RegistryCache(EurekaClient client, Duration interval, RegistryLimits limits) {
         this.client = client;
         this.interval = interval;
+        this.limits = limits;
     }
 
     public Registry registry() {
@@ -43,7 +46,10 @@ public final class RegistryCache implements Runnable {
         }
     }
 
-    /** One step: a full fetch the first time (and after any doubt), else a delta. */
+    /**
+     * One step: a full fetch the first time (and after any doubt), else a delta. Nothing it meets ends the thread:
+     * an OutOfMemoryError drops what was being read (the last good registry stays), the next interval tries again.
+     */
     void refresh() {
         try {
             if (!fetched || !applyDelta()) {
@@ -52,34 +58,50 @@ public final class RegistryCache implements Runnable {
             failures.succeeded();
         } catch (EurekaUnavailableException | IOException e) {
             failures.failed("registry fetch", e.getMessage() + "; keeping the last registry (" + registry.size() + " instances)");
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            failures.failed("registry fetch", "unexpected " + e + "; keeping the last registry (" + registry.size() + " instances)");
         }
     }
 
     private void fetchAll() throws EurekaUnavailableException, IOException {
-        registry = fetchWhole(client);
+        registry = fetchWhole(client, limits);
         fetched = true;
         AgentLog.debug("registry fetched: " + registry.size() + " instances");
     }
 
     /** {@code GET /apps} through the client's failover; an error answer is a failure (also the command line's read). */
-    public static Registry fetchWhole(EurekaClient client) throws EurekaUnavailableException, IOException {
-        EurekaResponse response = client.fetch("/apps");
+    public static Registry fetchWhole(EurekaClient client, RegistryLimits limits) throws EurekaUnavailableException, IOException {
+        EurekaResponse response = client.fetch("/apps", limits.answerBytes());
         if (!response.isSuccess()) {
             throw new IOException("HTTP " + response.status() + " from " + response.server());
         }
-        return Registry.of(RegistryDocument.parse(response.bytes()).instances());
+        return Registry.of(read(response, limits).instances());
+    }
+
+    private static RegistryDocument read(EurekaResponse response, RegistryLimits limits) throws IOException {
+        RegistryDocument document;
+        try (InputStream content = response.content()) {
+            document = RegistryDocument.parse(content, limits.instances());
+        } catch (IOException e) {
+            throw new IOException("unreadable answer from " + response.server() + " (" + e.getMessage() + ")", e);
+        }
+        if (document.uncallable() > 0) {
+            AgentLog.debug(document.uncallable() + " registry entries never handed to callers: no valid host or port, or a"
+                    + " link-local address");
+        }
+        return document;
     }
 
     /** False when the delta cannot be trusted and a full fetch is needed. */
     private boolean applyDelta() throws EurekaUnavailableException {
-        EurekaResponse response = client.fetch("/apps/delta");
+        EurekaResponse response = client.fetch("/apps/delta", limits.answerBytes());
         if (!response.isSuccess()) {
             AgentLog.debug("delta refused (HTTP " + response.status() + "); fetching the whole registry");
             return false;
         }
         RegistryDocument delta;
         try {
-            delta = RegistryDocument.parse(response.bytes());
+            delta = read(response, limits);
         } catch (IOException e) {
             AgentLog.debug("unreadable delta (" + e.getMessage() + "); fetching the whole registry");
             return false;

@@ -3,7 +3,9 @@ package io.eurekaagent.discovery;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,19 +13,27 @@ import java.util.Locale;
 /**
  * Reads {@code GET /apps} and {@code GET /apps/delta} answers in every shape servers send (shared/eureka-protocol.md):
  * a single application or instance as an object instead of an array, numbers and booleans as strings or not, both
- * spellings of the override field. Unknown fields are skipped; an instance without an id is skipped.
+ * spellings of the override field. Unknown fields are uncallable; an instance without an id is uncallable.
  * Streamed with jackson-core (bundled in Jackson jr), skipping what discovery does not use: a 10,000-instance
  * registry is read faster than the Netflix client's own codec reads it (src/benchmarks).
+ * A hostile answer costs no more than its bounds: instances past the limit, nesting past 32 levels or a string read
+ * of more than 64 KB end the read with an IOException; entries that cannot be called (see {@link CallableAddress})
+ * are kept (they count in the server's hash) but marked, and counted.
  */
 public final class RegistryDocument {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(64 * 1024)
+                    .maxNameLength(1024).build())
+            .build();
 
     private final List<RegisteredInstance> instances;
     private final String appsHashCode;
+    private final int uncallable;
 
-    private RegistryDocument(List<RegisteredInstance> instances, String appsHashCode) {
+    private RegistryDocument(List<RegisteredInstance> instances, String appsHashCode, int uncallable) {
         this.instances = instances;
         this.appsHashCode = appsHashCode;
+        this.uncallable = uncallable;
     }
 
     public List<RegisteredInstance> instances() {
@@ -35,8 +45,16 @@ public final class RegistryDocument {
         return appsHashCode;
     }
 
-    /** @throws IOException when the body is not JSON or has no {@code applications} object */
-    public static RegistryDocument parse(byte[] json) throws IOException {
+    /** Entries no caller can use (no valid host, port out of range, link-local). */
+    public int uncallable() {
+        return uncallable;
+    }
+
+    /**
+     * @param maxInstances the most instances the answer may list
+     * @throws IOException when the body is not JSON, has no {@code applications} object or is past a bound
+     */
+    public static RegistryDocument parse(InputStream json, int maxInstances) throws IOException {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("the answer is not a JSON object");
@@ -45,7 +63,7 @@ public final class RegistryDocument {
                 String field = parser.getCurrentName();
                 parser.nextToken();
                 if (field.equals("applications") && parser.currentToken() == JsonToken.START_OBJECT) {
-                    return applications(parser);
+                    return new Reader(parser, maxInstances).applications();
                 }
                 parser.skipChildren();
             }
@@ -55,70 +73,90 @@ public final class RegistryDocument {
         }
     }
 
-    private static RegistryDocument applications(JsonParser parser) throws IOException {
-        List<RegisteredInstance> instances = new ArrayList<>();
-        String hash = "";
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.getCurrentName();
-            JsonToken value = parser.nextToken();
-            if (field.equals("apps__hashcode")) {
-                hash = text(parser, "");
-            } else if (field.equals("application")) {
-                forEachObject(parser, value, () -> application(parser, instances));
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return new RegistryDocument(instances, hash);
-    }
+    /** One read: the parser, the instances so far and the bound on their number. */
+    private static final class Reader {
+        private final JsonParser parser;
+        private final int maxInstances;
+        private final List<RegisteredInstance> instances = new ArrayList<>();
+        private int uncallable;
 
-    private static void application(JsonParser parser, List<RegisteredInstance> instances) throws IOException {
-        String name = null;
-        int first = instances.size();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.getCurrentName();
-            JsonToken value = parser.nextToken();
-            if (field.equals("name")) {
-                name = text(parser, null);
-            } else if (field.equals("instance")) {
-                forEachObject(parser, value, () -> instance(parser, instances));
-            } else {
-                parser.skipChildren();
-            }
+        Reader(JsonParser parser, int maxInstances) {
+            this.parser = parser;
+            this.maxInstances = maxInstances;
         }
-        // An instance without "app" belongs to the application it is listed under ("name" may come after it).
-        for (int i = first; i < instances.size(); i++) {
-            if (instances.get(i).app().isEmpty() && name != null) {
-                instances.set(i, instances.get(i).inApp(name.toUpperCase(Locale.ROOT)));
-            }
-        }
-    }
 
-    private static void instance(JsonParser parser, List<RegisteredInstance> instances) throws IOException {
-        InstanceFields f = new InstanceFields();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.getCurrentName();
-            JsonToken value = parser.nextToken();
-            switch (field) {
-                case "instanceId": f.instanceId = text(parser, null); break;
-                case "app": f.app = text(parser, ""); break;
-                case "hostName": f.hostName = text(parser, null); break;
-                case "ipAddr": f.ipAddr = text(parser, null); break;
-                case "status": f.status = text(parser, null); break;
-                case "overriddenStatus":
-                case "overriddenstatus": f.override = text(parser, null); break;
-                case "vipAddress": f.vipAddress = text(parser, null); break;
-                case "secureVipAddress": f.secureVipAddress = text(parser, null); break;
-                case "actionType": f.action = text(parser, null); break;
-                case "port": f.port = port(parser, value, f.port); break;
-                case "securePort": f.securePort = port(parser, value, f.securePort); break;
-                case "metadata": f.zone = member(parser, value, "zone"); break;
-                case "leaseInfo": f.registeredAt = number(member(parser, value, "registrationTimestamp"), 0L); break;
-                default: parser.skipChildren();
+        RegistryDocument applications() throws IOException {
+            String hash = "";
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.getCurrentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("apps__hashcode")) {
+                    hash = text(parser, "");
+                } else if (field.equals("application")) {
+                    forEachObject(parser, value, this::application);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return new RegistryDocument(instances, hash, uncallable);
+        }
+
+        private void application() throws IOException {
+            String name = null;
+            int first = instances.size();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.getCurrentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("name")) {
+                    name = text(parser, null);
+                } else if (field.equals("instance")) {
+                    forEachObject(parser, value, this::instance);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            // An instance without "app" belongs to the application it is listed under ("name" may come after it).
+            for (int i = first; i < instances.size(); i++) {
+                if (instances.get(i).app().isEmpty() && name != null) {
+                    instances.set(i, instances.get(i).inApp(name.toUpperCase(Locale.ROOT)));
+                }
             }
         }
-        if (f.instanceId != null) {
-            instances.add(f.instance());
+
+        private void instance() throws IOException {
+            InstanceFields f = new InstanceFields();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.getCurrentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "instanceId": f.instanceId = text(parser, null); break;
+                    case "app": f.app = text(parser, ""); break;
+                    case "hostName": f.hostName = text(parser, null); break;
+                    case "ipAddr": f.ipAddr = text(parser, null); break;
+                    case "status": f.status = text(parser, null); break;
+                    case "overriddenStatus":
+                    case "overriddenstatus": f.override = text(parser, null); break;
+                    case "vipAddress": f.vipAddress = text(parser, null); break;
+                    case "secureVipAddress": f.secureVipAddress = text(parser, null); break;
+                    case "actionType": f.action = text(parser, null); break;
+                    case "port": f.port = port(parser, value, f.port); break;
+                    case "securePort": f.securePort = port(parser, value, f.securePort); break;
+                    case "metadata": f.zone = member(parser, value, "zone"); break;
+                    case "leaseInfo": f.registeredAt = number(member(parser, value, "registrationTimestamp"), 0L); break;
+                    default: parser.skipChildren();
+                }
+            }
+            if (f.instanceId == null) {
+                return;
+            }
+            RegisteredInstance instance = f.instance();
+            if (!instance.isCallable()) {
+                uncallable++;
+            }
+            if (instances.size() >= maxInstances) {
+                throw new IOException("the answer lists more than " + maxInstances + " instances");
+            }
+            instances.add(instance);
         }
     }
 
@@ -138,9 +176,18 @@ public final class RegistryDocument {
         Port port = new Port(7001, true);
         Port securePort = new Port(7002, false);
 
+        /**
+         * Called by its host name, else by its address; not callable at all (listed, never handed to the app) without
+         * a valid one or with the port it would be called on out of range.
+         */
         RegisteredInstance instance() {
-            return new RegisteredInstance(app.toUpperCase(Locale.ROOT), instanceId, hostName, ipAddr, status(), port.number,
-                    port.enabled, securePort.number, securePort.enabled, vipAddress, secureVipAddress, zone, registeredAt, action(action));
+            String host = CallableAddress.host(hostName) ? hostName : CallableAddress.host(ipAddr) ? ipAddr : null;
+            boolean secure = securePort.enabled && CallableAddress.port(securePort.number);
+            boolean plain = port.enabled && CallableAddress.port(port.number);
+            boolean callable = host != null && (plain || secure || CallableAddress.port(port.number));
+            return new RegisteredInstance(app.toUpperCase(Locale.ROOT), instanceId, host == null ? hostName : host, ipAddr,
+                    status(), port.number, plain, securePort.number, secure, vipAddress, secureVipAddress, zone, registeredAt,
+                    action(action), callable);
         }
 
         /** An admin's override (either spelling) wins over the status the instance sent, as on the server. */
@@ -181,7 +228,7 @@ public final class RegistryDocument {
         return new Port((int) number, enabled);
     }
 
-    /** One scalar member of an object ({@code metadata.zone}), the rest skipped; null when absent. */
+    /** One scalar member of an object ({@code metadata.zone}), the rest uncallable; null when absent. */
     private static String member(JsonParser parser, JsonToken value, String name) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
@@ -221,7 +268,7 @@ public final class RegistryDocument {
         }
     }
 
-    /** A scalar as text (numbers and booleans too); {@code fallback} for null or a structure (which is skipped). */
+    /** A scalar as text (numbers and booleans too); {@code fallback} for null or a structure (which is uncallable). */
     private static String text(JsonParser parser, String fallback) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {

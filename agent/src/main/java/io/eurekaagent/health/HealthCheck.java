@@ -59,7 +59,7 @@ public final class HealthCheck {
             int status = transport.send("GET", url, ACCEPT_JSON, null, wait, 0).status();
             lastOutcome = "HTTP " + status;
             return status >= 200 && status < 300 ? Status.UP : Status.DOWN;
-        } catch (IOException | TimeoutException e) {
+        } catch (IOException | TimeoutException | RuntimeException e) {
             lastOutcome = e.toString();
         }
         return Status.DOWN;

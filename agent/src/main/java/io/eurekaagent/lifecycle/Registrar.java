@@ -58,6 +58,18 @@ public final class Registrar {
         this.readySinceNanos = readyNanos;
         long interval = TimeUnit.SECONDS.toNanos(registered.renewalIntervalSeconds());
         Backoff backoff = new Backoff(firstRetry, Duration.ofNanos(interval));
+        while (!closing) {
+            try {
+                beat(registered, health, interval, backoff);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                // Whatever the HTTP stack or an app's hook throws, this thread is the registration: it must go on.
+                failed("heartbeat", "unexpected " + e);
+                sleepUntil(System.nanoTime() + backoff.next().toNanos());
+            }
+        }
+    }
+
+    private void beat(InstanceInfo registered, HealthCheck health, long interval, Backoff backoff) {
         long now = System.nanoTime();
         PushLimiter pushes = new PushLimiter(now);
         long nextBeat = now;

@@ -7,20 +7,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.eurekaagent.client.Transport;
-import io.eurekaagent.lifecycle.TestInstances;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import io.eurekaagent.lifecycle.TestInstances;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The full fetch, the deltas, the hash check that sends it back to a full fetch, and what a failure leaves. */
 @ParameterizedClass
@@ -44,7 +50,8 @@ class RegistryCacheTest {
     }
 
     private RegistryCache cache() {
-        return new RegistryCache(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"), Duration.ofSeconds(30));
+        return new RegistryCache(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"), Duration.ofSeconds(30),
+                RegistryLimits.ofThisJvm());
     }
 
     @Test
@@ -124,5 +131,59 @@ class RegistryCacheTest {
             assertEquals(3, log.count("keeping the last registry (1 instances)"), log.text());
             assertEquals(1, log.count("registry fetch works again after 5 failed attempts"), log.text());
         }
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A registry, then an answer past a bound: refused with one line, the last good registry kept, the next fetch made. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answersPastABound")
+    void anAnswerPastItsBoundsIsRefusedAndTheLastRegistryKept(String what, byte[] body, String line) {
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        RegistryCache cache = new RegistryCache(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"),
+                Duration.ofSeconds(30), new RegistryLimits(1024 * 1024, 1_000));
+        cache.refresh();
+        eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withStatus(403)));
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(body)));
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            cache.refresh();
+            cache.refresh();
+
+            assertEquals(1, cache.registry().size());
+            assertEquals(1, log.count("registry fetch failed: "), log.text());
+            assertTrue(log.text().contains(line), log.text());
+            assertTrue(log.text().contains("keeping the last registry (1 instances)"), log.text());
+        }
+        eureka.verify(3, getRequestedFor(urlEqualTo("/eureka/apps")));
+    }
+
+    static Stream<Arguments> answersPastABound() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
+            gzip.write('{');
+            byte[] spaces = " ".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 80; i++) {
+                gzip.write(spaces);
+            }
+        }
+        StringBuilder tiny = new StringBuilder("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[");
+        for (int i = 0; i < 5_000; i++) {
+            tiny.append(i == 0 ? "" : ",").append("{\"instanceId\":\"").append(i).append("\",\"hostName\":\"h\"}");
+        }
+        tiny.append("]}]}}");
+        String deep = "{\"applications\":{\"application\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}";
+        String longName = "{\"applications\":{\"application\":{\"name\":\"" + "x".repeat(100_000) + "\"}}}";
+        return Stream.of(
+                Arguments.of("a gzip bomb", bomb.toByteArray(), "unzips to more than 64 MB"),
+                Arguments.of("many tiny instances", gzip(tiny.toString().getBytes(StandardCharsets.UTF_8)), "more than 1000 instances"),
+                Arguments.of("deep nesting", gzip(deep.getBytes(StandardCharsets.UTF_8)), "nesting depth"),
+                Arguments.of("a 100,000-character name", gzip(longName.getBytes(StandardCharsets.UTF_8)), "String value length"));
     }
 }

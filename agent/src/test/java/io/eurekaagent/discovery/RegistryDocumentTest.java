@@ -3,15 +3,17 @@ package io.eurekaagent.discovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Every shape the servers send (shared/eureka-protocol.md), read the same way. */
 class RegistryDocumentTest {
     static RegistryDocument parse(String json) throws IOException {
-        return RegistryDocument.parse(json.getBytes(StandardCharsets.UTF_8));
+        return RegistryDocument.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), 100);
     }
 
     @Test
@@ -52,6 +54,39 @@ class RegistryDocumentTest {
     void instancesWithoutAnIdAreSkipped() throws Exception {
         assertEquals(1, parse("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[{\"ipAddr\":\"1.1.1.1\"},"
                 + "{\"instanceId\":\"ok\"}]}]}}").instances().size());
+    }
+
+    @Test
+    void entriesNoCallerCanUseAreListedButNeverHandedOut() throws Exception {
+        String[] entries = {
+            "\"instanceId\":\"good\",\"hostName\":\"orders-1\",\"port\":{\"$\":8080,\"@enabled\":\"true\"}",
+            "\"instanceId\":\"by-address\",\"hostName\":\"a/b?c\",\"ipAddr\":\"10.0.0.2\",\"port\":8080",
+            "\"instanceId\":\"p99999\",\"hostName\":\"h\",\"port\":{\"$\":99999,\"@enabled\":\"true\"}",
+            "\"instanceId\":\"p-5\",\"hostName\":\"h\",\"port\":{\"$\":-5,\"@enabled\":\"true\"}",
+            "\"instanceId\":\"p0\",\"hostName\":\"h\",\"port\":{\"$\":0,\"@enabled\":\"true\"}",
+            "\"instanceId\":\"no-host\",\"port\":8080",
+            "\"instanceId\":\"metadata\",\"hostName\":\"169.254.169.254\",\"ipAddr\":\"169.254.169.254\",\"port\":80",
+        };
+        StringBuilder json = new StringBuilder("{\"applications\":{\"application\":{\"name\":\"ORDERS\",\"instance\":[");
+        for (int i = 0; i < entries.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"app\":\"ORDERS\",\"status\":\"UP\",").append(entries[i]).append('}');
+        }
+        RegistryDocument document = parse(json.append("]}}}").toString());
+        Registry registry = Registry.of(document.instances());
+
+        assertEquals(5, document.uncallable());
+        assertEquals("UP_7_", registry.hashCodeOfStatuses());
+        assertEquals(List.of("good orders-1", "by-address 10.0.0.2"), registry.named("orders").stream()
+                .map(instance -> instance.instanceId() + " " + instance.hostName()).collect(Collectors.toList()));
+    }
+
+    @Test
+    void moreInstancesThanTheBoundIsAnIoException() {
+        String three = "{\"applications\":{\"application\":{\"name\":\"A\",\"instance\":[{\"instanceId\":\"1\",\"hostName\":\"h\"},"
+                + "{\"instanceId\":\"2\",\"hostName\":\"h\"},{\"instanceId\":\"3\",\"hostName\":\"h\"}]}}}";
+        IOException e = assertThrows(IOException.class,
+                () -> RegistryDocument.parse(new ByteArrayInputStream(three.getBytes(StandardCharsets.UTF_8)), 2));
+        assertEquals("the answer lists more than 2 instances", e.getMessage());
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RegistryTest {
     static RegisteredInstance instance(String app, String id, String status, String zone, RegisteredInstance.Action action) {
         return new RegisteredInstance(app, id, id, "10.0.0.1", status, 8080, true, 443, false, app.toLowerCase() + "-vip",
-                null, zone, 0, action);
+                null, zone, 0, action, true);
     }
 
     @Test

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** http://orders/x to an instance, for URLs and HttpClient requests; everything else untouched. */
 class ServiceUrlRewriterTest {
     private final Registry registry = Registry.of(List.of(
-            new RegisteredInstance("ORDERS", "o1", "orders-1.internal", "10.0.0.1", "UP", 8080, true, 8443, true, "orders", null, null, 0, null),
-            new RegisteredInstance("DEAD", "d1", "dead-1", "10.0.0.2", "DOWN", 8080, true, 443, false, "dead", null, null, 0, null),
-            new RegisteredInstance("SIX", "s1", "fd00::1", "fd00::1", "UP", 8080, true, 443, false, "six", null, null, 0, null)));
+            new RegisteredInstance("ORDERS", "o1", "orders-1.internal", "10.0.0.1", "UP", 8080, true, 8443, true, "orders", null, null, 0, null, true),
+            new RegisteredInstance("DEAD", "d1", "dead-1", "10.0.0.2", "DOWN", 8080, true, 443, false, "dead", null, null, 0, null, true),
+            new RegisteredInstance("SIX", "s1", "fd00::1", "fd00::1", "UP", 8080, true, 443, false, "six", null, null, 0, null, true)));
     private final ServiceUrlRewriter rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true));
 
     @Test

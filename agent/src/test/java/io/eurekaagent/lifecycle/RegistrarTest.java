@@ -2,8 +2,8 @@ package io.eurekaagent.lifecycle;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -19,14 +19,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.ServerChoice;
+import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.health.HealthCheck;
-import io.eurekaagent.instance.Status;
 import io.eurekaagent.instance.InstanceInfo;
+import io.eurekaagent.instance.Status;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -215,4 +219,34 @@ class RegistrarTest {
         assertTrue(registrar.isClosing());
         assertEquals(0, eureka.getAllServeEvents().size());
     }
+
+    @Test
+    void anErrorOutOfTheHttpStackIsOneFailedAttemptAndTheLoopGoesOn() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Transport failingTwice = new Transport() {
+            @Override
+            public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit) {
+                if (calls.incrementAndGet() <= 2) {
+                    throw new OutOfMemoryError("Java heap space (a test's)");
+                }
+                return new Answer(method.equals("POST") ? 204 : 200, new byte[0], null);
+            }
+        };
+        EurekaClient client = new EurekaClient(new ServerChoice(List.of(ServiceUrl.parse(url())), Duration.ofSeconds(60)),
+                failingTwice, Duration.ofSeconds(1));
+        Registrar registrar = new Registrar(Duration.ofMillis(10));
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            Thread heartbeat = start(registrar, client, TestInstances.orders(30));
+            await("registered after two errors", () -> log.count("] registered ORDERS") == 1);
+            registrar.deregister(Duration.ofSeconds(1));
+            heartbeat.join(2_000);
+
+            assertFalse(heartbeat.isAlive());
+            assertEquals(1, log.count("heartbeat failed: unexpected java.lang.OutOfMemoryError: Java heap space (a test's); retrying"),
+                    log.text());
+            assertEquals(1, log.count("heartbeat failed 2 times in a row"), log.text());
+        }
+    }
 }
+

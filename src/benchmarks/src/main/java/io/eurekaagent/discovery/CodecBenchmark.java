@@ -34,8 +34,8 @@ public class CodecBenchmark {
     @Setup
     public void documents() throws IOException {
         registry = RegistryFixture.registry(INSTANCES);
-        parsed = Registry.of(RegistryDocument.parse(registry).instances());
-        delta = RegistryDocument.parse(RegistryFixture.delta(INSTANCES, 100));
+        parsed = Registry.of(RegistryDocument.parse(new ByteArrayInputStream(registry), Integer.MAX_VALUE).instances());
+        delta = RegistryDocument.parse(new ByteArrayInputStream(RegistryFixture.delta(INSTANCES, 100)), Integer.MAX_VALUE);
         netflix = new EurekaJacksonCodec();
         int netflixCount = netflix.readValue(Applications.class, new ByteArrayInputStream(registry)).size();
         if (parsed.size() != INSTANCES || netflixCount != INSTANCES || !parsed.apply(delta.instances()).hashCodeOfStatuses().equals(delta.appsHashCode())) {
@@ -45,7 +45,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public Registry agentReadsTheRegistry() throws IOException {
-        return Registry.of(RegistryDocument.parse(registry).instances());
+        return Registry.of(RegistryDocument.parse(new ByteArrayInputStream(registry), Integer.MAX_VALUE).instances());
     }
 
     @Benchmark

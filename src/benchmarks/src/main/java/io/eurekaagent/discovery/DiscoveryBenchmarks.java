@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -17,7 +18,7 @@ public final class DiscoveryBenchmarks {
         new Runner(new OptionsBuilder().include("io\\.eurekaagent\\.discovery\\..*Benchmark").build()).run();
         byte[] document = RegistryFixture.registry(CodecBenchmark.INSTANCES);
         long before = usedAfterGc();
-        Registry registry = Registry.of(RegistryDocument.parse(document).instances());
+        Registry registry = Registry.of(RegistryDocument.parse(new ByteArrayInputStream(document), Integer.MAX_VALUE).instances());
         long held = usedAfterGc() - before;
         System.out.printf("%nheap held by a %,d-instance registry (%d apps): %.1f MB%n", registry.size(), RegistryFixture.APPS,
                 held / 1024.0 / 1024.0);

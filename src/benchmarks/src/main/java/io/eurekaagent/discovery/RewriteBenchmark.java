@@ -43,7 +43,7 @@ public class RewriteBenchmark {
     }
 
     private static RegisteredInstance instance(String id, String ip) {
-        return new RegisteredInstance("ORDERS", id, ip, ip, "UP", 8080, true, 443, false, "orders", "orders", null, 0, null);
+        return new RegisteredInstance("ORDERS", id, ip, ip, "UP", 8080, true, 443, false, "orders", "orders", null, 0, null, true);
     }
 
     @Benchmark

@@ -53,6 +53,8 @@ public final class Benchmark {
                 benchmark.testApp(false, run, null);
                 benchmark.testApp(true, run, null);
                 benchmark.testApp(true, run, "java-http-client");
+                benchmark.testAppWith(run, "eureka.client.enabled", "false");
+                benchmark.testAppWith(run, "eureka.agent.register-on", "start");
                 benchmark.springBoot(false, run, null);
                 benchmark.springBoot(true, run, null);
                 benchmark.springBoot(true, run, "java-http-client");
@@ -105,6 +107,19 @@ public final class Benchmark {
         measure("agent-test-app", transport(app, httpClient, withAgent), port, null, withAgent);
     }
 
+    /**
+     * With the agent and one setting that leaves part of it out, to break its cost down: {@code client.enabled=false} is
+     * what any {@code -javaagent} costs (the JVM's instrument start-up, the jar, premain reading the settings),
+     * {@code register-on=start} the agent without its socket hooks.
+     */
+    private void testAppWith(int run, String key, String value) throws Exception {
+        int port = Project.freePort();
+        AgentApp app = new AgentApp().env("PORT", Integer.toString(port)).property("eureka.agent.debug", "true")
+                .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
+                .property("eureka.instance.appname", "bench-" + value + "-" + run).property(key, value);
+        measure("agent-test-app", app, port, null, !value.equals("false"));
+    }
+
     /** The app as measured: with the agent on its default or {@code httpClient} transport, or without it. */
     private static AgentApp transport(AgentApp app, String httpClient, boolean withAgent) {
         if (httpClient != null) {
@@ -148,11 +163,15 @@ public final class Benchmark {
         }
     }
 
-    /** Launches, times the first 200 from /hello and (if {@code app} is given) the registration, then reads /proc. */
+    /**
+     * Launches, times the first 200 from /hello and (if {@code app} is given) the registration, then reads /proc.
+     * @param withAgent whether the agent runs and prints its premain and registration times
+     */
     private void measure(String name, AgentApp app, int port, String registeredApp, boolean withAgent) throws Exception {
-        String transport = app.command().stream().filter(arg -> arg.startsWith("-Deureka.agent.http-client=")).findFirst()
-                .map(arg -> " (" + arg.substring(arg.indexOf('=') + 1) + ")").orElse("");
-        String label = name + (name.equals("spring-cloud-client") ? "" : withAgent ? " with agent" + transport : " without agent");
+        String variant = app.command().stream().filter(arg -> arg.matches("-Deureka\\.(agent\\.http-client|agent\\.register-on|client\\.enabled)=.*"))
+                .findFirst().map(arg -> " (" + arg.substring(arg.indexOf('.', 3) + 1).replace("agent.http-client=", "") + ")").orElse("");
+        boolean agentFlag = app.command().stream().anyMatch(arg -> arg.startsWith("-javaagent:"));
+        String label = name + (name.equals("spring-cloud-client") ? "" : agentFlag ? " with agent" + variant : " without agent");
         app.jvmOption("-XX:NativeMemoryTracking=summary");
         long launch = System.nanoTime();
         try (ChildProcess process = app.start(name)) {
@@ -164,7 +183,9 @@ public final class Benchmark {
             }
             if (withAgent) {
                 record(label + ": premain (ms)", number(process, PREMAIN));
-                record(label + ": app listened to registered (ms)", number(process, AFTER_LISTEN));
+                if (!variant.contains("register-on=start")) {
+                    record(label + ": app listened to registered (ms)", number(process, AFTER_LISTEN));
+                }
             }
             Thread.sleep(2000);
             Map<String, String> status = procStatus(process.pid());
