@@ -5,7 +5,10 @@ import io.eurekaagent.log.AgentLog;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.net.URLEncoder;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,7 +117,7 @@ public final class EurekaClient {
                 failure = server + ": HTTP " + response.status() + (response.isSuccess()
                         ? " where a Eureka server answers " + request.success + " (is it one?)" : "");
             } catch (IOException | TimeoutException | RuntimeException e) {
-                failure = server + ": " + describe(e);
+                failure = server + ": " + describe(e, server);
             }
             failures.add(failure);
             servers.failed(server, System.nanoTime(), failure);
@@ -129,12 +132,23 @@ public final class EurekaClient {
         return new EurekaResponse(answer.status(), answer.body(), answer.gzipped(), server);
     }
 
-    private static String describe(Exception e) {
+    /** The real cause in a few words: each needs a different fix (DNS, the server, the network, TLS). */
+    private static String describe(Exception e, ServiceUrl server) {
         if (e instanceof TimeoutException) {
             return e.getMessage() == null ? "timed out" : e.getMessage();
         }
+        // java.net.http reports an unknown name as a ConnectException caused by UnresolvedAddressException.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+                return "unknown host " + server.uri().getHost() + " (no such name in DNS or /etc/hosts)";
+            }
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
         if (e instanceof ConnectException) {
-            return "connection refused";
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            return message.equals("null") || message.contains("refused") ? "connection refused" : message;
         }
         if (e instanceof SSLException) {
             return TlsFailure.describe((SSLException) e);

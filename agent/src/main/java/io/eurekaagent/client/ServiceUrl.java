@@ -1,5 +1,6 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.log.AgentLog;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -65,8 +66,10 @@ public final class ServiceUrl {
         int colon = rawUserInfo.indexOf(':');
         String user = decode(colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon));
         String password = colon < 0 ? "" : decode(rawUserInfo.substring(colon + 1));
-        byte[] token = (user + ":" + password).getBytes(StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(token);
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        AgentLog.addSecret(password);
+        AgentLog.addSecret(token);
+        return "Basic " + token;
     }
 
     private static String decode(String raw) {

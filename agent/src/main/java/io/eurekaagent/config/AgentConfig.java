@@ -143,8 +143,8 @@ public final class AgentConfig {
                 break;
             }
         }
-        instanceId = r.text("eureka.instance.instance-id", "an instance id");
-        hostname = r.text("eureka.instance.hostname", "a host name");
+        instanceId = r.segment("eureka.instance.instance-id", "an instance id");
+        hostname = r.host("eureka.instance.hostname");
         ipAddress = r.ipAddress("eureka.instance.ip-address");
         preferIpAddress = r.bool("eureka.instance.prefer-ip-address", false);
         ignoredInterfaces = r.patterns("spring.cloud.inetutils.ignored-interfaces");

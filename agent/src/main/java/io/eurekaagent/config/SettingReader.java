@@ -1,9 +1,7 @@
 package io.eurekaagent.config;
 
 import io.eurekaagent.client.ServiceUrl;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.eurekaagent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +43,11 @@ final class SettingReader {
         // Canonical once: in premain every string operation is interpreted, and ~80 keys are read.
         String canonical = RelaxedNames.canonicalKey(key);
         asked.put(canonical, key);
-        return settings.getCanonical(canonical);
+        Setting setting = settings.getCanonical(canonical);
+        if (setting != null && canonical.contains("password")) {
+            AgentLog.addSecret(setting.value());
+        }
+        return setting;
     }
 
     /**
@@ -156,12 +158,19 @@ final class SettingReader {
 
     /** A name usable in a Eureka URL path (app names, VIP addresses); null when unset. */
     String name(String key, String what) {
-        return checked(key, null, Check.NAME, what + " of letters, digits, '.', '_' or '-'");
+        return checked(key, null, Check.NAME, what + " of letters, digits, '.', '_' or '-', at most " + Check.MAX_LENGTH
+                + " characters");
     }
 
-    /** Free text that must not be blank; null when unset. */
-    String text(String key, String what) {
-        return checked(key, null, Check.TEXT, what + " without spaces");
+    /** Text that goes into Eureka's URLs as one path segment ({@code /apps/APP/ID}); null when unset. */
+    String segment(String key, String what) {
+        return checked(key, null, Check.SEGMENT, what + " without spaces, control characters or / \\ ? # %, at most "
+                + Check.MAX_LENGTH + " characters");
+    }
+
+    /** A host name or IP address ({@link HostSyntax}); null when unset. */
+    String host(String key) {
+        return checked(key, null, Check.HOST, "a host name of letters, digits, '.', '-' or '_', or an IP address");
     }
 
     String path(String key, String fallback) {
@@ -184,18 +193,23 @@ final class SettingReader {
 
     /** Plain character checks: no regular expressions or lambdas on the premain path (their first use costs ms). */
     private enum Check {
-        NAME, TEXT, PATH, IP;
+        NAME, SEGMENT, HOST, PATH, IP;
+
+        /** Eureka keeps ids and names in URLs and in every registry copy: a longer one is a mistake. */
+        static final int MAX_LENGTH = 255;
 
         boolean accepts(String value) {
             switch (this) {
                 case NAME:
-                    return !value.isEmpty() && onlyNameCharacters(value);
-                case TEXT:
-                    return !value.isEmpty() && !hasWhitespace(value);
+                    return !value.isEmpty() && value.length() <= MAX_LENGTH && onlyNameCharacters(value);
+                case SEGMENT:
+                    return !value.isEmpty() && value.length() <= MAX_LENGTH && isPathSegment(value);
+                case HOST:
+                    return HostSyntax.isValid(value);
                 case PATH:
                     return value.startsWith("/") && !hasWhitespace(value);
                 default:
-                    return isIpv4(value) || isIpv6Literal(value);
+                    return HostSyntax.literal(value) != null;
             }
         }
 
@@ -209,6 +223,17 @@ final class SettingReader {
             return true;
         }
 
+        /** Nothing a server or proxy could take as a separator, an escape or a query, nor any space or control. */
+        private static boolean isPathSegment(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isWhitespace(c) || Character.isISOControl(c) || "/\\?#%".indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static boolean hasWhitespace(String value) {
             for (int i = 0; i < value.length(); i++) {
                 if (Character.isWhitespace(value.charAt(i))) {
@@ -216,36 +241,6 @@ final class SettingReader {
                 }
             }
             return false;
-        }
-
-        private static boolean isIpv4(String value) {
-            String[] parts = value.split("\\.", -1);
-            if (parts.length != 4) {
-                return false;
-            }
-            for (String part : parts) {
-                if (part.isEmpty() || part.length() > 3 || part.length() > 1 && part.charAt(0) == '0') {
-                    return false;
-                }
-                for (int i = 0; i < part.length(); i++) {
-                    if (!Character.isDigit(part.charAt(i))) {
-                        return false;
-                    }
-                }
-                if (Integer.parseInt(part) > 255) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isIpv6Literal(String value) {
-            try {
-                // A string with ':' is parsed as an IPv6 literal, never looked up.
-                return value.contains(":") && InetAddress.getByName(value) instanceof Inet6Address;
-            } catch (UnknownHostException e) {
-                return false;
-            }
         }
     }
 

@@ -50,10 +50,22 @@ public final class ServiceResolver {
         this.onlyUp = onlyUp;
     }
 
-    /** Whether a URL host could be a service name at all: one label, no dots or colons (so never an address). */
+    /**
+     * Whether a URL host could be a service name at all: one label, no dots or colons, not all digits (the JDK reads
+     * {@code http://0/} and {@code http://2130706433/} as addresses), so never an address.
+     */
     public static boolean mayBeServiceName(String host) {
         return host != null && !host.isEmpty() && host.indexOf('.') < 0 && host.indexOf(':') < 0
-                && !host.equalsIgnoreCase("localhost");
+                && !host.equalsIgnoreCase("localhost") && !allDigits(host);
+    }
+
+    private static boolean allDigits(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            if (host.charAt(i) < '0' || host.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -201,6 +201,13 @@ public final class Registrar {
                 state = State.UNREGISTERED;
                 return false;
             }
+            if (response.status() == 400) {
+                // Repeating a refused heartbeat only lets the lease run out; a fresh registration may be accepted.
+                failures.failed("heartbeat", "HTTP 400 from " + response.server() + bodyOf(response) + "; registering again");
+                instance.markDirty();
+                state = State.UNREGISTERED;
+                return false;
+            }
             if (response.isSuccess()) {
                 AgentLog.debug("renewed " + instance.instanceId() + " with " + response.server());
                 failures.succeeded();

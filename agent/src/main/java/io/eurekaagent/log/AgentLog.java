@@ -3,6 +3,8 @@ package io.eurekaagent.log;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -49,13 +51,50 @@ public final class AgentLog {
         }
     }
 
-    /** Replaces the password of every {@code scheme://user:password@} in the text by {@code ****}. */
+    /**
+     * The one masking rule for every line: the password of every {@code scheme://user:password@} (up to the last
+     * {@code @} before the next URL, so a password holding {@code / , @} or a space is masked whole, even in a value
+     * that is not a valid URL), the credentials of every {@code Basic}/{@code Bearer} value (a server that echoes the
+     * request's {@code Authorization} header), and each value registered with {@link #addSecret}.
+     */
     public static String mask(String text) {
-        return text == null || !text.contains("@") ? text : Passwords.IN_URL.matcher(text).replaceAll("$1****@");
+        if (text == null) {
+            return null;
+        }
+        String masked = text.indexOf('@') < 0 ? text : maskUserInfo(text);
+        for (String secret : SECRETS) {
+            masked = masked.replace(secret, "****");
+        }
+        return masked.indexOf(' ') < 0 ? masked : Credentials.SCHEME.matcher(masked).replaceAll("$1 ****");
+    }
+
+    /** A password or token the agent holds (a service URL's, a key store's): never printed, whatever the line. */
+    public static void addSecret(String secret) {
+        if (secret != null && secret.length() >= 3 && !SECRETS.contains(secret)) {
+            SECRETS.add(secret);
+        }
+    }
+
+    private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
+
+    private static String maskUserInfo(String text) {
+        StringBuilder masked = new StringBuilder(text.length());
+        int copied = 0;
+        for (int scheme = text.indexOf("://"); scheme >= 0; scheme = text.indexOf("://", scheme + 3)) {
+            int authority = scheme + 3;
+            int next = text.indexOf("://", authority);
+            int at = text.lastIndexOf('@', (next < 0 ? text.length() : next) - 1);
+            int colon = text.indexOf(':', authority);
+            if (at > authority && colon >= 0 && colon < at) {
+                masked.append(text, copied, colon + 1).append("****");
+                copied = at;
+            }
+        }
+        return masked.append(text, copied, text.length()).toString();
     }
 
     /** Compiled on first use, not in premain. */
-    private static final class Passwords {
-        static final Pattern IN_URL = Pattern.compile("(://[^/:@\\s]*:)[^@/\\s]*@");
+    private static final class Credentials {
+        static final Pattern SCHEME = Pattern.compile("(?i)\\b(basic|bearer|digest)\\s+[A-Za-z0-9+/=._~-]{6,}");
     }
 }

@@ -167,6 +167,28 @@ class AgentConfigTest {
     }
 
     @Test
+    void aConfigFileThatIsAFifoADeviceOrHugeIsRefusedWithoutReadingIt() throws Exception {
+        Path fifo = dir.resolve("settings.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path huge = dir.resolve("huge.properties");
+        Files.write(huge, new byte[(int) ConfigFile.MAX_BYTES + 1]);
+        for (String[] file : new String[][] {{fifo.toString(), "is not a regular file"}, {"/dev/zero", "is not a regular file"},
+                {huge.toString(), "is larger than 1024 KB"}}) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> load(null, Map.of("eureka.agent.config-file", file[0]), Map.of()));
+            assertEquals(List.of("eureka.agent.config-file=" + file[0] + " (system property): expected a readable UTF-8"
+                    + " properties file (" + Path.of(file[0]).toAbsolutePath() + " " + file[1] + ")"), e.problems());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotSwallowTheFirstKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("bom.properties"), "\uFEFFeureka.instance.appname=orders\n");
+
+        assertEquals("orders", load(null, Map.of("eureka.agent.config-file", file.toString()), Map.of()).appName());
+    }
+
+    @Test
     void serversOfTheInstancesZoneComeFirstThenTheOtherZonesWrappingAround() throws Exception {
         AgentConfig config = load(null, Map.of(
                 "eureka.client.region", "eu",

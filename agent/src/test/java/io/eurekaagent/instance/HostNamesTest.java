@@ -3,6 +3,7 @@ package io.eurekaagent.instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,5 +25,17 @@ class HostNamesTest {
     @Test
     void nothingKnownIsNull() {
         assertNull(HostNames.fromHost(Map.of("HOSTNAME", " "), dir.resolve("missing")));
+    }
+
+    @Test
+    void aValueEurekasUrlsCannotCarryIsPassedOverWithOneLine() throws Exception {
+        Path etc = Files.writeString(dir.resolve("hostname"), "from-file\n");
+        try (CapturedStderr log = new CapturedStderr()) {
+            assertEquals("from-file", HostNames.fromHost(Map.of("HOSTNAME", "web 1/x"), etc));
+
+            assertEquals(1, log.count("host name 'web 1/x' from $HOSTNAME (environment variable) is not one Eureka's URLs"
+                    + " can carry (letters, digits, '.', '-' or '_'): not used; set eureka.instance.hostname to choose one"),
+                    log.text());
+        }
     }
 }

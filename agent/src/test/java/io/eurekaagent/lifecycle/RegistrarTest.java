@@ -248,5 +248,22 @@ class RegistrarTest {
             assertEquals(1, log.count("heartbeat failed 2 times in a row"), log.text());
         }
     }
-}
 
+    @Test
+    void aRefusedHeartbeatIsReportedAndTheInstanceRegisteredAgain() throws Exception {
+        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
+        eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(400).withBody("bad request")));
+        eureka.stubFor(delete(INSTANCE).willReturn(aResponse().withStatus(200)));
+        Registrar registrar = new Registrar();
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            Thread heartbeat = start(registrar, TestInstances.client(url()), TestInstances.orders(1));
+            await("a registration after the refused heartbeat", () -> registrations().size() >= 2);
+            registrar.deregister(Duration.ofSeconds(2));
+            heartbeat.join(2_000);
+
+            assertTrue(log.text().contains("WARN heartbeat failed: HTTP 400 from http://agent:****@127.0.0.1:" + eureka.getPort()
+                    + "/eureka/: bad request; registering again"), log.text());
+        }
+    }
+}

@@ -15,4 +15,20 @@ class AgentLogTest {
     void urlsWithoutPasswordsAreLeftAlone() {
         assertEquals("http://a/eureka/ and http://u@b/", AgentLog.mask("http://a/eureka/ and http://u@b/"));
     }
+
+    @Test
+    void aPasswordHoldingSlashCommaSpaceOrAtIsMaskedWhole() {
+        assertEquals("eureka.client.service-url.defaultZone=http://u:****@eureka/eureka/ (system property): expected ...",
+                AgentLog.mask("eureka.client.service-url.defaultZone=http://u:p/a,s s@w@eureka/eureka/ (system property): expected ..."));
+        assertEquals("http://u:****@a/eureka/,http://v:****@b/eureka/",
+                AgentLog.mask("http://u:x/y@a/eureka/,http://v:p@q@b/eureka/"));
+    }
+
+    @Test
+    void echoedCredentialsAndRegisteredSecretsAreMasked() {
+        AgentLog.addSecret("dG9rZW4tZm9yLXRlc3Rz");
+        assertEquals("HTTP 500: you sent Authorization: Basic **** and ****",
+                AgentLog.mask("HTTP 500: you sent Authorization: Basic YWdlbnQ6czNjcjN0 and dG9rZW4tZm9yLXRlc3Rz"));
+        assertEquals("bearer ****", AgentLog.mask("bearer eyJhbGciOiJIUzI1NiJ9.e30.x"));
+    }
 }
