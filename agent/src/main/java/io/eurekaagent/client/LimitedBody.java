@@ -33,6 +33,12 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
+        if (limit == 0) {
+            // The status is all that is wanted (a health check): done with the headers, as HttpURLConnection is.
+            subscription.cancel();
+            result.complete(new byte[0]);
+            return;
+        }
         subscription.request(Long.MAX_VALUE);
     }
 
