@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /** {@code eureka.agent.http-client=java-http-client}: the JDK's {@code java.net.http.HttpClient}, HTTP/1.1. */
 public final class JavaHttpClientTransport implements Transport {
@@ -33,11 +34,17 @@ public final class JavaHttpClientTransport implements Transport {
                 .connectTimeout(connectTimeout)
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .executor(executor);
+        SSLContext context;
         try {
-            builder.sslContext(tlsContext != null ? tlsContext : tls ? JdkTls.defaults() : JdkTls.untrusting());
+            context = tlsContext != null ? tlsContext : tls ? JdkTls.defaults() : JdkTls.untrusting();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS in this JVM", e);
         }
+        // Host names verified whatever the app sets: jdk.internal.httpclient.disableHostnameVerification, a JDK-wide
+        // property, only stops the client from asking for the check; parameters that ask for it are kept.
+        SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        builder.sslContext(context).sslParameters(parameters);
         http = builder.build();
     }
 

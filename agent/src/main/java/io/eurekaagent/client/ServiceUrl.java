@@ -38,6 +38,9 @@ public final class ServiceUrl {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("no host");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("port " + uri.getPort() + " is not from 1 to 65535");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("no query or fragment allowed");
         }

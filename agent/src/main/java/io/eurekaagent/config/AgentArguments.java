@@ -1,9 +1,12 @@
 package io.eurekaagent.config;
 
 import io.eurekaagent.log.AgentLog;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses {@code -javaagent:eureka-agent.jar=key=value,key=value}. Service URLs are themselves comma-separated,
@@ -27,6 +30,33 @@ public final class AgentArguments {
             }
         }
         return true;
+    }
+
+    /**
+     * Lines about arguments that parse but are likely wrong: a key given twice (the last one is used), and a key the
+     * agent does not read, which is most often the rest of a value that held {@code ,name=}.
+     */
+    static List<String> warnings(String arguments) {
+        List<String> warnings = new ArrayList<>();
+        if (arguments == null) {
+            return warnings;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String piece : arguments.split(",", -1)) {
+            int equals = piece.indexOf('=');
+            String key = equals < 0 ? "" : piece.substring(0, equals).trim();
+            if (!isKey(key)) {
+                continue;
+            }
+            if (!seen.add(key)) {
+                warnings.add("agent argument " + key + " is given twice: the last one is used");
+            }
+            if (!ConfigSource.isOurs(key)) {
+                warnings.add("agent argument '" + AgentLog.mask(piece.trim()) + "' is not a setting the agent reads: a value"
+                        + " holding ',' followed by 'name=' cannot be an agent argument; give it as a system property");
+            }
+        }
+        return warnings;
     }
 
     public static Map<String, String> parse(String arguments) throws InvalidSettingException {

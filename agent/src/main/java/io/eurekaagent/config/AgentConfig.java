@@ -114,6 +114,7 @@ public final class AgentConfig {
         config.read(reader);
         problems.addAll(reader.problems());
         config.warnings = reader.warnings();
+        config.warnings.addAll(AgentArguments.warnings(agentArguments));
         if (!problems.isEmpty()) {
             throw new InvalidSettingException(problems, config.failFast);
         }

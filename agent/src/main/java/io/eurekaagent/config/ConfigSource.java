@@ -1,5 +1,6 @@
 package io.eurekaagent.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 final class ConfigSource {
     private final String name;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<String> duplicates = new ArrayList<>();
 
     private ConfigSource(String name) {
         this.name = name;
@@ -37,7 +39,7 @@ final class ConfigSource {
     /** The first words of every key the agent reads: the JVM's and the shell's many other keys cost premain time. */
     private static final String[] PREFIXES = {"eureka", "spring", "quarkus", "micronaut", "management"};
 
-    private static boolean isOurs(String key) {
+    static boolean isOurs(String key) {
         for (String prefix : PREFIXES) {
             if (key.regionMatches(true, 0, prefix, 0, prefix.length())) {
                 return true;
@@ -47,7 +49,16 @@ final class ConfigSource {
     }
 
     private void add(String key, List<String> segments, String value) {
-        entries.putIfAbsent(RelaxedNames.canonicalKey(segments), new Entry(segments, new Setting(key, value, name)));
+        Entry first = entries.putIfAbsent(RelaxedNames.canonicalKey(segments), new Entry(segments, new Setting(key, value, name)));
+        if (first != null) {
+            duplicates.add(first.setting.key() + " and " + key + " (" + name + ") are one setting: " + first.setting.key()
+                    + " is used");
+        }
+    }
+
+    /** Lines about keys given twice in this source under different spellings ({@code appname}, {@code appName}). */
+    List<String> duplicates() {
+        return duplicates;
     }
 
     Setting get(String canonicalKey) {

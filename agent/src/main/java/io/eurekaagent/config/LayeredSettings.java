@@ -35,6 +35,15 @@ final class LayeredSettings {
         return null;
     }
 
+    /** Keys given twice within one source, each a line. */
+    List<String> duplicates() {
+        List<String> duplicates = new ArrayList<>();
+        for (ConfigSource source : sources) {
+            duplicates.addAll(source.duplicates());
+        }
+        return duplicates;
+    }
+
     /** Every key set anywhere, canonical, with its winning value. */
     Map<String, Setting> all() {
         Map<String, Setting> all = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ final class SettingReader {
 
     SettingReader(LayeredSettings settings) {
         this.settings = settings;
+        warnings.addAll(settings.duplicates());
     }
 
     List<String> problems() {
@@ -69,6 +70,10 @@ final class SettingReader {
             if (suggestion != null) {
                 warnings.add("unknown setting " + setting.key() + " (" + setting.source() + ") ignored: did you mean "
                         + suggestion + "?");
+            } else if (key.startsWith("eureka.agent.")) {
+                // eureka.agent.* is the agent's alone (Spring Cloud has no such keys): an unknown one is a mistake.
+                warnings.add("unknown setting " + setting.key() + " (" + setting.source() + ") ignored: the agent has no"
+                        + " such setting");
             }
         }
     }
@@ -259,11 +264,19 @@ final class SettingReader {
         }
     }
 
+    /** More servers than any estate runs: a value that long is a mistake, and every failure line would list them all. */
+    static final int MAX_SERVICE_URLS = 32;
+
     /** Comma-separated service URLs of one zone; {@code fallback} when the setting is null. */
     List<ServiceUrl> serviceUrls(Setting setting, String fallback) {
         String value = setting == null ? fallback : setting.value();
         List<ServiceUrl> urls = new ArrayList<>();
-        for (String part : value.split(",")) {
+        String[] parts = value.split(",");
+        if (parts.length > MAX_SERVICE_URLS) {
+            problem(setting, "at most " + MAX_SERVICE_URLS + " comma-separated http(s) URLs (" + parts.length + " given)");
+            return urls;
+        }
+        for (String part : parts) {
             if (part.isBlank()) {
                 continue;
             }

@@ -167,6 +167,20 @@ class AgentConfigTest {
     }
 
     @Test
+    void keysGivenTwiceOrNotReadByTheAgentAreWarnedAbout() throws Exception {
+        AgentConfig config = load("eureka.instance.appname=a,eureka.instance.appname=b,eureka.instance.metadata-map.tags=x,y=z",
+                Map.of("eureka.instance.hostName", "h1", "eureka.instance.hostname", "h2", "eureka.agent.enabled", "false"), Map.of());
+
+        assertEquals("b", config.appName());
+        assertEquals(List.of(
+                "eureka.instance.hostName and eureka.instance.hostname (system property) are one setting: eureka.instance.hostName is used",
+                "unknown setting eureka.agent.enabled (system property) ignored: the agent has no such setting",
+                "agent argument eureka.instance.appname is given twice: the last one is used",
+                "agent argument 'y=z' is not a setting the agent reads: a value holding ',' followed by 'name=' cannot be an"
+                        + " agent argument; give it as a system property"), config.warnings());
+    }
+
+    @Test
     void aConfigFileThatIsAFifoADeviceOrHugeIsRefusedWithoutReadingIt() throws Exception {
         Path fifo = dir.resolve("settings.fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());

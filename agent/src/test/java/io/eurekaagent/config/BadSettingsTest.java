@@ -56,6 +56,8 @@ class BadSettingsTest {
         "eureka.client.region | us east | a region name of letters, digits, '.', '_' or '-', at most 255 characters",
         "eureka.client.service-url.zone-a | eureka-a:8761 | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('eureka-a:8761': scheme must be http or https)",
         "eureka.client.service-url.defaultZone | http://eureka/eureka/?x=1 | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('http://eureka/eureka/?x=1': no query or fragment allowed)",
+        "eureka.client.service-url.defaultZone | http://eureka:0/eureka/ | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('http://eureka:0/eureka/': port 0 is not from 1 to 65535)",
+        "eureka.client.service-url.defaultZone | http://eureka:99999/eureka/ | comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('http://eureka:99999/eureka/': port 99999 is not from 1 to 65535)",
         "eureka.instance.status-page-url | ftp://host/info | an absolute http or https URL (scheme must be http or https)",
         "eureka.instance.health-check-url | http:///health | an absolute http or https URL (no host)",
         "eureka.instance.status-page-url-path | info page | a URL path starting with '/'",

@@ -64,6 +64,23 @@ class SecuredEurekaTest {
     }
 
     @Test
+    void theHostNameIsVerifiedEvenWhenTheAppTurnsTheJdksCheckOff() throws Exception {
+        try (EurekaServer server = EurekaServer.startWithTls(pki, false)) {
+            // The certificate names localhost and 127.0.0.1; 127.0.0.2 reaches the same server under another name.
+            AgentApp app = withTrustStore(secured(server, "OTHER-NAME"))
+                    .property("eureka.client.service-url.defaultZone", server.serviceUrl().replace("127.0.0.1", "127.0.0.2"))
+                    .property("jdk.internal.httpclient.disableHostnameVerification", "true");
+            try (ChildProcess process = app.start("other-name")) {
+                process.awaitLine("registration failed", START);
+                process.stop(START);
+
+                assertTrue(process.output().contains("TLS: the server's certificate is for another host"), process.output());
+                assertEquals(List.of(), Registry.instances(server, "OTHER-NAME"));
+            }
+        }
+    }
+
+    @Test
     void mtlsRegistersWithTheClientCertificateAndWithoutItTheLineSaysSo() throws Exception {
         try (EurekaServer server = EurekaServer.startWithTls(pki, true)) {
             try (ChildProcess noCertificate = withTrustStore(secured(server, "NO-CERT")).start("no-client-certificate")) {
