@@ -26,13 +26,15 @@ public final class JavaHttpClientTransport implements Transport {
     /**
      * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
      * @param tls false when every server is plain http: the client then skips loading the JDK's CA certificates
+     * @param proxy the proxy of the calls to Eureka, or null for none
      */
-    public JavaHttpClientTransport(Duration connectTimeout, Executor executor, SSLContext tlsContext, boolean tls) {
+    public JavaHttpClientTransport(Duration connectTimeout, Executor executor, SSLContext tlsContext, boolean tls,
+            EurekaProxy proxy) {
         // HTTP/1.1: the default HTTP/2 adds an h2c upgrade to every plain-http request, which Eureka never takes.
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .proxy(HttpClient.Builder.NO_PROXY)
+                .proxy(proxy == null ? HttpClient.Builder.NO_PROXY : proxy.selector())
                 .executor(executor);
         SSLContext context;
         try {
@@ -45,6 +47,9 @@ public final class JavaHttpClientTransport implements Transport {
         SSLParameters parameters = context.getDefaultSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         builder.sslContext(context).sslParameters(parameters);
+        if (proxy != null) {
+            builder.authenticator(proxy.authenticator());
+        }
         http = builder.build();
     }
 

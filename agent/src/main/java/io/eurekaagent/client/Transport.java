@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
  * One HTTP exchange with one server, the seam under the Eureka calls, the registry reads and the health check. Two
  * implementations, both the JDK's own clients: {@link UrlConnectionTransport} (the default: 24-50 ms and 2-3 MB to
  * start) and {@link JavaHttpClientTransport} (270-385 ms and 20-30 MB, and its selector thread holds JVM exit).
- * Either way: every wait is bounded by the timeout, bodies are cut at the limit, no system proxy, nothing global of
+ * Either way: every wait is bounded by the timeout, bodies are cut at the limit, no proxy but {@link EurekaProxy}, nothing global of
  * the app's (authenticator, hostname verifier) is used or touched, and no thread is left that delays the exit.
  */
 public interface Transport {
@@ -23,10 +23,12 @@ public interface Transport {
         /**
          * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
          * @param tls whether any server or health URL is https (without, java-http-client skips the JDK's CA store)
+         * @param proxy the proxy of the calls to Eureka, or null for none
          */
-        public Transport create(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, boolean tls) {
-            return this == URL_CONNECTION ? new UrlConnectionTransport(connectTimeout, worker, tlsContext)
-                    : new JavaHttpClientTransport(connectTimeout, worker, tlsContext, tls);
+        public Transport create(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, boolean tls,
+                EurekaProxy proxy) {
+            return this == URL_CONNECTION ? new UrlConnectionTransport(connectTimeout, worker, tlsContext, proxy)
+                    : new JavaHttpClientTransport(connectTimeout, worker, tlsContext, tls, proxy);
         }
     }
 

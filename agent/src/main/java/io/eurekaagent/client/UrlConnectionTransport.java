@@ -53,13 +53,18 @@ public final class UrlConnectionTransport implements Transport {
     private final ExecutorService worker;
     private final Duration connectTimeout;
     private final SSLContext tlsContext;
+    private final EurekaProxy proxy;
     private SSLSocketFactory tls;
 
-    /** @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults */
-    public UrlConnectionTransport(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext) {
+    /**
+     * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
+     * @param proxy the proxy of the calls to Eureka, or null for none
+     */
+    public UrlConnectionTransport(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, EurekaProxy proxy) {
         this.worker = worker;
         this.connectTimeout = connectTimeout;
         this.tlsContext = tlsContext;
+        this.proxy = proxy;
     }
 
     @Override
@@ -101,7 +106,8 @@ public final class UrlConnectionTransport implements Transport {
 
     private Answer exchange(AtomicReference<HttpURLConnection> open, String method, URI uri, Map<String, String> headers,
             byte[] body, Duration timeout, int limit) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        Proxy through = proxy == null ? Proxy.NO_PROXY : proxy.proxyFor(uri);
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(through);
         open.set(connection);
         try {
             AppCookies.clear(connection);
@@ -115,7 +121,7 @@ public final class UrlConnectionTransport implements Transport {
             connection.setRequestMethod(method);
             connection.setUseCaches(false);
             connection.setInstanceFollowRedirects(false);
-            connection.setAuthenticator(NONE);
+            connection.setAuthenticator(proxy == null ? NONE : proxy.authenticator());
             if (connection instanceof HttpsURLConnection) {
                 HttpsURLConnection https = (HttpsURLConnection) connection;
                 https.setHostnameVerifier(STRICT);
@@ -125,6 +131,10 @@ public final class UrlConnectionTransport implements Transport {
             // Calls are 30 s apart, the JDK keeps an idle connection 5 s: keeping it would only start the JDK's
             // Keep-Alive-Timer thread after every call, never save a connect.
             connection.setRequestProperty("Connection", "close");
+            String login = through == Proxy.NO_PROXY || !"http".equalsIgnoreCase(uri.getScheme()) ? null : proxy.preemptiveLogin();
+            if (login != null) {
+                connection.setRequestProperty("Proxy-Authorization", login);
+            }
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(body.length);

@@ -1,5 +1,6 @@
 package io.eurekaagent.config;
 
+import io.eurekaagent.client.EurekaProxy;
 import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.client.Transport;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class AgentConfig {
     private Duration serverQuarantine;
     private SSLContext tlsContext;
     private Transport.Kind httpClient;
+    private EurekaProxy proxy;
     private List<String> warnings = List.of();
     private String appName;
     private String instanceId;
@@ -173,6 +175,7 @@ public final class AgentConfig {
         }
         metadata = r.map("eureka.instance.metadata-map");
         serviceUrls = ServerOrder.read(r, metadata);
+        proxy = proxy(r, serviceUrls);
         healthCheckEnabled = r.bool("eureka.client.healthcheck.enabled", false);
         healthCheckIntervalSeconds = r.integer("eureka.agent.health-check-interval-seconds", leaseRenewalIntervalSeconds, 1, 3600, "of seconds ");
 
@@ -195,6 +198,28 @@ public final class AgentConfig {
         }
         r.raw("eureka.agent.config-file");
         r.warnAboutTypos();
+    }
+
+    /** Spring Cloud's proxy of the calls to Eureka: host and port together, a login optional; null when unset. */
+    private static EurekaProxy proxy(SettingReader r, List<ServiceUrl> servers) {
+        String host = r.host("eureka.client.proxy-host");
+        int port = r.port("eureka.client.proxy-port", 0);
+        String user = r.raw("eureka.client.proxy-user-name") == null ? null : r.raw("eureka.client.proxy-user-name").value();
+        Setting password = r.raw("eureka.client.proxy-password");
+        boolean hostSet = r.raw("eureka.client.proxy-host") != null;
+        boolean portSet = r.raw("eureka.client.proxy-port") != null;
+        if (hostSet && host == null || portSet && port == 0) {
+            return null;
+        }
+        if (hostSet != portSet) {
+            r.problem(r.firstSet("eureka.client.proxy-host", "eureka.client.proxy-port"),
+                    "both eureka.client.proxy-host and eureka.client.proxy-port, or neither");
+            return null;
+        }
+        if (!hostSet) {
+            return null;
+        }
+        return new EurekaProxy(host, port, user, password == null ? null : password.value(), servers);
     }
 
     /** Spring Boot's own setting: 1-65535 is a port; -1 (endpoints off), 0 (random) and the rest say nothing we can use. */
@@ -226,7 +251,7 @@ public final class AgentConfig {
 
     /** The agent's HTTP transport, its exchanges run on {@code worker}. */
     public Transport transport(ExecutorService worker) {
-        return httpClient.create(connectTimeout, worker, tlsContext, usesTls());
+        return httpClient.create(connectTimeout, worker, tlsContext, usesTls(), proxy);
     }
 
     /** Whether any server, or the app's own health URL, is https. */

@@ -205,7 +205,7 @@ class EurekaClientTest {
                 }
             });
             EurekaClient client = new EurekaClient(new ServerChoice(List.of(ServiceUrl.parse(url(eureka))), Duration.ofMinutes(1)),
-                    transport.create(Duration.ofSeconds(1), worker, null, false), Duration.ofSeconds(5));
+                    transport.create(Duration.ofSeconds(1), worker, null, false, null), Duration.ofSeconds(5));
             long start = System.nanoTime();
 
             assertThrows(EurekaUnavailableException.class, () -> client.cancel(TestInstances.orders(30), Duration.ofMillis(300)));

@@ -58,7 +58,7 @@ public final class TestInstances {
     }
 
     private static Transport transport(Transport.Kind kind, boolean tls) {
-        return kind.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, tls);
+        return kind.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, tls, null);
     }
 
     /** Captures what the agent prints on stderr while it runs. */
