@@ -41,6 +41,11 @@ public final class EurekaResponse {
         return new String(start, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
     }
 
+    /** The bytes of the body as received (gzipped or not), at most the limit the call was made with. */
+    public int size() {
+        return body.length;
+    }
+
     /** The body, unzipped as it is read when it came gzipped; reading past {@link #UNZIPPED_LIMIT} throws. */
     public InputStream content() throws IOException {
         return gzipped ? Gzip.open(body, UNZIPPED_LIMIT) : new ByteArrayInputStream(body);

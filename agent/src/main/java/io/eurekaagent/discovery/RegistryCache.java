@@ -71,14 +71,19 @@ public final class RegistryCache implements Runnable {
 
     /** {@code GET /apps} through the client's failover; an error answer is a failure (also the command line's read). */
     public static Registry fetchWhole(EurekaClient client, RegistryLimits limits) throws EurekaUnavailableException, IOException {
-        EurekaResponse response = client.fetch("/apps", limits.answerBytes());
+        EurekaResponse response = client.fetch("/apps", limits.answerBytes() + 1);
         if (!response.isSuccess()) {
             throw new IOException("HTTP " + response.status() + " from " + response.server());
         }
         return Registry.of(read(response, limits).instances());
     }
 
+    /** One byte past the limit is asked for, so that an answer cut at the limit is told from one that fits. */
     private static RegistryDocument read(EurekaResponse response, RegistryLimits limits) throws IOException {
+        if (response.size() > limits.answerBytes()) {
+            throw new IOException("the answer from " + response.server() + " is larger than "
+                    + limits.answerBytes() / 1024 / 1024 + " MB, the most a registry may take at this heap size");
+        }
         RegistryDocument document;
         try (InputStream content = response.content()) {
             document = RegistryDocument.parse(content, limits.instances());
@@ -94,7 +99,7 @@ public final class RegistryCache implements Runnable {
 
     /** False when the delta cannot be trusted and a full fetch is needed. */
     private boolean applyDelta() throws EurekaUnavailableException {
-        EurekaResponse response = client.fetch("/apps/delta", limits.answerBytes());
+        EurekaResponse response = client.fetch("/apps/delta", limits.answerBytes() + 1);
         if (!response.isSuccess()) {
             AgentLog.debug("delta refused (HTTP " + response.status() + "); fetching the whole registry");
             return false;

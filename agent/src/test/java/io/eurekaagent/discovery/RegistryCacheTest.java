@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,10 @@ class RegistryCacheTest {
         tiny.append("]}]}}");
         String deep = "{\"applications\":{\"application\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}";
         String longName = "{\"applications\":{\"application\":{\"name\":\"" + "x".repeat(100_000) + "\"}}}";
+        byte[] incompressible = new byte[3 * 1024 * 1024 / 2];
+        new Random(7).nextBytes(incompressible);
         return Stream.of(
+                Arguments.of("an answer past the heap's share", incompressible, "is larger than 1 MB, the most a registry may take"),
                 Arguments.of("a gzip bomb", bomb.toByteArray(), "unzips to more than 64 MB"),
                 Arguments.of("many tiny instances", gzip(tiny.toString().getBytes(StandardCharsets.UTF_8)), "more than 1000 instances"),
                 Arguments.of("deep nesting", gzip(deep.getBytes(StandardCharsets.UTF_8)), "nesting depth"),

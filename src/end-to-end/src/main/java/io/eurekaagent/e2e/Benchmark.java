@@ -210,30 +210,11 @@ public final class Benchmark {
      * committed outside the Java heap (NMT) plus the heap still live after a full collection.
      */
     private static double footprint(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "GC.run");
-        String nmt = jcmd(pid, "VM.native_memory", "summary");
-        String heap = jcmd(pid, "GC.heap_info");
-        long total = kilobytes(nmt, "Total: reserved=\\d+KB, committed=(\\d+)KB");
-        long heapCommitted = kilobytes(nmt, "Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB");
-        long liveHeap = kilobytes(heap, "used (\\d+)K");
+        long liveHeap = Jcmd.liveHeapKb(pid);
+        String nmt = Jcmd.run(pid, "VM.native_memory", "summary");
+        long total = Jcmd.kilobytes(nmt, "Total: reserved=\\d+KB, committed=(\\d+)KB");
+        long heapCommitted = Jcmd.kilobytes(nmt, "Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB");
         return (total - heapCommitted + liveHeap) / 1024.0;
-    }
-
-    private static long kilobytes(String text, String pattern) {
-        Matcher matcher = Pattern.compile(pattern).matcher(text);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + pattern + " in:\n" + text);
-        }
-        return Long.parseLong(matcher.group(1));
-    }
-
-    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(Project.appJava()).resolveSibling("jcmd").toString(), Long.toString(pid)));
-        line.addAll(List.of(command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes());
-        jcmd.waitFor();
-        return output;
     }
 
     private boolean registered(String app) {

@@ -24,7 +24,6 @@ public final class FaultRun {
     private static final int LEASE_SECONDS = 3;
     private static final Pattern INSTANCE = Pattern.compile("\"instanceId\"");
     private static final Pattern RENEWED = Pattern.compile("\"lastRenewalTimestamp\":(\\d+)");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final List<EurekaServer> peers;
     private final List<EurekaServer> live = new CopyOnWriteArrayList<>();
@@ -154,22 +153,13 @@ public final class FaultRun {
     }
 
     private void sample(int minute) throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher heap = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        long heap = Jcmd.liveHeapKb(app.pid());
         String threads = Files.readAllLines(Path.of("/proc/" + app.pid() + "/status")).stream()
                 .filter(line -> line.startsWith("Threads:")).findFirst().orElse("Threads: ?").substring(8).trim();
-        long agentThreads = jcmd("Thread.print").lines().filter(line -> line.startsWith("\"eureka-agent-")).count();
-        System.out.printf("%-8d %8s %14d %18s %12d %12d%n", minute, threads, agentThreads, heap.find() ? heap.group(1) : "?",
+        long agentThreads = Jcmd.run(app.pid(), "Thread.print").lines().filter(line -> line.startsWith("\"eureka-agent-")).count();
+        System.out.printf("%-8d %8s %14d %18s %12d %12d%n", minute, threads, agentThreads, heap + "K",
                 missingSamples * 100, mostCopies);
         missingSamples = 0;
-    }
-
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(app.pid()), command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        return output;
     }
 
     /** Samples every 100 ms: is the instance listed on some live server, and in how many copies at most. */
