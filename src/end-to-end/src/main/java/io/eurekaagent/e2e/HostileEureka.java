@@ -66,6 +66,24 @@ public final class HostileEureka implements AutoCloseable {
         return "http://" + (userInfo.isEmpty() ? "" : userInfo + "@") + "127.0.0.1:" + server.getLocalPort() + "/eureka/";
     }
 
+    /**
+     * agent-test-app at -Xmx64m on {@code port}, registering here as {@code name} with {@code userInfo}: discovery on,
+     * heartbeat and registry fetch every second, connect and answer timeouts of 1 s.
+     */
+    public AgentApp smallApp(String name, int port, String userInfo) {
+        return new AgentApp().env("PORT", Integer.toString(port)).jvmOption("-Xmx64m")
+                .property("eureka.instance.appname", name)
+                .property("eureka.instance.hostname", "localhost")
+                .property("eureka.instance.ip-address", "127.0.0.1")
+                .property("eureka.client.service-url.defaultZone", serviceUrl(userInfo))
+                .property("eureka.client.fetch-registry", "true")
+                .property("eureka.client.registry-fetch-interval-seconds", "1")
+                .property("eureka.instance.lease-renewal-interval-in-seconds", "1")
+                .property("eureka.instance.lease-expiration-duration-in-seconds", "3")
+                .property("eureka.client.eureka-server-connect-timeout-seconds", "1")
+                .property("eureka.client.eureka-server-read-timeout-seconds", "1");
+    }
+
     @Override
     public void close() throws IOException {
         server.close();

@@ -33,17 +33,7 @@ public final class HostileSoak {
         }
         try (HostileEureka eureka = new HostileEureka()) {
             int port = Project.freePort();
-            AgentApp app = new AgentApp().env("PORT", Integer.toString(port)).jvmOption("-Xmx64m")
-                    .property("eureka.instance.appname", "hostile-soak")
-                    .property("eureka.instance.hostname", "localhost")
-                    .property("eureka.instance.ip-address", "127.0.0.1")
-                    .property("eureka.client.service-url.defaultZone", eureka.serviceUrl("agent:soak-pw"))
-                    .property("eureka.client.fetch-registry", "true")
-                    .property("eureka.client.registry-fetch-interval-seconds", "1")
-                    .property("eureka.instance.lease-renewal-interval-in-seconds", "1")
-                    .property("eureka.instance.lease-expiration-duration-in-seconds", "3")
-                    .property("eureka.client.eureka-server-connect-timeout-seconds", "1")
-                    .property("eureka.client.eureka-server-read-timeout-seconds", "1");
+            AgentApp app = eureka.smallApp("hostile-soak", port, "agent:soak-pw");
             try (ChildProcess process = app.start("hostile-soak")) {
                 process.awaitLine("registered HOSTILE-SOAK", Duration.ofSeconds(60));
                 AtomicInteger failedCalls = new AtomicInteger();

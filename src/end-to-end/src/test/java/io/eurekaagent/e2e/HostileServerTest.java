@@ -31,18 +31,7 @@ class HostileServerTest {
     void theAppServesOnTheAgentGoesOnAndTheHeapStaysSmall(Hostility hostility) throws Exception {
         try (HostileEureka eureka = new HostileEureka().answer(hostility.call, hostility.answer())) {
             int port = Project.freePort();
-            AgentApp app = new AgentApp().env("PORT", Integer.toString(port))
-                    .jvmOption("-Xmx64m")
-                    .property("eureka.instance.appname", "hostile-" + hostility.name().toLowerCase().replace('_', '-'))
-                    .property("eureka.instance.hostname", "localhost")
-                    .property("eureka.instance.ip-address", "127.0.0.1")
-                    .property("eureka.client.service-url.defaultZone", eureka.serviceUrl("agent:" + PASSWORD))
-                    .property("eureka.client.fetch-registry", "true")
-                    .property("eureka.client.registry-fetch-interval-seconds", "1")
-                    .property("eureka.instance.lease-renewal-interval-in-seconds", "1")
-                    .property("eureka.instance.lease-expiration-duration-in-seconds", "3")
-                    .property("eureka.client.eureka-server-connect-timeout-seconds", "1")
-                    .property("eureka.client.eureka-server-read-timeout-seconds", "1")
+            AgentApp app = eureka.smallApp("hostile-" + hostility.name().toLowerCase().replace('_', '-'), port, "agent:" + PASSWORD)
                     .property("eureka.agent.debug", "true");
             try (ChildProcess process = app.start(hostility.name().toLowerCase())) {
                 String line = process.awaitLine(hostility.line, WAIT).text;
