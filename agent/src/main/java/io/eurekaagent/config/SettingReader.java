@@ -276,15 +276,19 @@ final class SettingReader {
             problem(setting, "at most " + MAX_SERVICE_URLS + " comma-separated http(s) URLs (" + parts.length + " given)");
             return urls;
         }
-        for (String part : parts) {
-            if (part.isBlank()) {
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isBlank()) {
                 continue;
             }
             try {
-                urls.add(ServiceUrl.parse(part));
+                urls.add(ServiceUrl.parse(parts[i]));
             } catch (IllegalArgumentException e) {
-                problem(setting, "comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('"
-                        + part.trim() + "': " + e.getMessage() + ")");
+                // With credentials in the value, a piece may be part of a password (one holding ','): not shown.
+                String which = value.indexOf('@') < 0 || parts.length == 1 ? "'" + parts[i].trim() + "'"
+                        : "URL " + (i + 1) + " of " + parts.length + " as split at commas; in a password, percent-encode"
+                                + " commas, slashes, at signs, colons, spaces and % ? #";
+                problem(setting, "comma-separated http(s) URLs such as http://eureka:8761/eureka/ (" + which + ": "
+                        + e.getMessage() + ")");
                 return urls;
             }
         }

@@ -3,10 +3,12 @@ package io.eurekaagent.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each bad value yields exactly one message: the key as the user wrote it, the value, the source, what is expected. */
 class BadSettingsTest {
@@ -72,6 +74,21 @@ class BadSettingsTest {
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertEquals(key + "=" + value + " (system property): expected " + expected, e.problems().get(0));
         assertFalse(e.failFast());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pw1/pw2,pw3 pw4@pw5", "pw1@pw2,pw3", "pw1 pw2/pw3", "pw1@pw2"})
+    void aPasswordIsNeverShownWhateverItHolds(String password) {
+        String value = "http://agent:" + password + "@eureka:99999/eureka/";
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AgentConfigTest.load(null, Map.of("eureka.client.service-url.defaultZone", value), Map.of()));
+
+        String line = e.problems().get(0);
+        for (String piece : password.split("[,/@ ]")) {
+            assertFalse(line.contains(piece), line);
+        }
+        assertTrue(line.contains("in a password, percent-encode commas, slashes, at signs, colons, spaces and % ? #")
+                || line.contains("agent:****@"), line);
     }
 
     @ParameterizedTest(name = "{0}")
