@@ -63,10 +63,11 @@ public final class EurekaAgent {
             for (String warning : config.warnings()) {
                 AgentLog.warn(warning);
             }
-            if (!hasAName(config)) {
+            if (config.registerWithEureka() && !hasAName(config)) {
                 return;
             }
-            Readiness readiness = ReadinessSetup.install(config, instrumentation, attachedLate);
+            // Consumer-only (register-with-eureka=false): no port is awaited, so no socket is hooked.
+            Readiness readiness = config.registerWithEureka() ? ReadinessSetup.install(config, instrumentation, attachedLate) : null;
             AgentThreads.newThread("heartbeat", new Registration(config, readiness, instrumentation)).start();
             if (AgentLog.isDebug()) {
                 AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
@@ -105,8 +106,9 @@ public final class EurekaAgent {
             } catch (IllegalStateException alreadyShuttingDown) {
                 return;
             }
-            readiness.prepare();
-            InstanceFactory instances = new InstanceFactory(config);
+            if (readiness != null) {
+                readiness.prepare();
+            }
             keepAppCookiesOut();
             Transport transport = config.transport(AgentThreads.httpExecutor());
             deregistration.transport = transport;
@@ -115,6 +117,17 @@ public final class EurekaAgent {
             if (config.fetchRegistry()) {
                 startDiscovery(client);
             }
+            if (readiness == null) {
+                AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
+                        + (config.fetchRegistry() ? "; the registry is fetched" : ""));
+                return;
+            }
+            register(client, transport, registrar);
+        }
+
+        /** Waits until the app serves, then registers and renews until shutdown. */
+        private void register(EurekaClient client, Transport transport, Registrar registrar) {
+            InstanceFactory instances = new InstanceFactory(config);
             client.warmUp(instances.appName());
             ServingPort serving = readiness.await(registrar::isClosing);
             if (serving != null) {

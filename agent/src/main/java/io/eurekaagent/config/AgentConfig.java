@@ -78,6 +78,7 @@ public final class AgentConfig {
     private String healthCheckUrl;
     private String secureHealthCheckUrl;
     private boolean fetchRegistry;
+    private boolean registerWithEureka;
     private int registryFetchIntervalSeconds;
     private boolean filterOnlyUpInstances;
     private boolean resolveServiceUrls;
@@ -189,6 +190,11 @@ public final class AgentConfig {
         healthCheckUrl = r.url("eureka.instance.health-check-url");
         secureHealthCheckUrl = r.url("eureka.instance.secure-health-check-url");
         fetchRegistry = r.bool("eureka.client.fetch-registry", false);
+        registerWithEureka = r.bool("eureka.client.register-with-eureka", true);
+        if (!registerWithEureka && !fetchRegistry) {
+            r.warning("eureka.client.register-with-eureka=false and no eureka.client.fetch-registry=true: the agent has"
+                    + " nothing to do");
+        }
         registryFetchIntervalSeconds = r.integer("eureka.client.registry-fetch-interval-seconds", 30, 1, 3600, "of seconds ");
         filterOnlyUpInstances = r.bool("eureka.client.filter-only-up-instances", true);
         resolveServiceUrls = r.bool("eureka.agent.resolve-service-urls", false);
@@ -309,6 +315,8 @@ public final class AgentConfig {
     public String secureHealthCheckUrl() { return secureHealthCheckUrl; }
     /** Whether the agent keeps a copy of the registry ({@code eureka.client.fetch-registry}). */
     public boolean fetchRegistry() { return fetchRegistry; }
+    /** False: consumer-only, nothing registered and no port awaited; discovery as configured. */
+    public boolean registerWithEureka() { return registerWithEureka; }
     public int registryFetchIntervalSeconds() { return registryFetchIntervalSeconds; }
     public boolean filterOnlyUpInstances() { return filterOnlyUpInstances; }
     /** Whether HTTP requests to {@code http://<service>/...} go to a registered instance. */

@@ -108,7 +108,7 @@ class BadSettingsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"eureka.client.register-with-eureka", "eureka.server.enable-self-preservation", "eureka.dashboard.path",
+    @CsvSource({"eureka.client.eureka-service-url-poll-interval-seconds", "eureka.server.enable-self-preservation", "eureka.dashboard.path",
             "eureka.instance.metadata-map.zonee", "spring.application.nme"})
     void springCloudsOwnKeysAndMapEntriesAreNotTypos(String key) throws Exception {
         assertEquals(java.util.List.of(), AgentConfigTest.load(null, Map.of(key, "x"), Map.of()).warnings());

@@ -23,7 +23,7 @@ class BadSettingsTest {
         "port out of range | -Deureka.instance.non-secure-port=0 | | "
             + "eureka.instance.non-secure-port=0 (system property): expected a whole number (a TCP port) from 1 to 65535",
         "empty app name | -Deureka.instance.appname= | | "
-            + "eureka.instance.appname= (system property): expected an application name of letters, digits, '.', '_' or '-'",
+            + "eureka.instance.appname= (system property): expected an application name of letters, digits, '.', '_' or '-', at most 255 characters",
         "missing key store | -Deureka.client.tls.enabled=true -Deureka.client.tls.key-store=/no/such/client.p12 | | "
             + "eureka.client.tls.key-store=/no/such/client.p12 (system property): expected a readable key store file (not found)",
     })

@@ -1,6 +1,7 @@
 package io.eurekaagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,29 @@ class DiscoveryTest {
             assertEquals("java.net.UnknownHostException: no-such-service: not a known host, and no instance of that name is"
                     + " registered in Eureka", response.body());
             caller.stop(START);
+        }
+    }
+
+    @Test
+    void aConsumerOnlyAppRegistersNothingAwaitsNoPortAndCallsByName() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int providerPort = Project.freePort();
+        int consumerPort = Project.freePort();
+        try (ChildProcess provider = AgentApp.testApp(server, "consumed", providerPort).start("consumed");
+             ChildProcess consumer = caller(server, consumerPort).property("eureka.instance.appname", "consumer-only")
+                     .property("eureka.client.register-with-eureka", "false").start("consumer-only")) {
+            Registry.awaitInstances(server, "CONSUMED", 1, START);
+            String line = consumer.awaitLine("consumer only", START).text;
+
+            assertEquals("agent-test-app on port " + providerPort,
+                    Http.awaitOk(callUrl(consumerPort, "httpclient", "http://consumed/whoami"), START).trim());
+            assertEquals(List.of(), Registry.instances(server, "CONSUMER-ONLY"));
+            consumer.stop(START);
+            assertEquals("[eureka-agent] consumer only (eureka.client.register-with-eureka=false): nothing is registered;"
+                    + " the registry is fetched", line);
+            assertFalse(consumer.output().contains("registering port") || consumer.output().contains("registered CONSUMER-ONLY")
+                    || consumer.output().contains("WARN"), consumer.output());
+            provider.stop(START);
         }
     }
 
