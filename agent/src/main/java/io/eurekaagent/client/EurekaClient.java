@@ -66,9 +66,12 @@ public final class EurekaClient {
         return send(new Request("POST", "/apps/" + segment(instance.app()), body, 204), callTimeout, LimitedBody.LIMIT);
     }
 
-    /** {@code PUT /apps/{APP}/{ID}?status=UP&lastDirtyTimestamp=..}: 200 renewed, 404 unknown (register again). */
+    /**
+     * {@code PUT /apps/{APP}/{ID}?status=..&lastDirtyTimestamp=..}, the instance's current status as the Netflix client
+     * sends it (a server that honours it must not flip a DOWN instance back to UP): 200 renewed, 404 unknown.
+     */
     public EurekaResponse renew(InstanceInfo instance) throws EurekaUnavailableException {
-        String query = "?status=UP&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
+        String query = "?status=" + instance.status() + "&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
         return send(new Request("PUT", instancePath(instance) + query, null, 200), callTimeout, LimitedBody.LIMIT);
     }
 

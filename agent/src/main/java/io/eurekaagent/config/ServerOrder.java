@@ -51,7 +51,10 @@ final class ServerOrder {
                 ordered.putIfAbsent(url.uri().toString(), url);
             }
         }
-        if (preferSameZone && myZone != null && find(urlsByZone, myZone) == null && !urlsByZone.isEmpty()) {
+        // Only when servers are given by zone: a zone in metadata beside defaultZone alone is normal (Spring Cloud
+        // LoadBalancer prefers same-zone instances by it).
+        boolean byZone = urlsByZone.size() > (fallback == null ? 0 : 1);
+        if (preferSameZone && myZone != null && find(urlsByZone, myZone) == null && byZone) {
             r.warning("eureka.instance.metadata-map.zone=" + myZone + " but no eureka.client.service-url." + myZone
                     + ": no server counts as same-zone");
         }

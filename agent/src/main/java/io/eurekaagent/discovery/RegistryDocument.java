@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +57,9 @@ public final class RegistryDocument {
      * @throws IOException when the body is not JSON, has no {@code applications} object or is past a bound
      */
     public static RegistryDocument parse(InputStream json, int maxInstances) throws IOException {
-        try (JsonParser parser = JSON.createParser(json)) {
+        InputStream in = json.markSupported() ? json : new BufferedInputStream(json);
+        refuseMarkup(in);
+        try (JsonParser parser = JSON.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("the answer is not a JSON object");
             }
@@ -70,6 +74,22 @@ public final class RegistryDocument {
             throw new IOException("no \"applications\" object in the answer");
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An answer in XML or HTML (a proxy that drops the request's {@code Accept: application/json} makes Eureka answer
+     * XML; a portal answers HTML) is one clear line, not the JSON parser's complaint about a '<'.
+     */
+    private static void refuseMarkup(InputStream in) throws IOException {
+        in.mark(64);
+        byte[] start = in.readNBytes(64);
+        in.reset();
+        String text = new String(start, StandardCharsets.UTF_8).strip();
+        if (text.startsWith("<")) {
+            boolean xml = text.startsWith("<?xml") || text.startsWith("<applications");
+            throw new IOException("the answer is " + (xml ? "XML" : "HTML or XML") + ", not JSON (" + text.replaceAll("\\s+", " ")
+                    + "...)" + (xml ? ": a proxy may have dropped the request's Accept: application/json" : ""));
         }
     }
 

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eurekaagent.instance.InstanceInfo;
+import io.eurekaagent.instance.Status;
 import io.eurekaagent.lifecycle.TestInstances;
 import java.io.IOException;
 import java.net.Authenticator;
@@ -114,6 +115,18 @@ class EurekaClientTest {
                 .withHeader("Accept", equalTo("application/json")));
         assertEquals(1, renewals.size());
         assertEquals("", renewals.get(0).getBodyAsString());
+    }
+
+    @Test
+    void aHeartbeatCarriesTheInstancesCurrentStatus() throws Exception {
+        eureka.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
+        InstanceInfo instance = TestInstances.orders(30);
+        instance.setStatus(Status.DOWN);
+
+        TestInstances.client(transport, url(eureka)).renew(instance);
+
+        eureka.verify(1, putRequestedFor(urlEqualTo("/eureka/apps/ORDERS/web-1:orders:8080?status=DOWN&lastDirtyTimestamp="
+                + instance.lastDirtyTimestamp())));
     }
 
     @Test

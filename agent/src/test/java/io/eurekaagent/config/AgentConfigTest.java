@@ -239,11 +239,15 @@ class AgentConfigTest {
     }
 
     @Test
-    void aZoneWithoutServersIsWarnedAbout() throws Exception {
-        AgentConfig config = load(null, Map.of("eureka.instance.metadata-map.zone", "zone-x",
+    void aZoneWithoutServersIsWarnedAboutOnlyWhenServersAreGivenByZone() throws Exception {
+        AgentConfig byZone = load(null, Map.of("eureka.instance.metadata-map.zone", "zone-x",
+                "eureka.client.service-url.zone-a", "http://a/eureka/", "eureka.client.service-url.defaultZone", "http://d/eureka/"),
+                Map.of());
+        AgentConfig defaultZoneOnly = load(null, Map.of("eureka.instance.metadata-map.zone", "zone-x",
                 "eureka.client.service-url.defaultZone", "http://d/eureka/"), Map.of());
 
         assertEquals(List.of("eureka.instance.metadata-map.zone=zone-x but no eureka.client.service-url.zone-x: no server counts as same-zone"),
-                config.warnings());
+                byZone.warnings());
+        assertEquals(List.of(), defaultZoneOnly.warnings());
     }
 }

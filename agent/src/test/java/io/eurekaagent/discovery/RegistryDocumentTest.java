@@ -90,6 +90,15 @@ class RegistryDocumentTest {
     }
 
     @Test
+    void anXmlAnswerIsOneClearLine() {
+        IOException e = assertThrows(IOException.class,
+                () -> parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<applications><versions__delta>1</versions__delta></applications>"));
+
+        assertEquals("the answer is XML, not JSON (<?xml version=\"1.0\" encoding=\"UTF-8\"?> <applications><versions__...):"
+                + " a proxy may have dropped the request's Accept: application/json", e.getMessage());
+    }
+
+    @Test
     void somethingElseIsAnIoException() {
         assertThrows(IOException.class, () -> parse("<html>502 Bad Gateway</html>"));
         assertThrows(IOException.class, () -> parse("{\"application\":{}}"));

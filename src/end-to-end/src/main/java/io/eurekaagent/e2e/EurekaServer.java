@@ -1,6 +1,7 @@
 package io.eurekaagent.e2e;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,8 +59,14 @@ public final class EurekaServer implements AutoCloseable {
     /** An https-only server with {@code pki}'s server certificate; with {@code clientCertificates}, mTLS is required. */
     public static EurekaServer startWithTls(TestPki pki, boolean clientCertificates)
             throws IOException, InterruptedException, GeneralSecurityException {
+        return startWithTls(pki, pki.serverKeyStore(), clientCertificates);
+    }
+
+    /** The same with the server's key and certificate from {@code keyStore}. */
+    public static EurekaServer startWithTls(TestPki pki, Path keyStore, boolean clientCertificates)
+            throws IOException, InterruptedException, GeneralSecurityException {
         List<String> arguments = new ArrayList<>(List.of("--server.ssl.enabled=true",
-                "--server.ssl.key-store=" + pki.serverKeyStore(), "--server.ssl.key-store-password=" + TestPki.PASSWORD,
+                "--server.ssl.key-store=" + keyStore, "--server.ssl.key-store-password=" + TestPki.PASSWORD,
                 "--server.ssl.key-store-type=PKCS12"));
         if (clientCertificates) {
             arguments.addAll(List.of("--server.ssl.client-auth=need", "--server.ssl.trust-store=" + pki.trustStore(),
@@ -200,7 +207,8 @@ public final class EurekaServer implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + port + path))
+        // By name: a server may hold a certificate for localhost only (the agent, told 127.0.0.1, must refuse it).
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://localhost:" + port + path))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(5));
         return authorization == null ? request : request.header("Authorization", authorization);
     }

@@ -32,6 +32,7 @@ public final class TestPki {
         pki.keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "truststore.p12");
         pki.signed("server", "CN=localhost", "SAN=IP:127.0.0.1,DNS:localhost", "EKU=serverAuth");
         pki.signed("client", "CN=eureka-agent", "EKU=clientAuth", "KU=digitalSignature");
+        pki.signed("localhost-only", "CN=localhost", "SAN=DNS:localhost", "EKU=serverAuth");
         return pki;
     }
 
@@ -68,6 +69,11 @@ public final class TestPki {
     /** The server's key store: its key and the CA-signed certificate. */
     public Path serverKeyStore() {
         return dir.resolve("server.p12");
+    }
+
+    /** A server key store whose CA-signed certificate names localhost only: not valid for 127.0.0.1. */
+    public Path localhostOnlyServerKeyStore() {
+        return dir.resolve("localhost-only.p12");
     }
 
     /** The client's key store, for mTLS. */
