@@ -22,6 +22,7 @@ import io.eurekaagent.readiness.Readiness;
 import io.eurekaagent.readiness.ReadinessSetup;
 import io.eurekaagent.readiness.ServingPort;
 import java.lang.instrument.Instrumentation;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,7 +69,9 @@ public final class EurekaAgent {
             }
             // Consumer-only (register-with-eureka=false): no port is awaited, so no socket is hooked.
             Readiness readiness = config.registerWithEureka() ? ReadinessSetup.install(config, instrumentation, attachedLate) : null;
-            AgentThreads.newThread("heartbeat", new Registration(config, readiness, instrumentation)).start();
+            // Here, before main: even the app's first call by name is resolved (its JDK HTTP class waits for the hook).
+            NameResolution names = config.resolveServiceUrls() ? NameResolution.register(instrumentation) : null;
+            AgentThreads.newThread("heartbeat", new Registration(config, readiness, names, instrumentation)).start();
             if (AgentLog.isDebug()) {
                 AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
                         config.registerOn().name().toLowerCase(Locale.ROOT), config.serviceUrls()));
@@ -88,11 +91,14 @@ public final class EurekaAgent {
     private static final class Registration implements Runnable {
         private final AgentConfig config;
         private final Readiness readiness;
+        private final NameResolution names;
         private final Instrumentation instrumentation;
 
-        Registration(AgentConfig config, Readiness readiness, Instrumentation instrumentation) {
+        /** @param readiness null when nothing is registered; @param names null without resolve-service-urls */
+        Registration(AgentConfig config, Readiness readiness, NameResolution names, Instrumentation instrumentation) {
             this.config = config;
             this.readiness = readiness;
+            this.names = names;
             this.instrumentation = instrumentation;
         }
 
@@ -109,13 +115,21 @@ public final class EurekaAgent {
             if (readiness != null) {
                 readiness.prepare();
             }
+            RegistryCache cache = config.fetchRegistry() ? new RegistryCache(Duration.ofSeconds(config.registryFetchIntervalSeconds()),
+                    RegistryLimits.ofThisJvm(), Clock.systemDefaultZone()) : null;
+            if (names != null) {
+                // Before the transport: an app thread loading a JDK HTTP class waits for this, and may hold locks
+                // (the URL handlers', a class's loading) that making the transport needs.
+                names.install(new ServiceResolver(cache, config.metadata().get("zone"), config.filterOnlyUpInstances(),
+                        config.connectTimeout()));
+            }
             keepAppCookiesOut();
             Transport transport = config.transport(AgentThreads.httpExecutor());
             deregistration.transport = transport;
             EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), transport,
                     config.connectTimeout().plus(config.readTimeout()));
-            if (config.fetchRegistry()) {
-                startDiscovery(client);
+            if (cache != null) {
+                AgentThreads.newThread("discovery", cache.fetchingFrom(client)).start();
             }
             if (readiness == null) {
                 AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
@@ -143,20 +157,6 @@ public final class EurekaAgent {
                 AppCookies.keepOut(instrumentation);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 AgentLog.warn("the app's default CookieHandler, if it installs one, will see the calls to Eureka: " + e);
-            }
-        }
-
-        /**
-         * The registry cache on its own thread, and with resolve-service-urls the JDK's HTTP clients rewired to it.
-         * (Here, not in EurekaAgent: the JVM loads every type in the premain class's method signatures first.)
-         */
-        private void startDiscovery(EurekaClient client) {
-            RegistryCache cache = new RegistryCache(client, Duration.ofSeconds(config.registryFetchIntervalSeconds()),
-                    RegistryLimits.ofThisJvm());
-            AgentThreads.newThread("discovery", cache).start();
-            if (config.resolveServiceUrls()) {
-                NameResolution.install(instrumentation,
-                        new ServiceResolver(cache::registry, config.metadata().get("zone"), config.filterOnlyUpInstances()));
             }
         }
     }

@@ -18,11 +18,22 @@ import java.util.Map;
  * {@code POST /exit} calls {@code System.exit(0)}. {@code GET /whoami} names the port it serves on, and
  * {@code GET /call?client=httpclient|urlconnection&url=U} calls U with the JDK client named and answers what U said
  * (502 and the exception when the call failed): the app as a caller of other services, for discovery tests.
+ * Env {@code CALL_AT_START="client url"} makes one such call first thing in main and prints
+ * {@code call at start: <answer or exception>}.
  */
 public final class TestApp {
     private static volatile boolean healthy;
 
     public static void main(String[] args) throws IOException {
+        String callAtStart = System.getenv("CALL_AT_START");
+        if (callAtStart != null) {
+            String[] clientAndUrl = callAtStart.split(" ", 2);
+            try {
+                System.out.println("call at start: " + Caller.get(clientAndUrl[0], clientAndUrl[1]));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                System.out.println("call at start: " + e.getClass().getName() + ": " + e.getMessage());
+            }
+        }
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         healthy = !"down".equalsIgnoreCase(System.getenv("HEALTH"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);

@@ -1,39 +1,89 @@
 package io.eurekaagent.discovery;
 
 import io.eurekaagent.jdk.HookInjector;
+import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code eureka.agent.resolve-service-urls=true}: the JDK's {@code HttpURLConnection} (URL.openConnection, openStream)
  * and {@code java.net.http.HttpClient} (send, sendAsync) reach registered services by name, with no code in the app;
  * a refused connection to an instance goes once to the next one.
+ * The transformer is registered in premain, so that even a call the app makes first thing in main is resolved: a JDK
+ * HTTP class that loads before the agent's thread has defined the hook waits for it (at most 5 s).
  */
 public final class NameResolution {
-    private NameResolution() {
+    private static final long HOOK_WAIT_SECONDS = 5;
+
+    private final Instrumentation instrumentation;
+    private final CountDownLatch prepared = new CountDownLatch(1);
+    private volatile boolean hooked;
+
+    private NameResolution(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
     }
 
-    /** Installs the hook and rewrites the JDK classes, also those already loaded; on any failure says so and skips. */
-    public static void install(Instrumentation instrumentation, ServiceResolver resolver) {
+    /** In premain: costs a transformer, no ASM class (the rewriting loads when a target class does). */
+    public static NameResolution register(Instrumentation instrumentation) {
+        NameResolution names = new NameResolution(instrumentation);
+        instrumentation.addTransformer(new NameTransformer(names::awaitHooked), true);
+        return names;
+    }
+
+    /**
+     * On the agent's thread: defines the hook with {@code resolver}, then rewrites the JDK classes loaded before
+     * premain. On any failure says so; calls by name then go to DNS.
+     */
+    public void install(ServiceResolver resolver) {
         try {
             Class<?> hook = HookInjector.define(instrumentation, NameRewriter.TEMPLATE, NameRewriter.HOOK);
             ServiceUrlRewriter rewriter = new ServiceUrlRewriter(resolver);
             hook.getField("resolver").set(null, rewriter);
             hook.getField("sent").set(null, new ConnectRetry(rewriter));
             hook.getField("refusedHandler").set(null, new RefusedConnection(rewriter));
-            instrumentation.addTransformer(new NameTransformer(), true);
-            List<Class<?>> targets = new ArrayList<>();
-            for (String target : NameTransformer.TARGETS) {
-                String name = target.replace('/', '.');
-                ClassLoader loader = name.startsWith("jdk.internal.net.http") ? ClassLoader.getPlatformClassLoader() : null;
-                targets.add(Class.forName(name, false, loader));
-            }
-            instrumentation.retransformClasses(targets.toArray(new Class<?>[0]));
-            AgentLog.debug("service names resolved for HttpURLConnection and HttpClient");
+            hooked = true;
         } catch (Throwable e) {
             AgentLog.warn("cannot resolve service names (" + e + "); calls by name go to DNS");
+        } finally {
+            prepared.countDown();
+        }
+        if (!hooked) {
+            return;
+        }
+        try {
+            List<Class<?>> loaded = new ArrayList<>();
+            for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+                if (NameTransformer.TARGETS.contains(type.getName().replace('.', '/'))) {
+                    loaded.add(type);
+                }
+            }
+            if (!loaded.isEmpty()) {
+                instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+            }
+            AgentLog.debug("service names resolved for HttpURLConnection and HttpClient");
+        } catch (Throwable e) {
+            AgentLog.warn("cannot resolve service names in the JDK classes loaded already (" + e + "); calls by name through"
+                    + " them go to DNS");
+        }
+    }
+
+    /**
+     * For the transformer, on the thread loading a JDK HTTP class: true once the hook can be called. The agent's own
+     * threads never wait (one of them is defining the hook): what they load before it exists is rewritten after.
+     */
+    private boolean awaitHooked() {
+        if (Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
+            return hooked;
+        }
+        try {
+            return prepared.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS) && hooked;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -7,7 +7,11 @@ import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.log.FailureStreak;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,22 +19,48 @@ import java.util.concurrent.TimeUnit;
  * interval, applied in order and checked against the server's {@code apps__hashcode}; a mismatch, a refused delta or
  * an unreadable answer means a full fetch. A failed fetch keeps the last good registry (stale beats empty).
  */
-public final class RegistryCache implements Runnable {
-    private final EurekaClient client;
+public final class RegistryCache implements Runnable, RegistrySource {
+    private volatile EurekaClient client;
     private final Duration interval;
     private final RegistryLimits limits;
     private volatile Registry registry = Registry.EMPTY;
-    private boolean fetched;
+    private volatile boolean fetched;
+    private volatile String lastFailure;
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    private final Clock clock;
     private final FailureStreak failures = new FailureStreak("registry fetch works again");
 
-    public RegistryCache(EurekaClient client, Duration interval, RegistryLimits limits) {
-        this.client = client;
+    /** Made before its client (the service-name hook needs it before the agent's HTTP transport exists). */
+    public RegistryCache(Duration interval, RegistryLimits limits, Clock clock) {
         this.interval = interval;
         this.limits = limits;
+        this.clock = clock;
     }
 
+    /** The client the fetches go through; set before {@link #run}. */
+    public RegistryCache fetchingFrom(EurekaClient eurekaClient) {
+        this.client = eurekaClient;
+        return this;
+    }
+
+    @Override
     public Registry registry() {
         return registry;
+    }
+
+    @Override
+    public boolean awaitFirstFetch(Duration timeout) {
+        try {
+            firstAttempt.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return fetched;
+    }
+
+    @Override
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** The fetch loop, on the agent's discovery thread (a daemon: it ends with the JVM). */
@@ -55,12 +85,20 @@ public final class RegistryCache implements Runnable {
             if (!fetched || !applyDelta()) {
                 fetchAll();
             }
+            lastFailure = null;
             failures.succeeded();
         } catch (EurekaUnavailableException | IOException e) {
-            failures.failed("registry fetch", e.getMessage() + "; keeping the last registry (" + registry.size() + " instances)");
+            failed(e.getMessage());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            failures.failed("registry fetch", "unexpected " + e + "; keeping the last registry (" + registry.size() + " instances)");
+            failed("unexpected " + e);
+        } finally {
+            firstAttempt.countDown();
         }
+    }
+
+    private void failed(String why) {
+        lastFailure = LocalTime.now(clock).truncatedTo(ChronoUnit.SECONDS) + " (" + why + ")";
+        failures.failed("registry fetch", why + "; keeping the last registry (" + registry.size() + " instances)");
     }
 
     private void fetchAll() throws EurekaUnavailableException, IOException {

@@ -1,12 +1,12 @@
 package io.eurekaagent.discovery;
 
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Turns a service name into one instance to call: the app name or VIP address (any case) of a registered app,
@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * same-zone ones first when any is UP, round-robin. Names the registry does not know are not ours.
  */
 public final class ServiceResolver {
-    private final Supplier<Registry> registry;
+    private final RegistrySource registry;
     private final String zone;
     private final boolean onlyUp;
+    private final Duration firstFetchWait;
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     /** The usable instances of each name asked for, worked out once per registry view (this runs on every request). */
     private volatile Choices choices = new Choices(Registry.EMPTY);
@@ -43,11 +44,15 @@ public final class ServiceResolver {
         }
     }
 
-    /** @param registry the current registry (the cache's); @param zone the calling instance's zone, or null */
-    public ServiceResolver(Supplier<Registry> registry, String zone, boolean onlyUp) {
+    /**
+     * @param registry the cache's copy; @param zone the calling instance's zone, or null
+     * @param firstFetchWait how long a call made before the first fetch ended waits for it
+     */
+    public ServiceResolver(RegistrySource registry, String zone, boolean onlyUp, Duration firstFetchWait) {
         this.registry = registry;
         this.zone = zone;
         this.onlyUp = onlyUp;
+        this.firstFetchWait = firstFetchWait;
     }
 
     /**
@@ -73,7 +78,9 @@ public final class ServiceResolver {
      * @throws UnknownHostException when the name is registered but none of its instances is UP
      */
     public RegisteredInstance choose(String name) throws UnknownHostException {
-        Registry current = registry.get();
+        // A call made while the app starts, before the first fetch ended, waits for it (at once afterwards).
+        registry.awaitFirstFetch(firstFetchWait);
+        Registry current = registry.registry();
         Choices now = choices;
         if (now.registry != current) {
             now = new Choices(current);
@@ -92,6 +99,18 @@ public final class ServiceResolver {
         // One turn counter per app, whichever name (app, VIP, any case) the caller used.
         int turn = turns.computeIfAbsent(named.get(0).app(), key -> new AtomicInteger()).getAndIncrement();
         return candidates.get(Math.floorMod(turn, candidates.size()));
+    }
+
+    /** Why a name neither DNS nor the registry copy knows is unknown: not fetched yet, last fetch failed, or none. */
+    String whyUnknown(String name) {
+        if (!registry.awaitFirstFetch(Duration.ZERO)) {
+            String failure = registry.lastFailure();
+            return name + ": not a known host, and the Eureka registry has not been fetched yet ("
+                    + (failure == null ? "waited " + firstFetchWait.toMillis() + " ms" : "the fetch at " + failure + " failed") + ")";
+        }
+        String failure = registry.lastFailure();
+        return name + ": not a known host, and no instance of that name is registered in Eureka"
+                + (failure == null ? "" : " (as last fetched; the fetch at " + failure + " failed)");
     }
 
     private List<RegisteredInstance> usable(List<RegisteredInstance> named) {

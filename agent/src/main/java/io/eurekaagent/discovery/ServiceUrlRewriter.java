@@ -2,6 +2,7 @@ package io.eurekaagent.discovery;
 
 import io.eurekaagent.lifecycle.AgentThreads;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,7 +53,9 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
             }
             return target;
         } catch (UnknownHostException e) {
-            return e;
+            // As the JDK's own HttpClient reports an unknown host: a ConnectException, so that send (which rewraps a
+            // failed future's ConnectException as one) and sendAsync fail with the same type and message.
+            return target instanceof HttpRequest ? (Throwable) new ConnectException(e.getMessage()).initCause(e) : e;
         } catch (Exception e) {
             // Not a URI we understand (odd characters): the JDK handles it as it always did.
             return target;
@@ -112,7 +115,7 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
                 InetAddress.getByName(host);
                 return null;
             } catch (UnknownHostException e) {
-                throw new UnknownHostException(host + ": not a known host, and no instance of that name is registered in Eureka");
+                throw new UnknownHostException(resolver.whyUnknown(host));
             }
         }
         services.putIfAbsent(instance.plainAddress(), host);

@@ -16,6 +16,7 @@ import io.eurekaagent.lifecycle.TestInstances;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -51,8 +52,8 @@ class RegistryCacheTest {
     }
 
     private RegistryCache cache() {
-        return new RegistryCache(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"), Duration.ofSeconds(30),
-                RegistryLimits.ofThisJvm());
+        return new RegistryCache(Duration.ofSeconds(30), RegistryLimits.ofThisJvm(), Clock.systemUTC())
+                .fetchingFrom(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"));
     }
 
     @Test
@@ -147,8 +148,8 @@ class RegistryCacheTest {
     @MethodSource("answersPastABound")
     void anAnswerPastItsBoundsIsRefusedAndTheLastRegistryKept(String what, byte[] body, String line) {
         eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
-        RegistryCache cache = new RegistryCache(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"),
-                Duration.ofSeconds(30), new RegistryLimits(1024 * 1024, 1_000));
+        RegistryCache cache = new RegistryCache(Duration.ofSeconds(30), new RegistryLimits(1024 * 1024, 1_000), Clock.systemUTC())
+                .fetchingFrom(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"));
         cache.refresh();
         eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withStatus(403)));
         eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(body)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.lifecycle.AgentThreads;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URL;
 import java.net.UnknownHostException;
@@ -25,7 +26,7 @@ class ServiceUrlRewriterTest {
             new RegisteredInstance("ORDERS", "o1", "orders-1.internal", "10.0.0.1", "UP", 8080, true, 8443, true, "orders", null, null, 0, null, true),
             new RegisteredInstance("DEAD", "d1", "dead-1", "10.0.0.2", "DOWN", 8080, true, 443, false, "dead", null, null, 0, null, true),
             new RegisteredInstance("SIX", "s1", "fd00::1", "fd00::1", "UP", 8080, true, 443, false, "six", null, null, 0, null, true)));
-    private final ServiceUrlRewriter rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true));
+    private final ServiceUrlRewriter rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
 
     @Test
     void aUrlToAServiceNameGoesToAnInstanceKeepingPathQueryAndUserInfo() throws Exception {
@@ -101,10 +102,14 @@ class ServiceUrlRewriterTest {
     }
 
     @Test
-    void aNameNeitherRegisteredNorInDnsBecomesAnUnknownHostExceptionSayingSo() throws Exception {
-        Object result = rewriter.apply(HttpRequest.newBuilder(URI.create("http://no-such-service-here/x")).build());
+    void aNameNeitherRegisteredNorInDnsFailsSayingSoAsTheJdkReportsAnUnknownHost() throws Exception {
+        Object byUrl = rewriter.apply(new URL("http://no-such-service-here/x"));
+        Object byHttpClient = rewriter.apply(HttpRequest.newBuilder(URI.create("http://no-such-service-here/x")).build());
 
-        assertEquals("no-such-service-here: not a known host, and no instance of that name is registered in Eureka",
-                ((UnknownHostException) result).getMessage());
+        String message = "no-such-service-here: not a known host, and no instance of that name is registered in Eureka";
+        assertEquals(message, ((UnknownHostException) byUrl).getMessage());
+        // java.net.http reports unknown hosts as a ConnectException: send and sendAsync then fail alike.
+        assertEquals(message, ((ConnectException) byHttpClient).getMessage());
+        assertTrue(((ConnectException) byHttpClient).getCause() instanceof UnknownHostException);
     }
 }

@@ -4,6 +4,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +38,7 @@ public class RewriteBenchmark {
     @Setup
     public void rewriter() throws MalformedURLException {
         Registry registry = Registry.of(List.of(instance("o1", "10.0.0.1"), instance("o2", "10.0.0.2"), instance("o3", "10.0.0.3")));
-        rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true));
+        rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
         byName = new URL("http://orders/orders/42?expand=lines");
         direct = new URL("http://10.0.0.1:8080/orders/42?expand=lines");
     }

@@ -15,9 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Calls by service name with no code in the app: agent-test-app, as a caller with the agent's registry cache and
@@ -155,6 +156,24 @@ class DiscoveryTest {
                     + " the registry is fetched", line);
             assertFalse(consumer.output().contains("registering port") || consumer.output().contains("registered CONSUMER-ONLY")
                     || consumer.output().contains("WARN"), consumer.output());
+            provider.stop(START);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"urlconnection", "httpclient"})
+    void aCallByNameMadeFirstThingAtStartWaitsForTheRegistryAndSucceeds(String client) throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int providerPort = Project.freePort();
+        try (ChildProcess provider = AgentApp.testApp(server, "early-called", providerPort).start("early-called")) {
+            Registry.awaitInstances(server, "EARLY-CALLED", 1, START);
+            try (ChildProcess caller = caller(server, Project.freePort()).property("eureka.instance.appname", "early-caller")
+                    .env("CALL_AT_START", client + " http://early-called/whoami").start("early-caller")) {
+                String line = caller.awaitLine("call at start:", START).text;
+                caller.stop(START);
+
+                assertEquals("call at start: agent-test-app on port " + providerPort, line);
+            }
             provider.stop(START);
         }
     }
