@@ -142,6 +142,7 @@ public final class EurekaAgent {
         /** Waits until the app serves, then registers and renews until shutdown. */
         private void register(EurekaClient client, Transport transport, Registrar registrar) {
             InstanceFactory instances = new InstanceFactory(config);
+            instances.prepare();
             client.warmUp(instances.appName());
             ServingPort serving = readiness.await(registrar::isClosing);
             if (serving != null) {

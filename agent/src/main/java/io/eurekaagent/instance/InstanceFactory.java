@@ -7,25 +7,44 @@ import io.eurekaagent.log.AgentLog;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Builds this JVM's identity in Eureka from the settings, detecting what the user left out. */
 public final class InstanceFactory {
+    /** The most a registration waits for the reverse lookup of its address, which starts while the app starts. */
+    static final Duration LOOKUP_WAIT = Duration.ofSeconds(1);
+
     private final AgentConfig config;
+    private List<NetworkInterfaceInfo> interfaces;
+    private ReverseLookup lookup;
 
     public InstanceFactory(AgentConfig config) {
         this.config = config;
     }
 
     /**
-     * Runs on the agent's thread: enumerating interfaces is cheap but not free, and must not delay premain.
-     * @param serving what readiness found
+     * On the agent's thread while the app starts: enumerates the interfaces (cheap but not free, never in premain)
+     * and, unless a host name is set or the address preferred, starts the reverse lookup of the chosen address.
      */
+    public void prepare() {
+        prepare(ReverseLookup.DNS);
+    }
+
+    void prepare(UnaryOperator<String> resolver) {
+        interfaces = config.ipAddress() == null ? interfaces() : List.of();
+        if (!config.preferIpAddress() && config.hostname() == null) {
+            lookup = ReverseLookup.start(ipAddress(interfaces), resolver);
+        }
+    }
+
+    /** @param serving what readiness found */
     public InstanceInfo create(ServingPort serving) {
-        List<NetworkInterfaceInfo> interfaces = config.ipAddress() == null ? interfaces() : List.of();
-        return create(interfaces, HostNames.fromHost(), JavaCommand.ofThisJvm(), serving.port());
+        String hostName = lookup == null ? null : lookup.nameOrAddress(LOOKUP_WAIT);
+        return create(interfaces, hostName, JavaCommand.ofThisJvm(), serving.port());
     }
 
     /**
@@ -54,17 +73,20 @@ public final class InstanceFactory {
         return config.appName() != null ? config.appName() : AppNames.fromCommand(command);
     }
 
-    /** @param boundPort the serving port readiness found, or 0 or less: the configured one */
-    InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String hostHostname, String command, int boundPort) {
+    /**
+     * @param lookedUp the address's name from the reverse lookup, or null
+     * @param boundPort the serving port readiness found, or 0 or less: the configured one
+     */
+    InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String lookedUp, String command, int boundPort) {
         InstanceInfo.Builder b = new InstanceInfo.Builder();
         b.appName = appName(command);
-        b.ipAddr = config.ipAddress() != null ? config.ipAddress() : detectIp(interfaces);
+        b.ipAddr = ipAddress(interfaces);
         if (config.preferIpAddress()) {
             b.hostName = b.ipAddr;
         } else if (config.hostname() != null) {
             b.hostName = config.hostname();
         } else {
-            b.hostName = hostHostname != null ? hostHostname : b.ipAddr;
+            b.hostName = lookedUp != null ? lookedUp : b.ipAddr;
         }
         boolean noPort = config.registerOn() == AgentConfig.RegisterOn.START;
         b.portEnabled = config.nonSecurePortEnabled() && !noPort;
@@ -96,6 +118,10 @@ public final class InstanceFactory {
         b.durationSeconds = config.leaseExpirationDurationSeconds();
         b.metadata = config.metadata();
         return new InstanceInfo(b);
+    }
+
+    private String ipAddress(List<NetworkInterfaceInfo> interfaces) {
+        return config.ipAddress() != null ? config.ipAddress() : detectIp(interfaces);
     }
 
     private String detectIp(List<NetworkInterfaceInfo> interfaces) {

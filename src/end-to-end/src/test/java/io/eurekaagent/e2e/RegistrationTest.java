@@ -105,6 +105,25 @@ class RegistrationTest {
     }
 
     @Test
+    void withoutAHostNameSetTheOneTheAddressResolvesBackToIsRegistered() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+        // 127.0.0.1 resolves back to localhost through /etc/hosts, as a host's address does through DNS.
+        AgentApp app = new AgentApp().env("PORT", Integer.toString(port))
+                .property("eureka.client.service-url.defaultZone", server.serviceUrl())
+                .property("eureka.instance.appname", "reverse-named")
+                .property("eureka.instance.ip-address", "127.0.0.1");
+
+        try (ChildProcess process = app.start("reverse-named")) {
+            Map<String, Object> instance = Registry.awaitInstances(server, "REVERSE-NAMED", 1, START).get(0);
+
+            assertEquals("localhost", instance.get("hostName"));
+            assertEquals("127.0.0.1", instance.get("ipAddr"));
+            process.stop(START);
+        }
+    }
+
+    @Test
     void agentThreadsAreNamedDaemonsAndPasswordsNeverShowInTheOutput() throws Exception {
         EurekaServer server = SharedEurekaServer.get();
         int port = Project.freePort();
