@@ -120,7 +120,10 @@ public final class EurekaClient {
                 failure = server + ": HTTP " + response.status() + (response.isSuccess()
                         ? " where a Eureka server answers " + request.success + " (is it one?)" : "");
             } catch (IOException | TimeoutException | RuntimeException e) {
-                failure = server + ": " + describe(e, server);
+                String proxy = transport.proxyFor(server.uri());
+                failure = server + ": " + (proxy == null ? describe(e, server.uri().getHost())
+                        : connectionFailed(e) ? "proxy " + proxy + ": " + describe(e, proxy.substring(0, proxy.lastIndexOf(':')))
+                        : describe(e, server.uri().getHost()));
             }
             failures.add(failure);
             servers.failed(server, System.nanoTime(), failure);
@@ -135,15 +138,26 @@ public final class EurekaClient {
         return new EurekaResponse(answer.status(), answer.body(), answer.gzipped(), server);
     }
 
+    /** A failure to reach the other end at all: through a proxy, the proxy's, not the server's. */
+    private static boolean connectionFailed(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
+                    || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return e instanceof TimeoutException && "connect timed out".equals(e.getMessage());
+    }
+
     /** The real cause in a few words: each needs a different fix (DNS, the server, the network, TLS). */
-    private static String describe(Exception e, ServiceUrl server) {
+    private static String describe(Exception e, String host) {
         if (e instanceof TimeoutException) {
             return e.getMessage() == null ? "timed out" : e.getMessage();
         }
         // java.net.http reports an unknown name as a ConnectException caused by UnresolvedAddressException.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-                return "unknown host " + server.uri().getHost() + " (no such name in DNS or /etc/hosts)";
+                return "unknown host " + host + " (no such name in DNS or /etc/hosts)";
             }
         }
         if (e instanceof NoRouteToHostException) {

@@ -64,6 +64,11 @@ public final class EurekaProxy {
         return "Basic " + token;
     }
 
+    /** {@code host:port} when a call to {@code uri} goes through this proxy, else null. */
+    String nameFor(URI uri) {
+        return proxyFor(uri) == Proxy.NO_PROXY ? null : toString();
+    }
+
     /** For {@code java.net.http.HttpClient}. */
     ProxySelector selector() {
         return new ProxySelector() {

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLParameters;
 /** {@code eureka.agent.http-client=java-http-client}: the JDK's {@code java.net.http.HttpClient}, HTTP/1.1. */
 public final class JavaHttpClientTransport implements Transport {
     private final HttpClient http;
+    private final EurekaProxy proxy;
 
     /**
      * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
@@ -30,6 +31,7 @@ public final class JavaHttpClientTransport implements Transport {
      */
     public JavaHttpClientTransport(Duration connectTimeout, Executor executor, SSLContext tlsContext, boolean tls,
             EurekaProxy proxy) {
+        this.proxy = proxy;
         // HTTP/1.1: the default HTTP/2 adds an h2c upgrade to every plain-http request, which Eureka never takes.
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -51,6 +53,11 @@ public final class JavaHttpClientTransport implements Transport {
             builder.authenticator(proxy.authenticator());
         }
         http = builder.build();
+    }
+
+    @Override
+    public String proxyFor(URI uri) {
+        return proxy == null ? null : proxy.nameFor(uri);
     }
 
     @Override

@@ -41,6 +41,11 @@ public interface Transport {
     Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
             throws IOException, TimeoutException;
 
+    /** The proxy a call to {@code uri} goes through ({@code host:port}), or null: failure lines name it. */
+    default String proxyFor(URI uri) {
+        return null;
+    }
+
     /** Frees what the transport holds, once the agent has made its last call (the JVM is exiting). */
     default void close() {
     }

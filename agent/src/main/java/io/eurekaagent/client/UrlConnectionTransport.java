@@ -68,6 +68,11 @@ public final class UrlConnectionTransport implements Transport {
     }
 
     @Override
+    public String proxyFor(URI uri) {
+        return proxy == null ? null : proxy.nameFor(uri);
+    }
+
+    @Override
     public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
             throws IOException, TimeoutException {
         AtomicReference<HttpURLConnection> open = new AtomicReference<>();

@@ -10,10 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.lifecycle.TestInstances;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,5 +68,20 @@ class EurekaProxyTest {
         proxy.verify(1, postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")).withHeader("Proxy-Authorization", equalTo(LOGIN)));
         assertEquals(0, proxy.findAll(getRequestedFor(urlEqualTo("/health"))).size());
         assertEquals(1, app.getAllServeEvents().size());
+    }
+
+    @Test
+    void aDeadProxyIsNamedAsTheProxyNotTheServer() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        List<ServiceUrl> servers = List.of(ServiceUrl.parse("http://eureka.invalid:8761/eureka/"));
+        Transport http = transport.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false,
+                new EurekaProxy("127.0.0.1", closed, null, null, servers));
+        EurekaClient client = new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), http, Duration.ofSeconds(3));
+
+        EurekaUnavailableException e = assertThrows(EurekaUnavailableException.class, () -> client.register(TestInstances.orders(30)));
+        assertEquals("http://eureka.invalid:8761/eureka/: proxy 127.0.0.1:" + closed + ": connection refused", e.getMessage());
     }
 }

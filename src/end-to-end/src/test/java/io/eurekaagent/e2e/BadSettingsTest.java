@@ -26,6 +26,15 @@ class BadSettingsTest {
             + "eureka.instance.appname= (system property): expected an application name of letters, digits, '.', '_' or '-', at most 255 characters",
         "missing key store | -Deureka.client.tls.enabled=true -Deureka.client.tls.key-store=/no/such/client.p12 | | "
             + "eureka.client.tls.key-store=/no/such/client.p12 (system property): expected a readable key store file (not found)",
+        "a device as the config file | -Deureka.agent.config-file=/dev/zero | | "
+            + "eureka.agent.config-file=/dev/zero (system property): expected a readable UTF-8 properties file (/dev/zero is not a regular file)",
+        "an instance id Eureka's URLs cannot carry | -Deureka.instance.instance-id=orders/1 | | "
+            + "eureka.instance.instance-id=orders/1 (system property): expected an instance id without spaces, control characters"
+            + " or / \\ ? # %, at most 255 characters",
+        "a password holding a comma | -Deureka.client.service-url.defaultZone=http://agent:pw1,pw2@eureka:8761/eureka/ | | "
+            + "eureka.client.service-url.defaultZone=http://agent:****@eureka:8761/eureka/ (system property): expected comma-separated"
+            + " http(s) URLs such as http://eureka:8761/eureka/ (URL 1 of 2 as split at commas; in a password, percent-encode commas,"
+            + " slashes, at signs, colons, spaces and % ? #: no host)",
     })
     void isOneLineAndTheAppServesAsWithoutTheAgent(String scenario, String property, String envUrl, String message) throws Exception {
         EurekaServer server = SharedEurekaServer.get();
