@@ -157,7 +157,7 @@ public final class FaultRun {
         String threads = Files.readAllLines(Path.of("/proc/" + app.pid() + "/status")).stream()
                 .filter(line -> line.startsWith("Threads:")).findFirst().orElse("Threads: ?").substring(8).trim();
         long agentThreads = Jcmd.run(app.pid(), "Thread.print").lines().filter(line -> line.startsWith("\"eureka-agent-")).count();
-        System.out.printf("%-8d %8s %14d %18s %12d %12d%n", minute, threads, agentThreads, heap + "K",
+        System.out.printf("%-8d %8s %14d %18s %12d %12d%n", minute, threads, agentThreads, Long.toString(heap),
                 missingSamples * 100, mostCopies);
         missingSamples = 0;
     }
