@@ -21,12 +21,20 @@ public final class NameHook {
     /** Set by the agent: given {exception, host, port} of a refused connection, another InetSocketAddress or null. */
     public static volatile Function<Object[], Object> refusedHandler;
 
+    /** Set by the agent: given {client, host, port} of a connect about to be made, another InetSocketAddress or null. */
+    public static volatile Function<Object[], Object> connectingHandler;
+
     private NameHook() {
     }
 
     /** Runs when HttpURLConnection's socket connect is refused: where to connect instead, or null to fail as before. */
     public static Object refused(Object exception, Object host, int port) {
         return call(refusedHandler, new Object[] {exception, host, port}, null);
+    }
+
+    /** Runs as HttpURLConnection opens its socket: where to connect instead (a retry after a cut-off), or null. */
+    public static Object connecting(Object client, Object host, int port) {
+        return call(connectingHandler, new Object[] {client, host, port}, null);
     }
 
     /** Runs as HttpClientImpl.sendAsync returns: the same future, or one that tries another instance if refused. */

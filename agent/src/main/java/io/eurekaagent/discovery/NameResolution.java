@@ -4,8 +4,11 @@ import io.eurekaagent.jdk.HookInjector;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +48,7 @@ public final class NameResolution {
             hook.getField("resolver").set(null, rewriter);
             hook.getField("sent").set(null, new ConnectRetry(rewriter));
             hook.getField("refusedHandler").set(null, new RefusedConnection(rewriter));
+            hook.getField("connectingHandler").set(null, new CutOffRetry(rewriter, failedOnce()));
             hooked = true;
         } catch (Throwable e) {
             AgentLog.warn("cannot resolve service names (" + e + "); calls by name go to DNS");
@@ -69,6 +73,15 @@ public final class NameResolution {
             AgentLog.warn("cannot resolve service names in the JDK classes loaded already (" + e + "); calls by name through"
                     + " them go to DNS");
         }
+    }
+
+    /** {@code sun.net.www.http.HttpClient.failedOnce}, its package opened to the agent (which holds the Instrumentation). */
+    private Field failedOnce() throws ReflectiveOperationException {
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+                Map.of("sun.net.www.http", Set.of(NameResolution.class.getModule())), Set.of(), Map.of());
+        Field field = Class.forName("sun.net.www.http.HttpClient", false, null).getDeclaredField("failedOnce");
+        field.setAccessible(true);
+        return field;
     }
 
     /**

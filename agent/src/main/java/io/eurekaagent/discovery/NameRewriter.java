@@ -119,7 +119,9 @@ final class NameRewriter {
     }
 
     /**
-     * NetworkClient.doConnect(host, port), where HttpURLConnection opens its socket: a ConnectException is given to
+     * NetworkClient.doConnect(host, port), where HttpURLConnection opens its socket: first
+     * {@code hook.connecting(this, host, port)} may name another address to connect to (the JDK's one retry of a
+     * request whose connection the instance cut off); then a ConnectException is given to
      * {@code hook.refused(exception, host, port)}; if that names another address, doConnect is called once more with
      * it, else the exception is thrown as before. Nothing has been sent on a refused connection, so this is safe for
      * any request.
@@ -140,6 +142,28 @@ final class NameRewriter {
         @Override
         public void visitCode() {
             super.visitCode();
+            // Object elsewhere = hook.connecting(this, host, port); if it is an address, connect there instead.
+            Label keep = new Label();
+            Label go = new Label();
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitVarInsn(Opcodes.ALOAD, 1);
+            super.visitVarInsn(Opcodes.ILOAD, 2);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "connecting", "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;", false);
+            super.visitInsn(Opcodes.DUP);
+            super.visitTypeInsn(Opcodes.INSTANCEOF, "java/net/InetSocketAddress");
+            super.visitJumpInsn(Opcodes.IFEQ, keep);
+            super.visitTypeInsn(Opcodes.CHECKCAST, "java/net/InetSocketAddress");
+            super.visitInsn(Opcodes.DUP);
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/net/InetSocketAddress", "getHostString", "()Ljava/lang/String;", false);
+            super.visitVarInsn(Opcodes.ASTORE, 1);
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/net/InetSocketAddress", "getPort", "()I", false);
+            super.visitVarInsn(Opcodes.ISTORE, 2);
+            super.visitJumpInsn(Opcodes.GOTO, go);
+            super.visitLabel(keep);
+            super.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Object"});
+            super.visitInsn(Opcodes.POP);
+            super.visitLabel(go);
+            super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
             super.visitTryCatchBlock(start, end, refused, "java/net/ConnectException");
             super.visitLabel(start);
         }

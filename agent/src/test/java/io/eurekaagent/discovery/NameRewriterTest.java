@@ -67,6 +67,23 @@ class NameRewriterTest {
         NameHook.resolver = null;
         NameHook.sent = null;
         NameHook.refusedHandler = null;
+        NameHook.connectingHandler = null;
+    }
+
+    @Test
+    void aConnectGoesWhereTheConnectingHookSaysBeforeItIsMade() throws Exception {
+        Class<?> client = TestClasses.load(FakeNetworkClient.class,
+                NameRewriter.instrument(TestClasses.bytesOf(FakeNetworkClient.class), NameRewriter.Target.NETWORK_CLIENT, TEMPLATE_HOOK));
+        Method connect = client.getDeclaredMethod("doConnect", String.class, int.class);
+        connect.setAccessible(true);
+        Object instance = client.getConstructor().newInstance();
+        NameHook.connectingHandler = call -> call[0] == instance && call[1].equals("cut-off")
+                ? InetSocketAddress.createUnresolved("next", 8081) : null;
+
+        connect.invoke(instance, "cut-off", 8081);
+        assertEquals("next:8081", client.getField("connected").get(null));
+        connect.invoke(instance, "kept", 8081);
+        assertEquals("kept:8081", client.getField("connected").get(null));
     }
 
     @Test
