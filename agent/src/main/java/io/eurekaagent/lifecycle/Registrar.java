@@ -9,7 +9,9 @@ import io.eurekaagent.instance.Status;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.log.FailureStreak;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,6 +25,7 @@ public final class Registrar {
     private enum State { UNREGISTERED, REGISTERING, REGISTERED }
 
     private final Duration firstRetry;
+    private final DoubleSupplier random;
     private final ReentrantLock lock = new ReentrantLock();
     private final Object wakeUp = new Object();
     private volatile boolean closing;
@@ -35,12 +38,16 @@ public final class Registrar {
     private final FailureStreak failures = new FailureStreak("Eureka answers again");
 
     public Registrar() {
-        this(Duration.ofSeconds(1));
+        this(Duration.ofSeconds(1), () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** @param firstRetry the first back-off step after a failed registration; it doubles up to the renewal interval */
-    Registrar(Duration firstRetry) {
+    /**
+     * @param firstRetry the first back-off step after a failed registration; it doubles up to the renewal interval
+     * @param random the back-off's jitter source, uniform in [0, 1)
+     */
+    Registrar(Duration firstRetry, DoubleSupplier random) {
         this.firstRetry = firstRetry;
+        this.random = random;
     }
 
     public boolean isClosing() {
@@ -57,7 +64,7 @@ public final class Registrar {
         this.instance = registered;
         this.readySinceNanos = readyNanos;
         long interval = TimeUnit.SECONDS.toNanos(registered.renewalIntervalSeconds());
-        Backoff backoff = new Backoff(firstRetry, Duration.ofNanos(interval));
+        Backoff backoff = new Backoff(firstRetry, Duration.ofNanos(interval), random);
         while (!closing) {
             try {
                 beat(registered, health, interval, backoff);

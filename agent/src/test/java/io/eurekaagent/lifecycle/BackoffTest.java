@@ -1,30 +1,40 @@
 package io.eurekaagent.lifecycle;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The back-off's steps, with the jitter source fixed: no randomness, no clock. */
 class BackoffTest {
+    private static List<Long> steps(Backoff backoff, int count) {
+        List<Long> steps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            steps.add(backoff.next().toMillis());
+        }
+        return steps;
+    }
+
     @Test
-    void doublesWithJitterUpToTheCapAndStartsOverAfterReset() {
-        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-        long[] expected = {1000, 2000, 4000, 8000, 16000};
-        for (long millis : expected) {
-            long delay = backoff.next().toMillis();
-            assertTrue(delay >= millis * 0.8 && delay <= millis * 1.2, delay + " for " + millis);
-        }
-        for (int i = 0; i < 50; i++) {
-            assertTrue(backoff.next().toMillis() <= 30_000);
-        }
-        assertTrue(backoff.next().toMillis() >= 24_000);
+    void doublesUpToTheCapAndStartsOverAfterReset() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5);
+
+        assertEquals(List.of(1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L), steps(backoff, 7));
         backoff.reset();
-        assertTrue(backoff.next().toMillis() <= 1200);
+        assertEquals(List.of(1000L), steps(backoff, 1));
+    }
+
+    @Test
+    void theJitterIsPlusOrMinusTwentyPercentNeverAboveTheCap() {
+        assertEquals(List.of(800L, 1600L), steps(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.0), 2));
+        assertEquals(List.of(1200L, 2400L), steps(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 1.0), 2));
+        assertEquals(List.of(30000L), steps(new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(30), () -> 1.0), 1));
     }
 
     @Test
     void aCapBelowTheFirstDelayIsTheFirstDelay() {
-        long delay = new Backoff(Duration.ofMillis(500), Duration.ofMillis(100)).next().toMillis();
-        assertTrue(delay >= 400 && delay <= 500, delay + " ms");
+        assertEquals(List.of(500L), steps(new Backoff(Duration.ofMillis(500), Duration.ofMillis(100), () -> 0.5), 1));
     }
 }
