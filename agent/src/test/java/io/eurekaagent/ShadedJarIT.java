@@ -41,6 +41,9 @@ class ShadedJarIT {
             assertNotNull(jar.getEntry("io/eurekaagent/shaded/bytebuddy/jar/asm/ClassReader.class"));
             assertNull(jar.getEntry("io/eurekaagent/shaded/bytebuddy/ByteBuddy.class"), "only Byte Buddy's ASM ships");
             assertNotNull(jar.getEntry("io/eurekaagent/shaded/jackson/jr/ob/JSON.class"));
+            // The bundled libraries' licences travel with them: ASM's BSD terms, Jackson's Apache ones.
+            assertNotNull(jar.getEntry("META-INF/licenses/ASM"));
+            assertNotNull(jar.getEntry("META-INF/LICENSE"));
         }
     }
 
