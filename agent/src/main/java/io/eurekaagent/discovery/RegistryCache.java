@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's Instancer, as the Netflix client does it: the full registry once, then {@code GET /apps/delta} every
+ * go-kit's sd/eureka Instancer, as the Netflix client does it: the full registry once, then {@code GET /apps/delta} every
  * interval, applied in order and checked against the server's {@code apps__hashcode}; a mismatch, a refused delta or
  * an unreadable answer means a full fetch. A failed fetch keeps the last good registry (stale beats empty).
  */

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads {@code GET /apps} and {@code GET /apps/delta} answers in every shape servers send (shared/eureka-protocol.md):
+ * Reads {@code GET /apps} and {@code GET /apps/delta} answers in every shape Eureka servers send (the Netflix codec's):
  * a single application or instance as an object instead of an array, numbers and booleans as strings or not, both
- * spellings of the override field. Unknown fields are uncallable; an instance without an id is uncallable.
+ * spellings of the override field. Unknown fields are skipped; an instance without an id is left out.
  * Streamed with jackson-core (bundled in Jackson jr), skipping what discovery does not use: a 10,000-instance
  * registry is read faster than the Netflix client's own codec reads it (src/benchmarks).
  * A hostile answer costs no more than its bounds: instances past the limit, nesting past 32 levels or a string read
@@ -248,7 +248,7 @@ public final class RegistryDocument {
         return new Port((int) number, enabled);
     }
 
-    /** One scalar member of an object ({@code metadata.zone}), the rest uncallable; null when absent. */
+    /** One scalar member of an object ({@code metadata.zone}), the rest skipped; null when absent. */
     private static String member(JsonParser parser, JsonToken value, String name) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
@@ -288,7 +288,7 @@ public final class RegistryDocument {
         }
     }
 
-    /** A scalar as text (numbers and booleans too); {@code fallback} for null or a structure (which is uncallable). */
+    /** A scalar as text (numbers and booleans too); {@code fallback} for null or a structure (which is skipped). */
     private static String text(JsonParser parser, String fallback) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {

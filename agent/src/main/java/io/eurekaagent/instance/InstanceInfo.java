@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The instance as Eureka records it, and its registration document in the shape the server and the Netflix
- * client's codec accept (see shared/eureka-protocol.md): ports as objects, {@code dataCenterInfo} with
+ * client's codec accept (the Netflix codec's InstanceInfo): ports as objects, {@code dataCenterInfo} with
  * {@code @class}, a {@code vipAddress} for Spring Cloud callers, a {@code lastDirtyTimestamp} that only grows.
  */
 public final class InstanceInfo {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every shape the servers send (shared/eureka-protocol.md), read the same way. */
+/** Every shape Eureka servers send (Spring Cloud's, Netflix's 1.x and 2.x, single objects or arrays), read the same way. */
 class RegistryDocumentTest {
     static RegistryDocument parse(String json) throws IOException {
         return RegistryDocument.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), 100);
