@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code eureka.agent.resolve-service-urls=true}: the JDK's {@code HttpURLConnection} (URL.openConnection, openStream)
@@ -30,10 +31,18 @@ public final class NameResolution {
         this.instrumentation = instrumentation;
     }
 
-    /** In premain: costs a transformer, no ASM class (the rewriting loads when a target class does). */
+    /**
+     * In premain: costs a transformer, no ASM class (the rewriting loads when a target class does). An anonymous class,
+     * not a method reference: the first lambda of a JVM costs premain milliseconds.
+     */
     public static NameResolution register(Instrumentation instrumentation) {
         NameResolution names = new NameResolution(instrumentation);
-        instrumentation.addTransformer(new NameTransformer(names::awaitHooked), true);
+        instrumentation.addTransformer(new NameTransformer(new BooleanSupplier() {
+            @Override
+            public boolean getAsBoolean() {
+                return names.awaitHooked();
+            }
+        }), true);
         return names;
     }
 
