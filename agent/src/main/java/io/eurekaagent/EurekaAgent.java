@@ -5,7 +5,9 @@ import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.DiscoverySettings;
 import io.eurekaagent.config.InvalidSettingException;
+import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.discovery.NameResolution;
 import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.discovery.RegistryLimits;
@@ -68,13 +70,14 @@ public final class EurekaAgent {
                 return;
             }
             // Consumer-only (register-with-eureka=false): no port is awaited, so no socket is hooked.
-            Readiness readiness = config.registerWithEureka() ? ReadinessSetup.install(config, instrumentation, attachedLate) : null;
+            Readiness readiness = config.registerWithEureka() ? ReadinessSetup.install(config.readiness(),
+                    config.instance().ipAddress(), instrumentation, attachedLate) : null;
             // Here, before main: even the app's first call by name is resolved (its JDK HTTP class waits for the hook).
-            NameResolution names = config.resolveServiceUrls() ? NameResolution.register(instrumentation) : null;
+            NameResolution names = config.discovery().resolveServiceUrls() ? NameResolution.register(instrumentation) : null;
             AgentThreads.newThread("heartbeat", new Registration(config, readiness, names, instrumentation)).start();
             if (AgentLog.isDebug()) {
                 AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
-                        config.registerOn().name().toLowerCase(Locale.ROOT), config.serviceUrls()));
+                        config.readiness().registerOn().name().toLowerCase(Locale.ROOT), config.servers().serviceUrls()));
             }
         } catch (InvalidSettingException e) {
             reject(e);
@@ -115,25 +118,27 @@ public final class EurekaAgent {
             if (readiness != null) {
                 readiness.prepare();
             }
-            RegistryCache cache = config.fetchRegistry() ? new RegistryCache(Duration.ofSeconds(config.registryFetchIntervalSeconds()),
+            DiscoverySettings discovery = config.discovery();
+            ServerSettings servers = config.servers();
+            RegistryCache cache = discovery.fetchRegistry() ? new RegistryCache(discovery.fetchInterval(),
                     RegistryLimits.ofThisJvm(), Clock.systemDefaultZone()) : null;
             if (names != null) {
                 // Before the transport: an app thread loading a JDK HTTP class waits for this, and may hold locks
                 // (the URL handlers', a class's loading) that making the transport needs.
-                names.install(new ServiceResolver(cache, config.metadata().get("zone"), config.filterOnlyUpInstances(),
-                        config.connectTimeout()));
+                names.install(new ServiceResolver(cache, config.instance().metadata().get("zone"),
+                        discovery.filterOnlyUpInstances(), servers.connectTimeout()));
             }
             keepAppCookiesOut();
             Transport transport = config.transport(AgentThreads.httpExecutor());
             deregistration.transport = transport;
-            EurekaClient client = new EurekaClient(new ServerChoice(config.serviceUrls(), config.serverQuarantine()), transport,
-                    config.connectTimeout().plus(config.readTimeout()));
+            EurekaClient client = new EurekaClient(new ServerChoice(servers.serviceUrls(), servers.serverQuarantine()),
+                    transport, servers.connectTimeout().plus(servers.readTimeout()));
             if (cache != null) {
                 AgentThreads.newThread("discovery", cache.fetchingFrom(client)).start();
             }
             if (readiness == null) {
                 AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
-                        + (config.fetchRegistry() ? "; the registry is fetched" : ""));
+                        + (discovery.fetchRegistry() ? "; the registry is fetched" : ""));
                 return;
             }
             register(client, transport, registrar);
@@ -141,14 +146,14 @@ public final class EurekaAgent {
 
         /** Waits until the app serves, then registers and renews until shutdown. */
         private void register(EurekaClient client, Transport transport, Registrar registrar) {
-            InstanceFactory instances = new InstanceFactory(config);
+            InstanceFactory instances = new InstanceFactory(config.instance(), config.readiness());
             instances.prepare();
             client.warmUp(instances.appName());
             ServingPort serving = readiness.await(registrar::isClosing);
             if (serving != null) {
                 InstanceInfo instance = instances.create(serving);
-                HealthCheck health = config.healthCheckEnabled() ? new HealthCheck(transport,
-                        instances.healthProbeUrl(instance), Duration.ofSeconds(config.healthCheckIntervalSeconds())) : null;
+                HealthCheck health = config.readiness().healthCheckEnabled() ? new HealthCheck(transport,
+                        instances.healthProbeUrl(instance), config.readiness().healthCheckInterval()) : null;
                 registrar.run(client, instance, health, serving.sinceNanos());
             }
         }
@@ -185,7 +190,7 @@ public final class EurekaAgent {
 
     /** A launcher's name (Tomcat's Bootstrap) would put every app it starts under one name: worse than none. */
     private static boolean hasAName(AgentConfig config) {
-        String launcher = config.appName() == null ? AppNames.unnamedLauncher(JavaCommand.ofThisJvm()) : null;
+        String launcher = config.instance().appName() == null ? AppNames.unnamedLauncher(JavaCommand.ofThisJvm()) : null;
         if (launcher != null) {
             AgentLog.info("this JVM runs " + launcher + ", whose name every app it starts would share: set"
                     + " eureka.instance.appname (or spring.application.name) to register it; agent off");

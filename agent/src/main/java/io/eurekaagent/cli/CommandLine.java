@@ -7,6 +7,8 @@ import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
+import io.eurekaagent.config.Reference;
+import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.discovery.RegisteredInstance;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
@@ -39,15 +41,18 @@ public final class CommandLine {
             "  check            check the settings and the connection to every configured Eureka server",
             "  help             this text",
             "",
-            "Settings are the agent's (README, Configuration): -D system properties, environment variables",
+            "Settings are the agent's: -D system properties, environment variables",
             "(EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=...) or key=value arguments after the command.",
+            "All of them are listed below and in docs/configuration.md.",
             "",
             "examples:",
             "  java -jar eureka-agent.jar apps eureka.client.service-url.defaultZone=http://eureka:8761/eureka/",
             "  java -Deureka.client.service-url.defaultZone=http://eureka:8761/eureka/ -jar eureka-agent.jar instances orders",
             "  EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=https://user:pw@eureka:8761/eureka/ java -jar eureka-agent.jar check",
             "",
-            "exit codes: 0 done, 1 a server could not be read (or the app has no instance), 2 bad usage or settings");
+            "exit codes: 0 done, 1 a server could not be read (or the app has no instance), 2 bad usage or settings",
+            "",
+            "settings, each with its default in parentheses:") + Reference.text();
 
     private final PrintStream out;
 
@@ -90,11 +95,11 @@ public final class CommandLine {
         }
         Transport transport = config.transport(AgentThreads.httpExecutor());
         if (command.equals("check")) {
-            return new Preflight(out, config, transport).run();
+            return new Preflight(out, config.warnings(), config.servers(), transport).run();
         }
         Registry registry;
         try {
-            registry = RegistryCache.fetchWhole(client(config.serviceUrls(), config, transport), RegistryLimits.ofThisJvm());
+            registry = RegistryCache.fetchWhole(client(config.servers().serviceUrls(), config.servers(), transport), RegistryLimits.ofThisJvm());
         } catch (EurekaUnavailableException | IOException e) {
             out.println("cannot read the registry: " + e.getMessage());
             return SERVER_PROBLEM;
@@ -109,7 +114,7 @@ public final class CommandLine {
     }
 
     /** A client of {@code servers} with the agent's timeouts and quarantine. */
-    static EurekaClient client(List<ServiceUrl> servers, AgentConfig config, Transport transport) {
+    static EurekaClient client(List<ServiceUrl> servers, ServerSettings config, Transport transport) {
         return new EurekaClient(new ServerChoice(servers, config.serverQuarantine()), transport,
                 config.connectTimeout().plus(config.readTimeout()));
     }

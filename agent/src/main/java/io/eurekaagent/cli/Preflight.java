@@ -3,7 +3,7 @@ package io.eurekaagent.cli;
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.client.Transport;
-import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.discovery.RegistryLimits;
@@ -14,17 +14,19 @@ import java.util.List;
 /** {@code check}: the settings are valid (they got here), then each server is read alone; one line per finding. */
 final class Preflight {
     private final PrintStream out;
-    private final AgentConfig config;
+    private final List<String> warnings;
+    private final ServerSettings config;
     private final Transport transport;
 
-    Preflight(PrintStream out, AgentConfig config, Transport transport) {
+    Preflight(PrintStream out, List<String> warnings, ServerSettings config, Transport transport) {
         this.out = out;
+        this.warnings = warnings;
         this.config = config;
         this.transport = transport;
     }
 
     int run() {
-        for (String warning : config.warnings()) {
+        for (String warning : warnings) {
             out.println("warning: " + warning);
         }
         List<ServiceUrl> servers = config.serviceUrls();

@@ -21,9 +21,9 @@ final class ServerOrder {
     }
 
     static List<ServiceUrl> read(SettingReader r, Map<String, String> metadata) {
-        Map<String, Setting> urlsByZone = r.settingsUnder("eureka.client.service-url");
-        boolean preferSameZone = r.bool("eureka.client.prefer-same-zone-eureka", true);
-        String region = r.name("eureka.client.region", "a region name");
+        Map<String, Setting> urlsByZone = r.settingsUnder(Catalog.SERVICE_URL);
+        boolean preferSameZone = r.bool(Catalog.PREFER_SAME_ZONE);
+        String region = r.name(Catalog.REGION, "a region name");
         List<String> zones = availabilityZones(r, region == null ? "us-east-1" : region);
         String myZone = metadata.containsKey("zone") ? metadata.get("zone") : zones.isEmpty() ? null : zones.get(0);
         for (String zone : urlsByZone.keySet()) {
@@ -47,7 +47,7 @@ final class ServerOrder {
             if (urls == null && fallback == null && !urlsByZone.isEmpty()) {
                 continue;
             }
-            for (ServiceUrl url : r.serviceUrls(urls != null ? urls : fallback, AgentConfig.DEFAULT_SERVICE_URL)) {
+            for (ServiceUrl url : r.serviceUrls(urls != null ? urls : fallback, ServerSettings.DEFAULT_SERVICE_URL)) {
                 ordered.putIfAbsent(url.uri().toString(), url);
             }
         }
@@ -63,7 +63,7 @@ final class ServerOrder {
 
     private static List<String> availabilityZones(SettingReader r, String region) {
         List<String> zones = new ArrayList<>();
-        Setting listed = find(r.settingsUnder("eureka.client.availability-zones"), region);
+        Setting listed = find(r.settingsUnder(Catalog.AVAILABILITY_ZONES), region);
         if (listed != null) {
             for (String zone : listed.value().split(",")) {
                 if (!zone.isBlank() && indexOf(zones, zone.trim()) < 0) {

@@ -17,9 +17,6 @@ final class SettingReader {
     private final LayeredSettings settings;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    /** Canonical key -> the key as documented, for every key and map prefix read. */
-    private final Map<String, String> asked = new HashMap<>();
-    private final Map<String, String> askedMaps = new HashMap<>();
 
     SettingReader(LayeredSettings settings) {
         this.settings = settings;
@@ -39,34 +36,36 @@ final class SettingReader {
         warnings.add(message);
     }
 
-    /** Every read goes through here: what was asked for is what the agent knows, for {@link #warnAboutTypos}. */
-    private Setting get(String key) {
-        // Canonical once: in premain every string operation is interpreted, and ~80 keys are read.
-        String canonical = RelaxedNames.canonicalKey(key);
-        asked.put(canonical, key);
-        Setting setting = settings.getCanonical(canonical);
-        if (setting != null && canonical.contains("password")) {
+    /** Every read goes through a declared {@link Key}: a setting the catalog does not list cannot be read. */
+    private Setting get(Key key) {
+        Setting setting = settings.get(key.name());
+        if (setting != null && key.isSecret()) {
             AgentLog.addSecret(setting.value());
         }
         return setting;
     }
 
     /**
-     * A {@code eureka.*} key the agent never asked for but that is within two typing errors of one it did
-     * ({@code eureka.client.servce-url.defaultZone}) is warned about; other unknown keys are Spring Cloud's own
-     * and stay quiet. Call after everything has been read.
+     * A {@code eureka.*} key the catalog does not list but that is within two typing errors of one it does
+     * ({@code eureka.client.servce-url.defaultZone}) is warned about, as is any unknown {@code eureka.agent.*} key;
+     * other unknown keys are Spring Cloud's own and stay quiet.
      */
     void warnAboutTypos() {
+        Map<String, String> known = new HashMap<>();
+        Map<String, String> knownMaps = new HashMap<>();
+        for (Key key : Catalog.all()) {
+            (key.isMap() ? knownMaps : known).put(RelaxedNames.canonicalKey(key.name()), key.name());
+        }
         for (Map.Entry<String, Setting> entry : settings.all().entrySet()) {
             String key = entry.getKey();
             Setting setting = entry.getValue();
             List<String> segments = RelaxedNames.propertySegments(key);
-            if (!key.startsWith("eureka.") || asked.containsKey(key) || isUnderMap(segments)) {
+            if (!key.startsWith("eureka.") || known.containsKey(key) || isUnderMap(segments, knownMaps)) {
                 continue;
             }
             List<String> spelled = setting.key().indexOf('.') >= 0 ? RelaxedNames.propertySegments(setting.key())
                     : RelaxedNames.envSegments(setting.key());
-            String suggestion = Typos.closest(key, segments, spelled, asked, askedMaps);
+            String suggestion = Typos.closest(key, segments, spelled, known, knownMaps);
             if (suggestion != null) {
                 warnings.add("unknown setting " + setting.key() + " (" + setting.source() + ") ignored: did you mean "
                         + suggestion + "?");
@@ -78,9 +77,9 @@ final class SettingReader {
         }
     }
 
-    private boolean isUnderMap(List<String> segments) {
+    private static boolean isUnderMap(List<String> segments, Map<String, String> maps) {
         for (int i = 1; i < segments.size(); i++) {
-            if (askedMaps.containsKey(String.join(".", segments.subList(0, i)))) {
+            if (maps.containsKey(String.join(".", segments.subList(0, i)))) {
                 return true;
             }
         }
@@ -94,22 +93,23 @@ final class SettingReader {
         }
     }
 
-    Setting raw(String key) {
+    Setting raw(Key key) {
         return get(key);
     }
 
     /** The first of these keys that is set (a rule across keys names the one the user gave). */
-    Setting firstSet(String... keys) {
-        for (String key : keys) {
+    Setting firstSet(Key... keys) {
+        for (Key key : keys) {
             Setting setting = get(key);
             if (setting != null) {
                 return setting;
             }
         }
-        throw new IllegalStateException("a cross-key rule failed on defaults alone: " + String.join(", ", keys));
+        throw new IllegalStateException("a cross-key rule failed on defaults alone: " + List.of(keys));
     }
 
-    boolean bool(String key, boolean fallback) {
+    boolean bool(Key key) {
+        boolean fallback = Boolean.parseBoolean(key.defaultValue());
         Setting setting = get(key);
         if (setting == null) {
             return fallback;
@@ -122,7 +122,14 @@ final class SettingReader {
         return fallback;
     }
 
-    int integer(String key, int fallback, int min, int max, String unit) {
+    int integer(Key key) {
+        return integer(key, Integer.parseInt(key.defaultValue()));
+    }
+
+    /** A number whose default is another setting's value (the health-check interval is the renewal interval). */
+    int integer(Key key, int fallback) {
+        int min = key.min();
+        int max = key.max();
         Setting setting = get(key);
         if (setting == null) {
             return fallback;
@@ -135,55 +142,57 @@ final class SettingReader {
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        problem(setting, "a whole number " + unit + "from " + min + " to " + max);
+        problem(setting, "a whole number " + key.unitPhrase() + "from " + min + " to " + max);
         return fallback;
     }
 
     /** One of an enum's constants, written in lower case with dashes ({@code port-open}). */
-    <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+    <E extends Enum<E>> E choice(Key key, Class<E> type) {
         Setting setting = get(key);
-        if (setting == null) {
-            return fallback;
-        }
-        List<String> names = new ArrayList<>();
+        E fallback = null;
         for (E constant : type.getEnumConstants()) {
-            String name = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            if (name.equals(setting.value().trim().toLowerCase(Locale.ROOT))) {
+            String name = Catalog.spelling(constant);
+            if (setting != null && name.equals(setting.value().trim().toLowerCase(Locale.ROOT))) {
                 return constant;
             }
-            names.add(name);
+            if (name.equals(key.defaultValue())) {
+                fallback = constant;
+            }
         }
-        problem(setting, "one of " + String.join(", ", names));
+        if (setting != null) {
+            problem(setting, "one of " + String.join(", ", key.choiceNames()));
+        }
         return fallback;
     }
 
-    int port(String key, int fallback) {
-        return integer(key, fallback, 1, 65535, "(a TCP port) ");
+    /** A TCP port; 0 when unset without a default. */
+    int port(Key key) {
+        return integer(key, key.defaultValue() == null ? 0 : Integer.parseInt(key.defaultValue()));
     }
 
     /** A name usable in a Eureka URL path (app names, VIP addresses); null when unset. */
-    String name(String key, String what) {
+    String name(Key key, String what) {
         return checked(key, null, Check.NAME, what + " of letters, digits, '.', '_' or '-', at most " + Check.MAX_LENGTH
                 + " characters");
     }
 
     /** Text that goes into Eureka's URLs as one path segment ({@code /apps/APP/ID}); null when unset. */
-    String segment(String key, String what) {
+    String segment(Key key, String what) {
         return checked(key, null, Check.SEGMENT, what + " without spaces, control characters or / \\ ? # %, at most "
                 + Check.MAX_LENGTH + " characters");
     }
 
     /** A host name or IP address ({@link HostSyntax}); null when unset. */
-    String host(String key) {
+    String host(Key key) {
         return checked(key, null, Check.HOST, "a host name of letters, digits, '.', '-' or '_', or an IP address");
     }
 
-    String path(String key, String fallback) {
-        return checked(key, fallback, Check.PATH, "a URL path starting with '/'");
+    String path(Key key) {
+        return checked(key, key.defaultValue(), Check.PATH, "a URL path starting with '/'");
     }
 
     /** The trimmed value if it passes {@code check}, else a problem and the fallback. */
-    private String checked(String key, String fallback, Check check, String expected) {
+    private String checked(Key key, String fallback, Check check, String expected) {
         Setting setting = get(key);
         if (setting == null) {
             return fallback;
@@ -250,7 +259,7 @@ final class SettingReader {
     }
 
     /** An absolute http(s) URL; null when unset. */
-    String url(String key) {
+    String url(Key key) {
         Setting setting = get(key);
         if (setting == null) {
             return null;
@@ -299,12 +308,12 @@ final class SettingReader {
     }
 
     /** A literal IPv4 or IPv6 address (never a name: no DNS lookups at start-up); null when unset. */
-    String ipAddress(String key) {
+    String ipAddress(Key key) {
         return checked(key, null, Check.IP, "a literal IPv4 or IPv6 address such as 10.0.0.5");
     }
 
     /** Comma-separated regular expressions. */
-    List<Pattern> patterns(String key) {
+    List<Pattern> patterns(Key key) {
         Setting setting = get(key);
         List<Pattern> patterns = new ArrayList<>();
         if (setting == null) {
@@ -322,7 +331,7 @@ final class SettingReader {
         return patterns;
     }
 
-    Map<String, String> map(String prefix) {
+    Map<String, String> map(Key prefix) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, Setting> entry : settingsUnder(prefix).entrySet()) {
             values.put(entry.getKey(), entry.getValue().value());
@@ -331,8 +340,7 @@ final class SettingReader {
     }
 
     /** The entries of a map-valued key, keyed as the user spelled the rest of the key. */
-    Map<String, Setting> settingsUnder(String prefix) {
-        askedMaps.put(RelaxedNames.canonicalKey(prefix), prefix);
-        return settings.map(prefix);
+    Map<String, Setting> settingsUnder(Key prefix) {
+        return settings.map(prefix.name());
     }
 }

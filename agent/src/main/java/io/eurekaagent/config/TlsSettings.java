@@ -20,27 +20,25 @@ import javax.net.ssl.TrustManagerFactory;
  * setting rather than a handshake failure later. Only read when TLS is enabled: opening key stores costs tens of ms.
  */
 final class TlsSettings {
-    private static final String PREFIX = "eureka.client.tls.";
-
     private TlsSettings() {
     }
 
     /** The SSL context for https servers, or null to use the JDK's default trust (tls not enabled). */
     static SSLContext read(SettingReader r) {
-        boolean enabled = r.bool(PREFIX + "enabled", false);
-        Setting keyStore = r.raw(PREFIX + "key-store");
-        Setting trustStore = r.raw(PREFIX + "trust-store");
+        boolean enabled = r.bool(Catalog.TLS_ENABLED);
+        Setting keyStore = r.raw(Catalog.TLS_KEY_STORE);
+        Setting trustStore = r.raw(Catalog.TLS_TRUST_STORE);
         if (!enabled) {
             if (keyStore != null || trustStore != null) {
                 Setting set = keyStore != null ? keyStore : trustStore;
-                r.warning(set.key() + " (" + set.source() + ") has no effect without " + PREFIX + "enabled=true");
+                r.warning(set.key() + " (" + set.source() + ") has no effect without " + Catalog.TLS_ENABLED + "=true");
             }
             return null;
         }
-        Setting keyStorePassword = r.raw(PREFIX + "key-store-password");
-        Setting keyPassword = r.raw(PREFIX + "key-password");
-        KeyStore keys = open(r, keyStore, keyStorePassword, r.raw(PREFIX + "key-store-type"), true);
-        KeyStore trust = open(r, trustStore, r.raw(PREFIX + "trust-store-password"), r.raw(PREFIX + "trust-store-type"), false);
+        Setting keyStorePassword = r.raw(Catalog.TLS_KEY_STORE_PASSWORD);
+        Setting keyPassword = r.raw(Catalog.TLS_KEY_PASSWORD);
+        KeyStore keys = open(r, keyStore, keyStorePassword, r.raw(Catalog.TLS_KEY_STORE_TYPE), true);
+        KeyStore trust = open(r, trustStore, r.raw(Catalog.TLS_TRUST_STORE_PASSWORD), r.raw(Catalog.TLS_TRUST_STORE_TYPE), false);
         try {
             KeyManagerFactory keyManagers = null;
             if (keys != null) {
@@ -63,7 +61,7 @@ final class TlsSettings {
                     trustManagers == null ? null : trustManagers.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            r.problem(keyStore != null ? keyStore : r.raw(PREFIX + "enabled"), "key material this JVM can use (" + e.getMessage() + ")");
+            r.problem(keyStore != null ? keyStore : r.raw(Catalog.TLS_ENABLED), "key material this JVM can use (" + e.getMessage() + ")");
             return null;
         }
     }

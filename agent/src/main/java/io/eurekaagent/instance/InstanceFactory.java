@@ -1,7 +1,8 @@
 package io.eurekaagent.instance;
 
-import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.InstanceSettings;
 import io.eurekaagent.config.PortPlan;
+import io.eurekaagent.config.ReadinessSettings;
 import io.eurekaagent.readiness.ServingPort;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetAddress;
@@ -18,12 +19,14 @@ public final class InstanceFactory {
     /** The most a registration waits for the reverse lookup of its address, which starts while the app starts. */
     static final Duration LOOKUP_WAIT = Duration.ofSeconds(1);
 
-    private final AgentConfig config;
+    private final InstanceSettings config;
+    private final ReadinessSettings ports;
     private List<NetworkInterfaceInfo> interfaces;
     private ReverseLookup lookup;
 
-    public InstanceFactory(AgentConfig config) {
+    public InstanceFactory(InstanceSettings config, ReadinessSettings ports) {
         this.config = config;
+        this.ports = ports;
     }
 
     /**
@@ -88,17 +91,17 @@ public final class InstanceFactory {
         } else {
             b.hostName = lookedUp != null ? lookedUp : b.ipAddr;
         }
-        boolean noPort = config.registerOn() == AgentConfig.RegisterOn.START;
-        b.portEnabled = config.nonSecurePortEnabled() && !noPort;
-        b.securePortEnabled = config.securePortEnabled() && !noPort;
-        PortPlan plan = config.servingPort();
-        b.port = !plan.secure() && boundPort > 0 ? boundPort : config.nonSecurePort();
-        b.securePort = plan.secure() && boundPort > 0 ? boundPort : config.securePort();
+        boolean noPort = ports.registerOn() == ReadinessSettings.RegisterOn.START;
+        b.portEnabled = ports.nonSecurePortEnabled() && !noPort;
+        b.securePortEnabled = ports.securePortEnabled() && !noPort;
+        PortPlan plan = ports.servingPort();
+        b.port = !plan.secure() && boundPort > 0 ? boundPort : ports.nonSecurePort();
+        b.securePort = plan.secure() && boundPort > 0 ? boundPort : ports.securePort();
         // Without a port, the pid keeps two instances on one host apart.
         String idSuffix = noPort ? Long.toString(ProcessHandle.current().pid())
                 : Integer.toString(plan.secure() ? b.securePort : b.port);
         b.instanceId = config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + idSuffix;
-        b.status = config.healthCheckEnabled() ? Status.STARTING : Status.UP;
+        b.status = ports.healthCheckEnabled() ? Status.STARTING : Status.UP;
         String lowerName = b.appName.toLowerCase(Locale.ROOT);
         b.vipAddress = config.virtualHostName() != null ? config.virtualHostName() : lowerName;
         b.secureVipAddress = config.secureVirtualHostName() != null ? config.secureVirtualHostName() : lowerName;

@@ -1,6 +1,6 @@
 package io.eurekaagent.instance;
 
-import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.InstanceSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.jar.JarFile;
@@ -26,7 +26,7 @@ final class StatusEndpoints {
         this.port = port;
     }
 
-    static StatusEndpoints of(AgentConfig config, boolean springBoot) {
+    static StatusEndpoints of(InstanceSettings config, boolean springBoot) {
         String base = "";
         if (springBoot) {
             base = config.managementBasePath() != null ? config.managementBasePath() : "/actuator";

@@ -1,7 +1,7 @@
 package io.eurekaagent.readiness;
 
-import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.PortPlan;
+import io.eurekaagent.config.ReadinessSettings;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ final class PortChoice {
         this.jmxPorts = Set.copyOf(jmxPorts);
     }
 
-    static PortChoice of(AgentConfig config, Properties systemProperties) {
+    static PortChoice of(ReadinessSettings config, Properties systemProperties) {
         Set<Integer> jmx = new HashSet<>();
         for (String key : new String[] {"com.sun.management.jmxremote.port", "com.sun.management.jmxremote.rmi.port"}) {
             try {
@@ -45,7 +45,7 @@ final class PortChoice {
                 // not set
             }
         }
-        return new PortChoice(config.servingPort(), config.registerOn() != AgentConfig.RegisterOn.BIND, jmx);
+        return new PortChoice(config.servingPort(), config.registerOn() != ReadinessSettings.RegisterOn.BIND, jmx);
     }
 
     /**

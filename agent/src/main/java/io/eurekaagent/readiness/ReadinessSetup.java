@@ -1,6 +1,6 @@
 package io.eurekaagent.readiness;
 
-import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.ReadinessSettings;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.function.BooleanSupplier;
@@ -10,8 +10,12 @@ public final class ReadinessSetup {
     private ReadinessSetup() {
     }
 
-    /** Runs in premain: the socket hooks must be in place before the app's first bind. */
-    public static Readiness install(AgentConfig config, Instrumentation instrumentation, boolean attachedLate) {
+    /**
+     * Runs in premain: the socket hooks must be in place before the app's first bind.
+     * @param ipAddress the configured address, or null: where {@code port-open} probes
+     */
+    public static Readiness install(ReadinessSettings config, String ipAddress, Instrumentation instrumentation,
+            boolean attachedLate) {
         switch (config.registerOn()) {
             case START:
                 return new Readiness() {
@@ -21,18 +25,19 @@ public final class ReadinessSetup {
                     }
                 };
             case PORT_OPEN:
-                return portOpen(config);
+                return portOpen(config, ipAddress);
             default:
                 if (attachedLate) {
                     AgentLog.info("attached to a running JVM, whose ports are bound already: registering once port "
                             + config.servingPort().port() + " accepts connections");
-                    return portOpen(config);
+                    return portOpen(config, ipAddress);
                 }
-                return ListenDetector.install(instrumentation, PortChoice.of(config, System.getProperties()), portOpen(config));
+                return ListenDetector.install(instrumentation, PortChoice.of(config, System.getProperties()),
+                        portOpen(config, ipAddress));
         }
     }
 
-    private static Readiness portOpen(AgentConfig config) {
-        return new PortOpenProbe(config.servingPort().port(), config.ipAddress());
+    private static Readiness portOpen(ReadinessSettings config, String ipAddress) {
+        return new PortOpenProbe(config.servingPort().port(), ipAddress);
     }
 }

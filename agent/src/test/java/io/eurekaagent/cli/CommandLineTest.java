@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.eurekaagent.config.Catalog;
+import io.eurekaagent.config.Key;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +105,15 @@ class CommandLineTest {
         output.reset();
         assertEquals(0, run("help"));
         assertTrue(printed().startsWith("usage: java [-Dkey=value ...] -jar eureka-agent.jar COMMAND"), printed());
+    }
+
+    @Test
+    void helpListsEverySettingOfTheCatalogWithItsDefault() {
+        assertEquals(0, run("help"));
+        for (Key key : Catalog.all()) {
+            assertTrue(printed().contains("\n  " + key.name()), key.name());
+        }
+        assertTrue(printed().contains("  eureka.agent.shutdown-timeout-ms (2000): "), printed());
     }
 
     @Test

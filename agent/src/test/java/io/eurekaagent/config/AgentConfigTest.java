@@ -31,22 +31,22 @@ class AgentConfigTest {
     void defaultsMatchTheDocumentedTable() throws Exception {
         AgentConfig config = load(null, Map.of(), Map.of());
         assertTrue(config.enabled());
-        assertEquals("[http://localhost:8761/eureka/]", config.serviceUrls().toString());
-        assertNull(config.appName());
-        assertEquals(8080, config.nonSecurePort());
-        assertTrue(config.nonSecurePortEnabled());
-        assertEquals(443, config.securePort());
-        assertFalse(config.securePortEnabled());
-        assertFalse(config.preferIpAddress());
-        assertEquals(30, config.leaseRenewalIntervalSeconds());
-        assertEquals(90, config.leaseExpirationDurationSeconds());
-        assertEquals("/", config.homePageUrlPath());
-        assertNull(config.statusPageUrlPath());
-        assertNull(config.healthCheckUrlPath());
+        assertEquals("[http://localhost:8761/eureka/]", config.servers().serviceUrls().toString());
+        assertNull(config.instance().appName());
+        assertEquals(8080, config.readiness().nonSecurePort());
+        assertTrue(config.readiness().nonSecurePortEnabled());
+        assertEquals(443, config.readiness().securePort());
+        assertFalse(config.readiness().securePortEnabled());
+        assertFalse(config.instance().preferIpAddress());
+        assertEquals(30, config.instance().leaseRenewalIntervalSeconds());
+        assertEquals(90, config.instance().leaseExpirationDurationSeconds());
+        assertEquals("/", config.instance().homePageUrlPath());
+        assertNull(config.instance().statusPageUrlPath());
+        assertNull(config.instance().healthCheckUrlPath());
         assertEquals(Duration.ofMillis(2000), config.shutdownTimeout());
         assertFalse(config.debug());
         assertFalse(config.failFast());
-        assertTrue(config.metadata().isEmpty());
+        assertTrue(config.instance().metadata().isEmpty());
     }
 
     @Test
@@ -61,46 +61,46 @@ class AgentConfigTest {
                         "eureka.agent.config-file", file.toString()),
                 Map.of("EUREKA_INSTANCE_APPNAME", "from-env", "EUREKA_INSTANCE_NONSECUREPORT", "1003",
                         "EUREKA_INSTANCE_SECUREPORT", "1003"));
-        assertEquals("from-args", config.appName());
-        assertEquals(1002, config.nonSecurePort());
-        assertEquals(1003, config.securePort());
-        assertEquals(4, config.leaseRenewalIntervalSeconds());
+        assertEquals("from-args", config.instance().appName());
+        assertEquals(1002, config.readiness().nonSecurePort());
+        assertEquals(1003, config.readiness().securePort());
+        assertEquals(4, config.instance().leaseRenewalIntervalSeconds());
     }
 
     @Test
     void relaxedNamesAreOneKey() throws Exception {
         assertEquals(7, load(null, Map.of("eureka.instance.leaseRenewalIntervalInSeconds", "7"), Map.of())
-                .leaseRenewalIntervalSeconds());
+                .instance().leaseRenewalIntervalSeconds());
         assertEquals(8, load("eureka.instance.lease-renewal-interval-in-seconds=8", Map.of(), Map.of())
-                .leaseRenewalIntervalSeconds());
+                .instance().leaseRenewalIntervalSeconds());
         assertEquals(9, load(null, Map.of(), Map.of("EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS", "9"))
-                .leaseRenewalIntervalSeconds());
+                .instance().leaseRenewalIntervalSeconds());
     }
 
     @Test
     void theServiceUrlEveryoneSetsAsAnEnvironmentVariable() throws Exception {
         AgentConfig config = load(null, Map.of(),
                 Map.of("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://a:8761/eureka/,http://b:8761/eureka/"));
-        assertEquals("[http://a:8761/eureka/, http://b:8761/eureka/]", config.serviceUrls().toString());
+        assertEquals("[http://a:8761/eureka/, http://b:8761/eureka/]", config.servers().serviceUrls().toString());
     }
 
     @Test
     void springApplicationNameIsTheAppNameUnlessEurekaSaysOtherwise() throws Exception {
-        assertEquals("orders", load(null, Map.of("spring.application.name", "orders"), Map.of()).appName());
-        assertEquals("orders", load(null, Map.of(), Map.of("SPRING_APPLICATION_NAME", "orders")).appName());
+        assertEquals("orders", load(null, Map.of("spring.application.name", "orders"), Map.of()).instance().appName());
+        assertEquals("orders", load(null, Map.of(), Map.of("SPRING_APPLICATION_NAME", "orders")).instance().appName());
         assertEquals("billing", load(null, Map.of("spring.application.name", "orders",
-                "eureka.instance.appname", "billing"), Map.of()).appName());
+                "eureka.instance.appname", "billing"), Map.of()).instance().appName());
     }
 
     @Test
     void quarkusAndMicronautNamesComeAfterSpringsInTheirOwnSpelling() throws Exception {
-        assertEquals("orders", load(null, Map.of("quarkus.application.name", "orders"), Map.of()).appName());
-        assertEquals("orders", load(null, Map.of(), Map.of("QUARKUS_APPLICATION_NAME", "orders")).appName());
-        assertEquals("orders", load(null, Map.of(), Map.of("MICRONAUT_APPLICATION_NAME", "orders")).appName());
+        assertEquals("orders", load(null, Map.of("quarkus.application.name", "orders"), Map.of()).instance().appName());
+        assertEquals("orders", load(null, Map.of(), Map.of("QUARKUS_APPLICATION_NAME", "orders")).instance().appName());
+        assertEquals("orders", load(null, Map.of(), Map.of("MICRONAUT_APPLICATION_NAME", "orders")).instance().appName());
         assertEquals("billing", load(null, Map.of("quarkus.application.name", "orders"),
-                Map.of("SPRING_APPLICATION_NAME", "billing")).appName());
+                Map.of("SPRING_APPLICATION_NAME", "billing")).instance().appName());
         assertEquals("billing", load(null, Map.of("micronaut.application.name", "orders", "quarkus.application.name", "billing"),
-                Map.of()).appName(), "quarkus before micronaut");
+                Map.of()).instance().appName(), "quarkus before micronaut");
     }
 
     @Test
@@ -110,35 +110,35 @@ class AgentConfigTest {
                         "eureka.instance.metadataMap[version]", "1.2"),
                 Map.of("EUREKA_INSTANCE_METADATAMAP_TEAM", "payments"));
         assertEquals(Map.of("zone", "args-zone", "managementPort", "9090", "version", "1.2", "team", "payments"),
-                config.metadata());
+                config.instance().metadata());
     }
 
     @Test
     void agentArgumentsCarryCommaSeparatedServiceUrls() throws Exception {
         AgentConfig config = load("eureka.client.service-url.defaultZone=http://a/eureka/,http://b/eureka/,"
                 + "eureka.instance.appname=orders", Map.of(), Map.of());
-        assertEquals("[http://a/eureka/, http://b/eureka/]", config.serviceUrls().toString());
-        assertEquals("orders", config.appName());
+        assertEquals("[http://a/eureka/, http://b/eureka/]", config.servers().serviceUrls().toString());
+        assertEquals("orders", config.instance().appName());
     }
 
     @Test
     void registrationWaitsForTheAppToAcceptUnlessToldOtherwise() throws Exception {
         AgentConfig defaults = load(null, Map.of(), Map.of());
-        assertEquals(AgentConfig.RegisterOn.ACCEPT, defaults.registerOn());
-        assertFalse(defaults.servingPort().configured());
-        assertEquals(AgentConfig.RegisterOn.BIND, load("eureka.agent.register-on=bind", Map.of(), Map.of()).registerOn());
-        assertEquals(AgentConfig.RegisterOn.PORT_OPEN, load("eureka.agent.register-on=port-open", Map.of(), Map.of()).registerOn());
-        assertEquals(AgentConfig.RegisterOn.START, load(null, Map.of(), Map.of("EUREKA_AGENT_REGISTERON", "START")).registerOn());
-        assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of()).servingPort().configured());
+        assertEquals(ReadinessSettings.RegisterOn.ACCEPT, defaults.readiness().registerOn());
+        assertFalse(defaults.readiness().servingPort().configured());
+        assertEquals(ReadinessSettings.RegisterOn.BIND, load("eureka.agent.register-on=bind", Map.of(), Map.of()).readiness().registerOn());
+        assertEquals(ReadinessSettings.RegisterOn.PORT_OPEN, load("eureka.agent.register-on=port-open", Map.of(), Map.of()).readiness().registerOn());
+        assertEquals(ReadinessSettings.RegisterOn.START, load(null, Map.of(), Map.of("EUREKA_AGENT_REGISTERON", "START")).readiness().registerOn());
+        assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of()).readiness().servingPort().configured());
     }
 
     @Test
     void healthChecksAreOffByDefaultAndFollowTheRenewalInterval() throws Exception {
-        assertFalse(load(null, Map.of(), Map.of()).healthCheckEnabled());
+        assertFalse(load(null, Map.of(), Map.of()).readiness().healthCheckEnabled());
         AgentConfig config = load(null, Map.of("eureka.client.healthcheck.enabled", "true",
                 "eureka.instance.lease-renewal-interval-in-seconds", "10"), Map.of());
-        assertTrue(config.healthCheckEnabled());
-        assertEquals(10, config.healthCheckIntervalSeconds());
+        assertTrue(config.readiness().healthCheckEnabled());
+        assertEquals(10, config.readiness().healthCheckInterval().toSeconds());
     }
 
     @Test
@@ -171,7 +171,7 @@ class AgentConfigTest {
         AgentConfig config = load("eureka.instance.appname=a,eureka.instance.appname=b,eureka.instance.metadata-map.tags=x,y=z",
                 Map.of("eureka.instance.hostName", "h1", "eureka.instance.hostname", "h2", "eureka.agent.enabled", "false"), Map.of());
 
-        assertEquals("b", config.appName());
+        assertEquals("b", config.instance().appName());
         assertEquals(List.of(
                 "eureka.instance.hostName and eureka.instance.hostname (system property) are one setting: eureka.instance.hostName is used",
                 "unknown setting eureka.agent.enabled (system property) ignored: the agent has no such setting",
@@ -199,7 +199,7 @@ class AgentConfigTest {
     void aByteOrderMarkDoesNotSwallowTheFirstKey() throws Exception {
         Path file = Files.writeString(dir.resolve("bom.properties"), "\uFEFFeureka.instance.appname=orders\n");
 
-        assertEquals("orders", load(null, Map.of("eureka.agent.config-file", file.toString()), Map.of()).appName());
+        assertEquals("orders", load(null, Map.of("eureka.agent.config-file", file.toString()), Map.of()).instance().appName());
     }
 
     @Test
@@ -213,7 +213,7 @@ class AgentConfigTest {
                 "eureka.instance.metadata-map.zone", "zone-b"), Map.of());
 
         // zone-c has no URLs of its own: defaultZone's stand in, as in Spring Cloud.
-        assertEquals("[http://b/eureka/, http://fallback/eureka/, http://a1/eureka/, http://a2/eureka/]", config.serviceUrls().toString());
+        assertEquals("[http://b/eureka/, http://fallback/eureka/, http://a1/eureka/, http://a2/eureka/]", config.servers().serviceUrls().toString());
     }
 
     @Test
@@ -225,7 +225,7 @@ class AgentConfigTest {
                 "eureka.client.prefer-same-zone-eureka", "false",
                 "eureka.instance.metadata-map.zone", "zone-b"), Map.of());
 
-        assertEquals("[http://a/eureka/, http://b/eureka/]", config.serviceUrls().toString());
+        assertEquals("[http://a/eureka/, http://b/eureka/]", config.servers().serviceUrls().toString());
     }
 
     @Test
@@ -235,7 +235,7 @@ class AgentConfigTest {
                 "EUREKA_CLIENT_SERVICEURL_ZONE-B", "http://b/eureka/",
                 "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://d/eureka/"));
 
-        assertEquals("[http://b/eureka/, http://d/eureka/, http://a/eureka/]", config.serviceUrls().toString());
+        assertEquals("[http://b/eureka/, http://d/eureka/, http://a/eureka/]", config.servers().serviceUrls().toString());
     }
 
     @Test

@@ -59,14 +59,14 @@ class TlsSettingsTest {
 
     @Test
     void goodStoresGiveAnSslContext() throws Exception {
-        assertNotNull(AgentConfigTest.load(null, good(), Map.of()).tlsContext());
+        assertNotNull(AgentConfigTest.load(null, good(), Map.of()).servers().tlsContext());
     }
 
     @Test
     void withoutTlsEnabledTheJdkDefaultsAreUsedAndAStoreSettingIsWarnedAbout() throws Exception {
         AgentConfig config = AgentConfigTest.load(null, Map.of("eureka.client.tls.trust-store", trustStore.toString()), Map.of());
 
-        assertNull(config.tlsContext());
+        assertNull(config.servers().tlsContext());
         assertEquals(List.of("eureka.client.tls.trust-store (system property) has no effect without eureka.client.tls.enabled=true"),
                 config.warnings());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.InvalidSettingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
@@ -24,9 +25,13 @@ class InstanceFactoryTest {
     static InstanceInfo create(Map<String, String> settings, String hostname, String command, int boundPort) throws Exception {
         Properties properties = new Properties();
         properties.putAll(settings);
-        AgentConfig config = AgentConfig.load(null, properties, Map.of());
-        return new InstanceFactory(config).create(
+        return factory(properties).create(
                 List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), hostname, command, boundPort);
+    }
+
+    static InstanceFactory factory(Properties properties) throws InvalidSettingException {
+        AgentConfig config = AgentConfig.load(null, properties, Map.of());
+        return new InstanceFactory(config.instance(), config.readiness());
     }
 
     @SuppressWarnings("unchecked")
@@ -178,13 +183,12 @@ class InstanceFactoryTest {
     void theHealthProbeGoesToLoopbackOnTheRegisteredPortAndPath(@TempDir Path dir) throws Exception {
         Properties properties = new Properties();
         properties.putAll(Map.of("management.server.port", "9090", "management.endpoints.web.base-path", "/manage"));
-        InstanceFactory factory = new InstanceFactory(AgentConfig.load(null, properties, Map.of()));
+        InstanceFactory factory = factory(properties);
         InstanceInfo boot = factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1",
                 springBootJar(dir, "4.0.7"), 8080);
         InstanceInfo plain = create(Map.of(), "web-1", "orders.jar", 8081);
 
         assertEquals("http://127.0.0.1:9090/manage/health", factory.healthProbeUrl(boot).toString());
-        assertEquals("http://127.0.0.1:8081/health", new InstanceFactory(AgentConfig.load(null, new Properties(), Map.of()))
-                .healthProbeUrl(plain).toString());
+        assertEquals("http://127.0.0.1:8081/health", factory(new Properties()).healthProbeUrl(plain).toString());
     }
 }

@@ -34,7 +34,8 @@ public final class TestInstances {
                 "eureka.instance.lease-expiration-duration-in-seconds", Integer.toString(renewalSeconds * 3)));
         Properties properties = new Properties();
         properties.putAll(settings);
-        return new InstanceFactory(AgentConfig.load(null, properties, Map.of())).create(new ServingPort(8080, "the test's", 0));
+        AgentConfig config = AgentConfig.load(null, properties, Map.of());
+        return new InstanceFactory(config.instance(), config.readiness()).create(new ServingPort(8080, "the test's", 0));
     }
 
     public static EurekaClient client(String... urls) {

@@ -17,7 +17,7 @@ class PortChoiceTest {
         properties.putAll(settings);
         Properties system = new Properties();
         system.putAll(jvm);
-        return PortChoice.of(AgentConfig.load(null, properties, Map.of()), system);
+        return PortChoice.of(AgentConfig.load(null, properties, Map.of()).readiness(), system);
     }
 
     static String bind(PortChoice choice, int port, long nanos) {

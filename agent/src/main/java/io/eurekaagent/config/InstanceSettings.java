@@ -1,0 +1,116 @@
+package io.eurekaagent.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** What callers see in the registry: the instance's names, address, lease, metadata and page URLs. */
+public final class InstanceSettings {
+    /** Each framework's own spelling of the app's name, the first one set wins. */
+    private static final Key[] APP_NAME_KEYS = {Catalog.APP_NAME, Catalog.SPRING_APP_NAME, Catalog.QUARKUS_APP_NAME,
+        Catalog.MICRONAUT_APP_NAME};
+
+    private String appName;
+    private String instanceId;
+    private String hostname;
+    private String ipAddress;
+    private boolean preferIpAddress;
+    private List<Pattern> ignoredInterfaces;
+    private List<Pattern> preferredNetworks;
+    private String virtualHostName;
+    private String secureVirtualHostName;
+    private int leaseRenewalIntervalSeconds;
+    private int leaseExpirationDurationSeconds;
+    private Map<String, String> metadata;
+    private String homePageUrlPath;
+    private String statusPageUrlPath;
+    private String healthCheckUrlPath;
+    private String managementBasePath;
+    private int managementPort;
+    private String homePageUrl;
+    private String statusPageUrl;
+    private String healthCheckUrl;
+    private String secureHealthCheckUrl;
+
+    private InstanceSettings() {
+    }
+
+    static InstanceSettings read(SettingReader r) {
+        InstanceSettings s = new InstanceSettings();
+        for (Key key : APP_NAME_KEYS) {
+            if (r.raw(key) != null) {
+                s.appName = r.name(key, "an application name");
+                break;
+            }
+        }
+        s.instanceId = r.segment(Catalog.INSTANCE_ID, "an instance id");
+        s.hostname = r.host(Catalog.HOSTNAME);
+        s.ipAddress = r.ipAddress(Catalog.IP_ADDRESS);
+        s.preferIpAddress = r.bool(Catalog.PREFER_IP_ADDRESS);
+        s.ignoredInterfaces = r.patterns(Catalog.IGNORED_INTERFACES);
+        s.preferredNetworks = r.patterns(Catalog.PREFERRED_NETWORKS);
+        s.virtualHostName = r.name(Catalog.VIRTUAL_HOST_NAME, "a VIP address");
+        s.secureVirtualHostName = r.name(Catalog.SECURE_VIRTUAL_HOST_NAME, "a VIP address");
+        s.leaseRenewalIntervalSeconds = r.integer(Catalog.LEASE_RENEWAL_INTERVAL);
+        s.leaseExpirationDurationSeconds = r.integer(Catalog.LEASE_EXPIRATION);
+        if (s.leaseExpirationDurationSeconds <= s.leaseRenewalIntervalSeconds) {
+            r.problem(r.firstSet(Catalog.LEASE_EXPIRATION, Catalog.LEASE_RENEWAL_INTERVAL), "more seconds than the"
+                    + " renewal interval (" + s.leaseRenewalIntervalSeconds + "), or Eureka drops the instance between"
+                    + " two heartbeats");
+        }
+        s.metadata = r.map(Catalog.METADATA);
+        s.homePageUrlPath = r.path(Catalog.HOME_PAGE_URL_PATH);
+        s.statusPageUrlPath = r.path(Catalog.STATUS_PAGE_URL_PATH);
+        s.healthCheckUrlPath = r.path(Catalog.HEALTH_CHECK_URL_PATH);
+        s.managementBasePath = r.path(Catalog.MANAGEMENT_BASE_PATH);
+        s.managementPort = managementPort(r.raw(Catalog.MANAGEMENT_PORT));
+        s.homePageUrl = r.url(Catalog.HOME_PAGE_URL);
+        s.statusPageUrl = r.url(Catalog.STATUS_PAGE_URL);
+        s.healthCheckUrl = r.url(Catalog.HEALTH_CHECK_URL);
+        s.secureHealthCheckUrl = r.url(Catalog.SECURE_HEALTH_CHECK_URL);
+        return s;
+    }
+
+    /** Spring Boot's own setting: 1-65535 is a port; -1 (endpoints off), 0 (random) and the rest say nothing we can use. */
+    private static int managementPort(Setting setting) {
+        try {
+            int port = setting == null ? 0 : Integer.parseInt(setting.value().trim());
+            return port > 0 && port <= 65535 ? port : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Null: derive it from the main class or jar. */
+    public String appName() { return appName; }
+    /** Null: {@code hostname:appname:port}. */
+    public String instanceId() { return instanceId; }
+    /** Null: detect it. */
+    public String hostname() { return hostname; }
+    /** Null: detect it. */
+    public String ipAddress() { return ipAddress; }
+    public boolean preferIpAddress() { return preferIpAddress; }
+    public List<Pattern> ignoredInterfaces() { return ignoredInterfaces; }
+    public List<Pattern> preferredNetworks() { return preferredNetworks; }
+    /** Null: the app name in lower case. */
+    public String virtualHostName() { return virtualHostName; }
+    /** Null: the app name in lower case. */
+    public String secureVirtualHostName() { return secureVirtualHostName; }
+    public int leaseRenewalIntervalSeconds() { return leaseRenewalIntervalSeconds; }
+    public int leaseExpirationDurationSeconds() { return leaseExpirationDurationSeconds; }
+    public Map<String, String> metadata() { return metadata; }
+    public String homePageUrlPath() { return homePageUrlPath; }
+    /** Null: the framework's default ({@link io.eurekaagent.instance.StatusEndpoints}). */
+    public String statusPageUrlPath() { return statusPageUrlPath; }
+    /** Null: the framework's default. */
+    public String healthCheckUrlPath() { return healthCheckUrlPath; }
+    /** Spring Boot's {@code management.endpoints.web.base-path}, or null. */
+    public String managementBasePath() { return managementBasePath; }
+    /** Spring Boot's {@code management.server.port}, or 0: the actuator answers on the serving port. */
+    public int managementPort() { return managementPort; }
+    /** Null: built from the host, port and path. */
+    public String homePageUrl() { return homePageUrl; }
+    public String statusPageUrl() { return statusPageUrl; }
+    public String healthCheckUrl() { return healthCheckUrl; }
+    public String secureHealthCheckUrl() { return secureHealthCheckUrl; }
+}

@@ -1,0 +1,87 @@
+package io.eurekaagent.config;
+
+import io.eurekaagent.client.EurekaProxy;
+import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.client.Transport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import javax.net.ssl.SSLContext;
+
+/** The Eureka servers and how the agent talks to them: order, timeouts, quarantine, transport, TLS, proxy. */
+public final class ServerSettings {
+    static final String DEFAULT_SERVICE_URL = "http://localhost:8761/eureka/";
+
+    private List<ServiceUrl> serviceUrls;
+    private Duration serverQuarantine;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Transport.Kind httpClient;
+    private SSLContext tlsContext;
+    private EurekaProxy proxy;
+
+    private ServerSettings() {
+    }
+
+    /** @param metadata the instance's metadata: its {@code zone} orders the servers */
+    static ServerSettings read(SettingReader r, Map<String, String> metadata) {
+        ServerSettings s = new ServerSettings();
+        s.connectTimeout = Duration.ofSeconds(r.integer(Catalog.CONNECT_TIMEOUT));
+        s.readTimeout = Duration.ofSeconds(r.integer(Catalog.READ_TIMEOUT));
+        s.serverQuarantine = Duration.ofSeconds(r.integer(Catalog.SERVER_QUARANTINE));
+        s.httpClient = r.choice(Catalog.HTTP_CLIENT, Transport.Kind.class);
+        // TlsSettings only when a TLS key is set: loading and verifying it costs premain milliseconds.
+        s.tlsContext = r.raw(Catalog.TLS_ENABLED) != null || r.raw(Catalog.TLS_KEY_STORE) != null
+                || r.raw(Catalog.TLS_TRUST_STORE) != null ? TlsSettings.read(r) : null;
+        s.serviceUrls = ServerOrder.read(r, metadata);
+        s.proxy = proxy(r, s.serviceUrls);
+        return s;
+    }
+
+    /** Spring Cloud's proxy of the calls to Eureka: host and port together, a login optional; null when unset. */
+    private static EurekaProxy proxy(SettingReader r, List<ServiceUrl> servers) {
+        String host = r.host(Catalog.PROXY_HOST);
+        int port = r.port(Catalog.PROXY_PORT);
+        Setting user = r.raw(Catalog.PROXY_USER_NAME);
+        Setting password = r.raw(Catalog.PROXY_PASSWORD);
+        boolean hostSet = r.raw(Catalog.PROXY_HOST) != null;
+        boolean portSet = r.raw(Catalog.PROXY_PORT) != null;
+        if (hostSet && host == null || portSet && port == 0) {
+            return null;
+        }
+        if (hostSet != portSet) {
+            r.problem(r.firstSet(Catalog.PROXY_HOST, Catalog.PROXY_PORT),
+                    "both eureka.client.proxy-host and eureka.client.proxy-port, or neither");
+            return null;
+        }
+        if (!hostSet) {
+            return null;
+        }
+        return new EurekaProxy(host, port, user == null ? null : user.value(), password == null ? null : password.value(),
+                servers);
+    }
+
+    /** In the order to prefer them: same zone first (see {@link ServerOrder}). */
+    public List<ServiceUrl> serviceUrls() { return serviceUrls; }
+    /** How long a server that failed is set aside before the agent tries it again. */
+    public Duration serverQuarantine() { return serverQuarantine; }
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration readTimeout() { return readTimeout; }
+    /** Which of the JDK's HTTP clients the agent's own calls go through. */
+    public Transport.Kind httpClient() { return httpClient; }
+    /** The custom key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults. */
+    public SSLContext tlsContext() { return tlsContext; }
+
+    /**
+     * The agent's HTTP transport, its exchanges run on {@code worker}.
+     * @param appUsesTls whether the app's own health URL is https
+     */
+    Transport transport(ExecutorService worker, boolean appUsesTls) {
+        boolean tls = appUsesTls;
+        for (ServiceUrl url : serviceUrls) {
+            tls |= url.isHttps();
+        }
+        return httpClient.create(connectTimeout, worker, tlsContext, tls, proxy);
+    }
+}
