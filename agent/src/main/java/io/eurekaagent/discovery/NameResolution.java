@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.jdk.HookInjector;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.log.AgentLog;
@@ -52,12 +53,12 @@ public final class NameResolution {
      */
     public void install(ServiceResolver resolver) {
         try {
-            Class<?> hook = HookInjector.define(instrumentation, NameRewriter.TEMPLATE, NameRewriter.HOOK);
+            Class<?> hook = HookInjector.define(instrumentation, HookContract.NAME_TEMPLATE, HookContract.NAME_HOOK);
             ServiceUrlRewriter rewriter = new ServiceUrlRewriter(resolver);
-            hook.getField("resolver").set(null, rewriter);
-            hook.getField("sent").set(null, new ConnectRetry(rewriter));
-            hook.getField("refusedHandler").set(null, new RefusedConnection(rewriter));
-            hook.getField("connectingHandler").set(null, new CutOffRetry(rewriter, failedOnce()));
+            hook.getField(HookContract.RESOLVER).set(null, rewriter);
+            hook.getField(HookContract.SENT_HANDLER).set(null, new ConnectRetry(rewriter));
+            hook.getField(HookContract.REFUSED_HANDLER).set(null, new RefusedConnection(rewriter));
+            hook.getField(HookContract.CONNECTING_HANDLER).set(null, new CutOffRetry(rewriter, failedOnce()));
             hooked = true;
         } catch (Throwable e) {
             AgentLog.warn("cannot resolve service names (" + e + "); calls by name go to DNS");

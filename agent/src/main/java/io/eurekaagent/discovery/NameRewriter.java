@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import io.eurekaagent.jdk.HookContract;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -16,8 +17,6 @@ import net.bytebuddy.jar.asm.Opcodes;
  * whose returned future also goes through the hook (a refused connection can then try another instance).
  */
 final class NameRewriter {
-    static final String HOOK = "sun/nio/ch/EurekaAgentNameHook";
-    static final String TEMPLATE = "io/eurekaagent/bootstrap/NameHook";
     static final String URL_HANDLER = "sun/net/www/protocol/http/Handler";
     static final String TLS_URL_HANDLER = "sun/net/www/protocol/https/Handler";
     static final String HTTP_CLIENT = "jdk/internal/net/http/HttpClientImpl";
@@ -87,8 +86,7 @@ final class NameRewriter {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
                 super.visitVarInsn(Opcodes.ALOAD, 1);
                 super.visitVarInsn(Opcodes.ALOAD, 2);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "sent",
-                        "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.SENT.name(), HookContract.SENT.descriptor(), false);
                 super.visitTypeInsn(Opcodes.CHECKCAST, "java/util/concurrent/CompletableFuture");
             }
             super.visitInsn(opcode);
@@ -99,7 +97,8 @@ final class NameRewriter {
             super.visitCode();
             Label usable = new Label();
             super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "rewrite", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.REWRITE.name(), HookContract.REWRITE.descriptor(),
+                    false);
             super.visitInsn(Opcodes.DUP);
             super.visitTypeInsn(Opcodes.INSTANCEOF, type);
             super.visitJumpInsn(Opcodes.IFNE, usable);
@@ -148,7 +147,8 @@ final class NameRewriter {
             super.visitVarInsn(Opcodes.ALOAD, 0);
             super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitVarInsn(Opcodes.ILOAD, 2);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "connecting", "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.CONNECTING.name(),
+                    HookContract.CONNECTING.descriptor(), false);
             super.visitInsn(Opcodes.DUP);
             super.visitTypeInsn(Opcodes.INSTANCEOF, "java/net/InetSocketAddress");
             super.visitJumpInsn(Opcodes.IFEQ, keep);
@@ -178,7 +178,8 @@ final class NameRewriter {
             super.visitInsn(Opcodes.DUP);
             super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitVarInsn(Opcodes.ILOAD, 2);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "refused", "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.REFUSED.name(), HookContract.REFUSED.descriptor(),
+                    false);
             super.visitInsn(Opcodes.DUP);
             super.visitTypeInsn(Opcodes.INSTANCEOF, "java/net/InetSocketAddress");
             super.visitJumpInsn(Opcodes.IFEQ, rethrow);

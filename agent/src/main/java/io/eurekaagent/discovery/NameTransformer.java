@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -29,7 +30,7 @@ final class NameTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return NameRewriter.instrument(bytes, NameRewriter.Target.of(className), NameRewriter.HOOK);
+            return NameRewriter.instrument(bytes, NameRewriter.Target.of(className), HookContract.NAME_HOOK);
         } catch (Throwable e) {
             AgentLog.warn("cannot resolve service names in " + className.replace('/', '.') + " (" + e + "); calls by name go to DNS");
             return null;

@@ -1,5 +1,6 @@
 package io.eurekaagent.readiness;
 
+import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -32,7 +33,7 @@ final class BindTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return HookRewriter.instrument(bytes, HookRewriter.HOOK);
+            return HookRewriter.instrument(bytes, HookContract.SOCKET_HOOK);
         } catch (Throwable e) {
             AgentLog.warn("cannot watch " + className.replace('/', '.') + " for binds (" + e + "); set the port explicitly"
                     + " or use eureka.agent.register-on=port-open");

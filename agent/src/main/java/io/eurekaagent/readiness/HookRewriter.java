@@ -1,5 +1,6 @@
 package io.eurekaagent.readiness;
 
+import io.eurekaagent.jdk.HookContract;
 import java.io.IOException;
 import java.io.InputStream;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -15,17 +16,13 @@ import net.bytebuddy.jar.asm.Opcodes;
  * selection key's {@code interestOps}/{@code interestOpsOr} (how NIO servers start accepting).
  */
 final class HookRewriter {
-    /** The hook inside java.base, and the agent class it is made from. */
-    static final String HOOK = "sun/nio/ch/EurekaAgentServerSocketHook";
-    static final String TEMPLATE = "io/eurekaagent/bootstrap/ServerSocketHook";
-
     private HookRewriter() {
     }
 
     /** Loads and runs the rewriting code once, on the agent's thread, so the app's first bind does not pay for it. */
     static void warmUp() throws IOException {
         try (InputStream in = HookRewriter.class.getResourceAsStream("HookRewriter.class")) {
-            instrument(in.readAllBytes(), HOOK);
+            instrument(in.readAllBytes(), HookContract.SOCKET_HOOK);
         }
     }
 
@@ -44,10 +41,10 @@ final class HookRewriter {
                     return new CallHookBeforeReturn(method, hook);
                 }
                 if (name.equals("accept")) {
-                    return new CallHookOnEntry(method, hook, "accepting", "(Ljava/lang/Object;)V");
+                    return new CallHookOnEntry(method, hook, HookContract.ACCEPTING);
                 }
                 if ((name.equals("interestOps") || name.equals("interestOpsOr")) && descriptor.startsWith("(I)")) {
-                    return new CallHookOnEntry(method, hook, "interest", "(Ljava/lang/Object;I)V");
+                    return new CallHookOnEntry(method, hook, HookContract.INTEREST);
                 }
                 return method;
             }
@@ -67,7 +64,8 @@ final class HookRewriter {
         public void visitInsn(int opcode) {
             if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, "bound", "(Ljava/lang/Object;)V", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.BOUND.name(), HookContract.BOUND.descriptor(),
+                        false);
             }
             super.visitInsn(opcode);
         }
@@ -76,24 +74,22 @@ final class HookRewriter {
     /** Passes {@code this} (and, for an int-taking hook, the first argument) to the hook first thing. */
     private static final class CallHookOnEntry extends MethodVisitor {
         private final String hook;
-        private final String method;
-        private final String descriptor;
+        private final HookContract.Call call;
 
-        CallHookOnEntry(MethodVisitor visitor, String hook, String method, String descriptor) {
+        CallHookOnEntry(MethodVisitor visitor, String hook, HookContract.Call call) {
             super(Opcodes.ASM9, visitor);
             this.hook = hook;
-            this.method = method;
-            this.descriptor = descriptor;
+            this.call = call;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
             super.visitVarInsn(Opcodes.ALOAD, 0);
-            if (descriptor.contains("I)")) {
+            if (call.descriptor().contains("I)")) {
                 super.visitVarInsn(Opcodes.ILOAD, 1);
             }
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, method, descriptor, false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, call.name(), call.descriptor(), false);
         }
     }
 }

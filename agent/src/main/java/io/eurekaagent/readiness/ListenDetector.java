@@ -1,5 +1,6 @@
 package io.eurekaagent.readiness;
 
+import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.jdk.HookInjector;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.log.AgentLog;
@@ -70,9 +71,9 @@ public final class ListenDetector implements Readiness {
     @Override
     public void prepare() {
         try {
-            Class<?> defined = HookInjector.define(instrumentation, HookRewriter.TEMPLATE, HookRewriter.HOOK);
-            defined.getField("onBound").set(null, new Listener(true));
-            defined.getField("onAccepting").set(null, new Listener(false));
+            Class<?> defined = HookInjector.define(instrumentation, HookContract.SOCKET_TEMPLATE, HookContract.SOCKET_HOOK);
+            defined.getField(HookContract.ON_BOUND).set(null, new Listener(true));
+            defined.getField(HookContract.ON_ACCEPTING).set(null, new Listener(false));
             hook = defined;
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             AgentLog.warn("cannot observe the app's server sockets (" + e + "); registering once the port accepts connections instead");
@@ -155,8 +156,8 @@ public final class ListenDetector implements Readiness {
         hook = null;
         if (current != null) {
             try {
-                current.getField("onBound").set(null, null);
-                current.getField("onAccepting").set(null, null);
+                current.getField(HookContract.ON_BOUND).set(null, null);
+                current.getField(HookContract.ON_ACCEPTING).set(null, null);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 AgentLog.debug("cannot detach the socket hook: " + e);
             }

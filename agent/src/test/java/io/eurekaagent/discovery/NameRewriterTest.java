@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.bootstrap.NameHook;
+import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.jdk.TestClasses;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The hook in front of the JDK's HTTP entry points: argument replaced, a Throwable thrown or failed, agent bugs harmless. */
 class NameRewriterTest {
-    private static final String TEMPLATE_HOOK = "io/eurekaagent/bootstrap/NameHook";
+    private static final String TEMPLATE_HOOK = HookContract.NAME_TEMPLATE;
 
     /** Stands in for sun.net.www.protocol.http.Handler: remembers the URL it was asked to open. */
     public static class FakeHandler {
@@ -172,10 +173,10 @@ class NameRewriterTest {
     })
     void theJdkEntryPointsOfThisJvmGetTheHook(String module, String jdkClass, String method, String descriptor, int expected) throws Exception {
         byte[] original = TestClasses.jdkClass(module, jdkClass);
-        byte[] instrumented = NameRewriter.instrument(original, NameRewriter.Target.of(jdkClass), NameRewriter.HOOK);
+        byte[] instrumented = NameRewriter.instrument(original, NameRewriter.Target.of(jdkClass), HookContract.NAME_HOOK);
 
         String hookMethod = jdkClass.equals(NameRewriter.NETWORK_CLIENT) ? "refused" : "rewrite";
-        int hooked = TestClasses.callsIn(instrumented, method, descriptor, NameRewriter.HOOK, hookMethod);
+        int hooked = TestClasses.callsIn(instrumented, method, descriptor, HookContract.NAME_HOOK, hookMethod);
         assertTrue(hooked >= 1 && hooked <= expected, jdkClass + " hooked " + hooked + " times");
     }
 }

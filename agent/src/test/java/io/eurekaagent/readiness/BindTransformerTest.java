@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.bootstrap.ServerSocketHook;
+import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.jdk.TestClasses;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BindTransformerTest {
-    private static final String TEMPLATE_HOOK = "io/eurekaagent/bootstrap/ServerSocketHook";
+    private static final String TEMPLATE_HOOK = HookContract.SOCKET_TEMPLATE;
     private static final String BIND = "(Ljava/net/SocketAddress;I)";
 
     /** Stands in for a JDK server socket: bind returns normally or throws. */
@@ -158,25 +159,25 @@ class BindTransformerTest {
     @ValueSource(strings = {"java/net/ServerSocket", "sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl"})
     void theJdkClassesOfThisJvmGetTheHookInTheirBindAndAcceptMethods(String jdkClass) throws Exception {
         byte[] original = TestClasses.jdkClass("java.base", jdkClass);
-        byte[] instrumented = HookRewriter.instrument(original, HookRewriter.HOOK);
-        assertEquals(1, TestClasses.callsIn(instrumented, "bind", BIND, HookRewriter.HOOK, "bound"));
-        assertEquals(0, TestClasses.callsIn(original, "bind", BIND, HookRewriter.HOOK, "bound"));
-        assertTrue(TestClasses.callsIn(instrumented, "accept", "(", HookRewriter.HOOK, "accepting") >= 1);
+        byte[] instrumented = HookRewriter.instrument(original, HookContract.SOCKET_HOOK);
+        assertEquals(1, TestClasses.callsIn(instrumented, "bind", BIND, HookContract.SOCKET_HOOK, "bound"));
+        assertEquals(0, TestClasses.callsIn(original, "bind", BIND, HookContract.SOCKET_HOOK, "bound"));
+        assertTrue(TestClasses.callsIn(instrumented, "accept", "(", HookContract.SOCKET_HOOK, "accepting") >= 1);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sun/nio/ch/ServerSocketAdaptor", "sun/security/ssl/SSLServerSocketImpl"})
     void theJdkSocketAdaptersGetTheHookInTheirAccept(String jdkClass) throws Exception {
-        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", jdkClass), HookRewriter.HOOK);
-        assertEquals(1, TestClasses.callsIn(instrumented, "accept", "()", HookRewriter.HOOK, "accepting"));
+        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", jdkClass), HookContract.SOCKET_HOOK);
+        assertEquals(1, TestClasses.callsIn(instrumented, "accept", "()", HookContract.SOCKET_HOOK, "accepting"));
     }
 
     @Test
     void theJdkSelectionKeyReportsInterestChanges() throws Exception {
-        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", "sun/nio/ch/SelectionKeyImpl"), HookRewriter.HOOK);
-        assertEquals(1, TestClasses.callsIn(instrumented, "interestOps", "(I)", HookRewriter.HOOK, "interest"));
-        assertEquals(1, TestClasses.callsIn(instrumented, "interestOpsOr", "(I)", HookRewriter.HOOK, "interest"));
-        assertEquals(0, TestClasses.callsIn(instrumented, "interestOps", "()", HookRewriter.HOOK, "interest"));
+        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", "sun/nio/ch/SelectionKeyImpl"), HookContract.SOCKET_HOOK);
+        assertEquals(1, TestClasses.callsIn(instrumented, "interestOps", "(I)", HookContract.SOCKET_HOOK, "interest"));
+        assertEquals(1, TestClasses.callsIn(instrumented, "interestOpsOr", "(I)", HookContract.SOCKET_HOOK, "interest"));
+        assertEquals(0, TestClasses.callsIn(instrumented, "interestOps", "()", HookContract.SOCKET_HOOK, "interest"));
     }
 
     @Test
