@@ -24,7 +24,7 @@ import javax.net.ssl.SSLException;
  * {@link ServerChoice}'s order and moves on to the next one on a connection error, a TLS failure, a timeout, a
  * 5xx or a success code Eureka does not give for that call; every attempt and every call is bounded in time.
  */
-public final class EurekaClient {
+public final class EurekaClient implements EurekaCalls {
     private static final String USER_AGENT = "eureka-agent";
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(1);
     private final ServerChoice servers;
@@ -55,7 +55,7 @@ public final class EurekaClient {
         }
     }
 
-    /** {@code POST /apps/{APP}}: 204 when registered. */
+    @Override
     public EurekaResponse register(InstanceInfo instance) throws EurekaUnavailableException {
         byte[] body;
         try {
@@ -70,12 +70,14 @@ public final class EurekaClient {
      * {@code PUT /apps/{APP}/{ID}?status=..&lastDirtyTimestamp=..}, the instance's current status as the Netflix client
      * sends it (a server that honours it must not flip a DOWN instance back to UP): 200 renewed, 404 unknown.
      */
+    @Override
     public EurekaResponse renew(InstanceInfo instance) throws EurekaUnavailableException {
         String query = "?status=" + instance.status() + "&lastDirtyTimestamp=" + instance.lastDirtyTimestamp();
         return send(new Request("PUT", instancePath(instance) + query, null, 200), callTimeout, LimitedBody.LIMIT);
     }
 
     /** {@code DELETE /apps/{APP}/{ID}} within {@code budget}, whatever the servers do. */
+    @Override
     public EurekaResponse cancel(InstanceInfo instance, Duration budget) throws EurekaUnavailableException {
         return send(new Request("DELETE", instancePath(instance), null, 200), budget, LimitedBody.LIMIT);
     }

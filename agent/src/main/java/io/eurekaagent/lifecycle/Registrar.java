@@ -1,6 +1,6 @@
 package io.eurekaagent.lifecycle;
 
-import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.EurekaCalls;
 import io.eurekaagent.client.EurekaResponse;
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.health.HealthCheck;
@@ -26,11 +26,11 @@ public final class Registrar {
 
     private final Duration firstRetry;
     private final DoubleSupplier random;
+    private final LoopClock clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Object wakeUp = new Object();
     private volatile boolean closing;
     private volatile State state = State.UNREGISTERED;
-    private volatile EurekaClient client;
+    private volatile EurekaCalls client;
     private volatile InstanceInfo instance;
     private Status pushedStatus;
     private boolean registeredBefore;
@@ -38,16 +38,18 @@ public final class Registrar {
     private final FailureStreak failures = new FailureStreak("Eureka answers again");
 
     public Registrar() {
-        this(Duration.ofSeconds(1), () -> ThreadLocalRandom.current().nextDouble());
+        this(Duration.ofSeconds(1), () -> ThreadLocalRandom.current().nextDouble(), new LoopClock.Wall());
     }
 
     /**
      * @param firstRetry the first back-off step after a failed registration; it doubles up to the renewal interval
      * @param random the back-off's jitter source, uniform in [0, 1)
+     * @param clock the time the loop reads and sleeps by
      */
-    Registrar(Duration firstRetry, DoubleSupplier random) {
+    Registrar(Duration firstRetry, DoubleSupplier random, LoopClock clock) {
         this.firstRetry = firstRetry;
         this.random = random;
+        this.clock = clock;
     }
 
     public boolean isClosing() {
@@ -59,7 +61,7 @@ public final class Registrar {
      * @param health null without {@code eureka.client.healthcheck.enabled}
      * @param readyNanos when the app became ready (System.nanoTime), for the first registration's log line
      */
-    public void run(EurekaClient eurekaClient, InstanceInfo registered, HealthCheck health, long readyNanos) {
+    public void run(EurekaCalls eurekaClient, InstanceInfo registered, HealthCheck health, long readyNanos) {
         this.client = eurekaClient;
         this.instance = registered;
         this.readySinceNanos = readyNanos;
@@ -71,19 +73,19 @@ public final class Registrar {
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                 // Whatever the HTTP stack or an app's hook throws, this thread is the registration: it must go on.
                 failed("heartbeat", "unexpected " + e);
-                sleepUntil(System.nanoTime() + backoff.next().toNanos());
+                sleepUntil(clock.nanoTime() + backoff.next().toNanos());
             }
         }
     }
 
     private void beat(InstanceInfo registered, HealthCheck health, long interval, Backoff backoff) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         PushLimiter pushes = new PushLimiter(now);
         long nextBeat = now;
         long nextHealthCheck = now;
         long retryAt = now;
         while (!closing) {
-            now = System.nanoTime();
+            now = clock.nanoTime();
             if (health != null && now - nextHealthCheck >= 0) {
                 observe(health);
                 nextHealthCheck = now + health.nextCheckIn(instance.status() == Status.STARTING).toNanos();
@@ -138,16 +140,14 @@ public final class Registrar {
     }
 
     private void sleepUntil(long wakeAtNanos) {
-        synchronized (wakeUp) {
-            long left = wakeAtNanos - System.nanoTime();
-            if (left > 0 && !closing) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    closing = true;
-                }
-            }
+        if (closing) {
+            return;
+        }
+        try {
+            clock.sleepUntil(wakeAtNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closing = true;
         }
     }
 
@@ -160,7 +160,7 @@ public final class Registrar {
             boolean push = state == State.REGISTERED;
             Status status = instance.status();
             state = State.REGISTERING;
-            long start = System.nanoTime();
+            long start = clock.nanoTime();
             EurekaResponse response = client.register(instance);
             if (response.isSuccess()) {
                 state = State.REGISTERED;
@@ -181,13 +181,13 @@ public final class Registrar {
     }
 
     private void logRegistered(boolean push, Status status, EurekaResponse response, long start) {
-        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        long tookMs = (clock.nanoTime() - start) / 1_000_000;
         if (push) {
             AgentLog.info("status " + status + " sent to " + response.server() + " for " + instance.instanceId() + " in " + tookMs + " ms");
             return;
         }
         String since = registeredBefore || readySinceNanos == 0 ? ""
-                : ", " + (System.nanoTime() - readySinceNanos) / 1_000_000 + " ms after the app listened";
+                : ", " + (clock.nanoTime() - readySinceNanos) / 1_000_000 + " ms after the app listened";
         AgentLog.info((registeredBefore ? "registered again " : "registered ") + instance.app() + " instance "
                 + instance.instanceId() + " at " + instance.ipAddr() + (instance.servingPort() > 0 ? ":" + instance.servingPort() : "")
                 + " (" + status + ") with " + response.server() + " in " + tookMs + " ms" + since);
@@ -234,11 +234,9 @@ public final class Registrar {
      * {@code timeout} whatever the server does (the JVM waits for every hook).
      */
     public void deregister(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = clock.nanoTime() + timeout.toNanos();
         closing = true;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
+        clock.wakeUp();
         boolean locked = false;
         try {
             // Let a registration in flight finish, so that it is the one deleted, but never wait past half the budget.
@@ -254,12 +252,12 @@ public final class Registrar {
                 AgentLog.info("not deregistering " + instance.instanceId() + ": eureka.agent.shutdown-timeout-ms=0");
                 return;
             }
-            long start = System.nanoTime();
+            long start = clock.nanoTime();
             EurekaResponse response = client.cancel(instance, Duration.ofNanos(Math.max(0, deadline - start)));
             state = State.UNREGISTERED;
             if (response.isSuccess() || response.status() == 404) {
                 AgentLog.info("deregistered " + instance.app() + " instance " + instance.instanceId() + " from "
-                        + response.server() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                        + response.server() + " in " + (clock.nanoTime() - start) / 1_000_000 + " ms");
             } else {
                 AgentLog.warn("deregistration of " + instance.instanceId() + " got HTTP " + response.status() + " from "
                         + response.server() + bodyOf(response));

@@ -1,26 +1,12 @@
 package io.eurekaagent.lifecycle;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.eurekaagent.client.EurekaClient;
-import io.eurekaagent.client.ServerChoice;
-import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.client.EurekaUnavailableException;
+import io.eurekaagent.client.ScriptedEureka;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
@@ -28,245 +14,273 @@ import io.eurekaagent.instance.Status;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The registration lifecycle against a scripted server: register, heartbeat, 404, register again, deregister. */
+/**
+ * The registration lifecycle in virtual time against scripted Eureka calls: every call is asserted with the exact
+ * millisecond it is made at, so the test neither waits nor depends on how busy the machine is.
+ */
 class RegistrarTest {
-    private static final String INSTANCE = "/eureka/apps/ORDERS/web-1:orders:8080";
+    /** The back-off's jitter source: 0.5 is no jitter at all (each step exactly 1, 2, 4 ... s). */
+    private static final double NO_JITTER = 0.5;
 
-    @RegisterExtension
-    static WireMockExtension eureka = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    private final VirtualClock clock = new VirtualClock(Duration.ofSeconds(100));
+    private final ScriptedEureka eureka = new ScriptedEureka(clock::nanoTime);
+    private final Registrar registrar = new Registrar(Duration.ofSeconds(1), () -> NO_JITTER, clock);
 
-    private String url() {
-        return "http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/";
-    }
-
-    private static Thread start(Registrar registrar, EurekaClient client, InstanceInfo instance) {
-        Thread thread = AgentThreads.newThread("heartbeat", () -> registrar.run(client, instance, null, 0));
-        thread.start();
-        return thread;
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within 10 s: " + what);
-            }
-            Thread.sleep(20);
-        }
+    /** Runs the heartbeat loop on this thread until the clock's end, where the shutdown hook deregisters. */
+    private void runUntilShutdown(InstanceInfo instance, HealthCheck health, Duration budget) {
+        clock.atEnd(() -> registrar.deregister(budget));
+        registrar.run(eureka, instance, health, 0);
     }
 
     @Test
-    void registersRenewsRegistersAgainAfter404AndDeregisters() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-        eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(200)));
-        eureka.stubFor(delete(INSTANCE).willReturn(aResponse().withStatus(200)));
-        InstanceInfo instance = TestInstances.orders(1);
-        long firstDirty = instance.lastDirtyTimestamp();
-        Registrar registrar = new Registrar();
+    void registersRenewsEveryIntervalRegistersAgainAt404AndDeregistersOnce() throws Exception {
+        eureka.answers("renew", 200, 404, 200);
+        InstanceInfo instance = TestInstances.orders(30);
 
         try (CapturedStderr log = new CapturedStderr()) {
-            Thread heartbeat = start(registrar, TestInstances.client(url()), instance);
-            await("two heartbeats", () -> eureka.findAll(putRequestedFor(urlPathEqualTo(INSTANCE))).size() >= 2);
+            runUntilShutdown(instance, null, Duration.ofSeconds(2));
 
-            // The server restarted empty: the next heartbeat is answered 404.
-            eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(404)));
-            await("a second registration", () -> eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))).size() == 2);
-            eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(200)));
-
-            registrar.deregister(Duration.ofSeconds(2));
-            heartbeat.join(2_000);
-
-            assertFalse(heartbeat.isAlive());
-            eureka.verify(1, deleteRequestedFor(urlEqualTo(INSTANCE)));
-            List<LoggedRequest> registrations = eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")));
-            assertTrue(registrations.get(1).getBodyAsString().contains("\"lastDirtyTimestamp\":\"" + instance.lastDirtyTimestamp() + "\""));
-            assertTrue(instance.lastDirtyTimestamp() > firstDirty, "a re-registration carries a newer lastDirtyTimestamp");
-            assertEquals(1, log.count("] registered ORDERS instance web-1:orders:8080 at 10.0.0.5:8080 (UP) with http://agent:****@127.0.0.1:"));
+            assertEquals(List.of("0 register UP", "30000 renew UP", "60000 renew UP", "60000 register UP", "90000 renew UP",
+                    "100000 cancel within 2000 ms"), eureka.calls());
+            List<Long> dirty = eureka.registeredDirty();
+            assertTrue(dirty.get(1) > dirty.get(0), "a re-registration carries a newer lastDirtyTimestamp: " + dirty);
+            assertEquals(1, log.count("] registered ORDERS instance web-1:orders:8080 at 10.0.0.5:8080 (UP) with"
+                    + " http://agent:****@eureka-1:8761/eureka/ in 0 ms"), log.text());
             assertEquals(1, log.count("does not know web-1:orders:8080 (restarted or expired it); registering again"));
             assertEquals(1, log.count("] registered again ORDERS"));
-            assertEquals(1, log.count("] deregistered ORDERS instance web-1:orders:8080 from http://agent:****@127.0.0.1:"));
+            assertEquals(1, log.count("] deregistered ORDERS instance web-1:orders:8080 from http://agent:****@eureka-1"));
             assertFalse(log.text().contains("s3cret"), log.text());
         }
     }
 
     @Test
-    void failingHeartbeatsAreRetriedEachBeatAndLoggedWithoutFlooding() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-        eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(500).withBody("<html>boom</html>")));
-        Registrar registrar = new Registrar();
+    void aFailedRegistrationBacksOffDoublingUpToTheRenewalIntervalAndThenRenewsOnSchedule() throws Exception {
+        eureka.answers("register", 503, 503, 503, 503, 503, 204);
 
         try (CapturedStderr log = new CapturedStderr()) {
-            start(registrar, TestInstances.client(url()), TestInstances.orders(1));
-            await("five failed heartbeats", () -> eureka.findAll(putRequestedFor(urlPathEqualTo(INSTANCE))).size() >= 5);
-            eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(200)));
-            await("recovery", () -> log.count("Eureka answers again") == 1);
-            registrar.deregister(Duration.ZERO);
+            runUntilShutdown(TestInstances.orders(10), null, Duration.ofSeconds(2));
 
-            // Failures 1, 2 and 4 of the streak are logged, not every one.
+            assertEquals(List.of("0 register UP", "1000 register UP", "3000 register UP", "7000 register UP",
+                    "15000 register UP", "25000 register UP", "35000 renew UP", "45000 renew UP", "55000 renew UP",
+                    "65000 renew UP", "75000 renew UP", "85000 renew UP", "95000 renew UP", "100000 cancel within 2000 ms"),
+                    eureka.calls());
+            assertEquals(3, log.count("registration failed"), log.text());
+            assertEquals(1, log.count("registration failed 4 times in a row: HTTP 503 from"), log.text());
+            assertEquals(1, log.count("Eureka answers again after 5 failed attempts"), log.text());
+        }
+    }
+
+    @Test
+    void theBackOffStartsOverAfterASuccess() throws Exception {
+        eureka.answers("register", 503, 503, 204, 503, 204).answers("renew", 200, 404, 200);
+
+        runUntilShutdown(TestInstances.orders(30), null, Duration.ofSeconds(2));
+
+        assertEquals(List.of("0 register UP", "1000 register UP", "3000 register UP", "33000 renew UP",
+                "63000 renew UP", "63000 register UP", "64000 register UP", "94000 renew UP",
+                "100000 cancel within 2000 ms"), eureka.calls());
+    }
+
+    @Test
+    void aFailedHeartbeatIsRetriedAtTheNextBeatAndLoggedWithoutFlooding() throws Exception {
+        Object down = new EurekaUnavailableException("http://agent:****@eureka-1:8761/eureka/: connection refused");
+        eureka.answers("renew", 500, down, 500, 500, 500, 200);
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            runUntilShutdown(TestInstances.orders(10), null, Duration.ofSeconds(2));
+
+            assertEquals(List.of("0 register UP", "10000 renew UP", "20000 renew UP", "30000 renew UP", "40000 renew UP",
+                    "50000 renew UP", "60000 renew UP", "70000 renew UP", "80000 renew UP", "90000 renew UP",
+                    "100000 cancel within 2000 ms"), eureka.calls());
             assertEquals(3, log.count("heartbeat failed"), log.text());
-            assertEquals(1, log.count("heartbeat failed: http://agent:****@127.0.0.1:" + eureka.getPort() + "/eureka/: HTTP 500; retrying"));
+            assertEquals(1, log.count("heartbeat failed: HTTP 500 from http://agent:****@eureka-1:8761/eureka/; retrying"));
+            assertEquals(1, log.count("heartbeat failed 2 times in a row: http://agent:****@eureka-1:8761/eureka/:"
+                    + " connection refused; retrying"), log.text());
             assertEquals(1, log.count("heartbeat failed 4 times in a row"));
+            assertEquals(1, log.count("Eureka answers again after 5 failed attempts"), log.text());
         }
     }
 
     @Test
-    void a503StormIsRiddenOutWithGrowingBackOffAndTheInstanceRegistersOnceItEnds() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(503).withBody("<html>busy</html>")));
-        // No jitter: the waits are exactly 200, 400, 800, 1,600 ms, and a loaded machine can only make gaps longer.
-        Registrar registrar = new Registrar(Duration.ofMillis(200), () -> 0.5);
+    void aRefusedHeartbeatIsAWarningAndARegistrationAtOnce() throws Exception {
+        eureka.answers("renew", 400, 200);
 
         try (CapturedStderr log = new CapturedStderr()) {
-            start(registrar, TestInstances.client(url()), TestInstances.orders(4));
-            await("five refused registrations", () -> eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))).size() >= 5);
-            eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-            await("the registration", () -> log.count("registered ORDERS") == 1);
-            registrar.deregister(Duration.ofSeconds(1));
+            runUntilShutdown(TestInstances.orders(40), null, Duration.ofSeconds(2));
 
-            List<Long> times = eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))).stream()
-                    .map(request -> request.getLoggedDate().getTime()).collect(Collectors.toList());
-            // Attempts start a step of the doubling back-off apart (the cap, 4 s, comes later); the server sees them
-            // a request's latency later, so half a step is allowed for that, never more: the waits grow as they should.
-            for (int i = 1; i < 5; i++) {
-                long step = 200L << (i - 1);
-                assertTrue(times.get(i) - times.get(i - 1) >= step / 2, "waits between attempts " + times + ", step " + step);
-            }
-            assertTrue(log.count("registration failed") <= 4, log.text());
-            assertEquals(1, log.count("Eureka answers again after"), log.text());
+            assertEquals(List.of("0 register UP", "40000 renew UP", "40000 register UP", "80000 renew UP",
+                    "100000 cancel within 2000 ms"), eureka.calls());
+            assertEquals(1, log.count("WARN heartbeat failed: HTTP 400 from http://agent:****@eureka-1:8761/eureka/;"
+                    + " registering again"), log.text());
         }
     }
 
     @Test
-    void aRejectedRegistrationIsReportedWithTheServersReason() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(400).withBody("Missing dataCenterInfo")));
-        Registrar registrar = new Registrar();
+    void anErrorOutOfTheHttpStackIsOneFailedAttemptAndTheLoopGoesOn() throws Exception {
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space (a test's)");
+        eureka.answers("register", error, new IllegalStateException("a proxy selector's"), 204);
 
         try (CapturedStderr log = new CapturedStderr()) {
-            start(registrar, TestInstances.client(url()), TestInstances.orders(1));
-            await("the failure line", () -> log.count("registration failed") == 1);
-            registrar.deregister(Duration.ofSeconds(1));
+            runUntilShutdown(TestInstances.orders(30), null, Duration.ofSeconds(2));
 
-            assertTrue(log.text().contains("registration failed: HTTP 400 from http://agent:****@127.0.0.1:" + eureka.getPort()
-                    + "/eureka/: Missing dataCenterInfo; retrying"), log.text());
-            eureka.verify(0, deleteRequestedFor(urlEqualTo(INSTANCE)));
-        }
-    }
-
-    @Test
-    void deregistrationReturnsWithinItsBudgetWhenTheServerStalls() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-        eureka.stubFor(delete(INSTANCE).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
-        Registrar registrar = new Registrar();
-
-        try (CapturedStderr log = new CapturedStderr()) {
-            start(registrar, TestInstances.client(url()), TestInstances.orders(30));
-            await("registration", () -> log.count("registered ORDERS") == 1);
-            long start = System.nanoTime();
-            registrar.deregister(Duration.ofMillis(500));
-            long tookMs = (System.nanoTime() - start) / 1_000_000;
-
-            assertTrue(tookMs < 900, "took " + tookMs + " ms");
-            assertEquals(1, log.count("could not deregister web-1:orders:8080"), log.text());
+            assertEquals(List.of("0 register UP", "1000 register UP", "3000 register UP", "33000 renew UP",
+                    "63000 renew UP", "93000 renew UP", "100000 cancel within 2000 ms"), eureka.calls());
+            assertEquals(1, log.count("heartbeat failed: unexpected java.lang.OutOfMemoryError: Java heap space (a test's);"
+                    + " retrying"), log.text());
+            assertEquals(1, log.count("heartbeat failed 2 times in a row: unexpected java.lang.IllegalStateException"),
+                    log.text());
         }
     }
 
     @Test
     void healthChangesArePushedAtOnceWithANewerLastDirtyTimestamp() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-        eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(200)));
-        eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(503)));
         InstanceInfo instance = TestInstances.orders(30);
         instance.setStatus(Status.STARTING);
-        HealthCheck health = new HealthCheck(TestInstances.transport(Transport.Kind.URL_CONNECTION),
-                URI.create("http://127.0.0.1:" + eureka.getPort() + "/app/health"), Duration.ofMillis(200));
-        Registrar registrar = new Registrar();
+        // Checked at 0 and 250 ms while starting (503: still STARTING), 750 ms (UP), then every 20 s.
+        HealthCheck health = health(Duration.ofSeconds(20), 503, 503, 200, 200, 500, 500, 200);
 
         try (CapturedStderr log = new CapturedStderr()) {
-            AgentThreads.newThread("heartbeat", () -> registrar.run(TestInstances.client(url()), instance, health, 0)).start();
-            await("registered STARTING", () -> registrations().size() == 1);
-            eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(200)));
-            await("UP pushed", () -> registrations().size() == 2);
-            eureka.stubFor(get("/app/health").willReturn(aResponse().withStatus(500)));
-            await("DOWN pushed", () -> registrations().size() == 3);
-            registrar.deregister(Duration.ofSeconds(1));
+            runUntilShutdown(instance, health, Duration.ofSeconds(2));
 
-            List<String> statuses = registrations().stream().map(r -> r.getBodyAsString().replaceAll(".*\"status\":\"(\\w+)\".*", "$1"))
-                    .collect(Collectors.toList());
-            assertEquals(List.of("STARTING", "UP", "DOWN"), statuses);
-            List<Long> dirty = registrations().stream()
-                    .map(r -> Long.parseLong(r.getBodyAsString().replaceAll(".*\"lastDirtyTimestamp\":\"(\\d+)\".*", "$1")))
-                    .collect(Collectors.toList());
-            assertTrue(dirty.get(0) < dirty.get(1) && dirty.get(1) < dirty.get(2), dirty.toString());
-            assertEquals(1, log.count("status STARTING -> UP"));
-            assertEquals(1, log.count("status UP -> DOWN (http://127.0.0.1:" + eureka.getPort() + "/app/health: HTTP 500)"));
+            assertEquals(List.of("0 register STARTING", "750 register UP", "30000 renew UP", "40750 register DOWN",
+                    "60000 renew DOWN", "80750 register UP", "90000 renew UP", "100000 cancel within 2000 ms"),
+                    eureka.calls());
+            List<Long> dirty = eureka.registeredDirty();
+            assertTrue(dirty.get(0) < dirty.get(1) && dirty.get(1) < dirty.get(2) && dirty.get(2) < dirty.get(3),
+                    dirty.toString());
+            assertEquals(1, log.count("status STARTING -> UP (http://127.0.0.1:8080/health: HTTP 200)"), log.text());
+            assertEquals(1, log.count("status UP -> DOWN (http://127.0.0.1:8080/health: HTTP 500)"), log.text());
         }
     }
 
-    private static List<LoggedRequest> registrations() {
-        return eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")));
+    @Test
+    void aFlappingHealthIsPushedAtMostFourTimesAMinuteInBurstsOfFour() throws Exception {
+        // Checked every second, and the answer flips each time.
+        AtomicInteger checks = new AtomicInteger();
+        HealthCheck health = health(Duration.ofSeconds(1), () -> checks.getAndIncrement() % 2 == 0 ? 200 : 500);
+
+        runUntilShutdown(TestInstances.orders(30), health, Duration.ofSeconds(2));
+
+        List<String> pushes = eureka.calls().stream().filter(call -> call.contains("register")).skip(1)
+                .collect(Collectors.toList());
+        assertEquals(List.of("1000 register DOWN", "2000 register UP", "3000 register DOWN", "4000 register UP",
+                "15000 register DOWN", "30000 register UP", "45000 register DOWN", "60000 register UP",
+                "75000 register DOWN", "90000 register UP"), pushes);
     }
 
     @Test
-    void nothingIsDeletedWhenNothingWasRegistered() throws Exception {
-        Registrar registrar = new Registrar();
+    void theDeregistrationGetsWhatIsLeftOfTheBudgetAndItsDurationIsLogged() throws Exception {
+        eureka.answers("cancel", 200);
+        InstanceInfo instance = TestInstances.orders(30);
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            clock.atEnd(() -> {
+                clock.advance(Duration.ofMillis(300));
+                registrar.deregister(Duration.ofMillis(1500));
+            });
+            registrar.run(eureka, instance, null, 0);
+
+            assertEquals("100300 cancel within 1500 ms", eureka.calls().get(eureka.calls().size() - 1));
+            assertTrue(registrar.isClosing());
+        }
+    }
+
+    @Test
+    void anUnreachableServerAtShutdownIsOneLineAndTheLeaseDoesTheRest() throws Exception {
+        eureka.answers("cancel", new EurekaUnavailableException("http://agent:****@eureka-1:8761/eureka/: no answer within 2000 ms"));
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            runUntilShutdown(TestInstances.orders(30), null, Duration.ofSeconds(2));
+
+            assertEquals(1, log.count("could not deregister web-1:orders:8080 (http://agent:****@eureka-1:8761/eureka/: no"
+                    + " answer within 2000 ms); Eureka drops it when its lease expires"), log.text());
+        }
+    }
+
+    @Test
+    void aZeroBudgetSkipsTheDeregistrationAndSaysSo() throws Exception {
+        try (CapturedStderr log = new CapturedStderr()) {
+            runUntilShutdown(TestInstances.orders(30), null, Duration.ZERO);
+
+            assertFalse(eureka.calls().toString().contains("cancel"), eureka.calls().toString());
+            assertEquals(1, log.count("not deregistering web-1:orders:8080: eureka.agent.shutdown-timeout-ms=0"));
+        }
+    }
+
+    @Test
+    void nothingIsDeletedWhenNothingWasRegistered() {
         registrar.deregister(Duration.ofSeconds(1));
 
         assertTrue(registrar.isClosing());
-        assertEquals(0, eureka.getAllServeEvents().size());
+        assertEquals(List.of(), eureka.calls());
     }
 
     @Test
-    void anErrorOutOfTheHttpStackIsOneFailedAttemptAndTheLoopGoesOn() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        Transport failingTwice = new Transport() {
+    void aDeregistrationWaitsForTheRegistrationInFlightSoThatItDeletesIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        eureka.duringRegistration(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            eureka.note("registration answered");
+        });
+        InstanceInfo instance = TestInstances.orders(30);
+        Thread heartbeat = AgentThreads.newThread("heartbeat", () -> registrar.run(eureka, instance, null, 0));
+        heartbeat.start();
+        await(() -> eureka.calls().size() == 1);
+        Thread shutdown = AgentThreads.newThread("shutdown", () -> registrar.deregister(Duration.ofSeconds(60)));
+        shutdown.start();
+        // Released once the shutdown thread waits (for the registration) or, if it did not wait, has finished.
+        await(() -> shutdown.getState() == Thread.State.TIMED_WAITING || shutdown.getState() == Thread.State.TERMINATED);
+        release.countDown();
+        shutdown.join(TimeUnit.SECONDS.toMillis(30));
+        heartbeat.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertFalse(shutdown.isAlive() || heartbeat.isAlive());
+        assertEquals(List.of("0 register UP", "registration answered", "0 cancel within 60000 ms"), eureka.calls());
+    }
+
+    /** Waits for {@code condition}, 30 s at most: a generous bound, not a measurement. */
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("not within 30 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** A health check of http://127.0.0.1:8080/health that answers these statuses in turn, then the last one. */
+    private static HealthCheck health(Duration interval, int... statuses) {
+        Deque<Integer> script = new ArrayDeque<>();
+        for (int status : statuses) {
+            script.add(status);
+        }
+        return health(interval, () -> script.size() > 1 ? script.poll() : script.peek());
+    }
+
+    private static HealthCheck health(Duration interval, IntSupplier statuses) {
+        Transport transport = new Transport() {
             @Override
             public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit) {
-                if (calls.incrementAndGet() <= 2) {
-                    throw new OutOfMemoryError("Java heap space (a test's)");
-                }
-                return new Answer(method.equals("POST") ? 204 : 200, new byte[0], null);
+                return new Answer(statuses.getAsInt(), new byte[0], null);
             }
         };
-        EurekaClient client = new EurekaClient(new ServerChoice(List.of(ServiceUrl.parse(url())), Duration.ofSeconds(60)),
-                failingTwice, Duration.ofSeconds(1));
-        Registrar registrar = new Registrar(Duration.ofMillis(10), () -> 0.5);
-
-        try (CapturedStderr log = new CapturedStderr()) {
-            Thread heartbeat = start(registrar, client, TestInstances.orders(30));
-            await("registered after two errors", () -> log.count("] registered ORDERS") == 1);
-            registrar.deregister(Duration.ofSeconds(1));
-            heartbeat.join(2_000);
-
-            assertFalse(heartbeat.isAlive());
-            assertEquals(1, log.count("heartbeat failed: unexpected java.lang.OutOfMemoryError: Java heap space (a test's); retrying"),
-                    log.text());
-            assertEquals(1, log.count("heartbeat failed 2 times in a row"), log.text());
-        }
-    }
-
-    @Test
-    void aRefusedHeartbeatIsReportedAndTheInstanceRegisteredAgain() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-        eureka.stubFor(put(urlPathEqualTo(INSTANCE)).willReturn(aResponse().withStatus(400).withBody("bad request")));
-        eureka.stubFor(delete(INSTANCE).willReturn(aResponse().withStatus(200)));
-        Registrar registrar = new Registrar();
-
-        try (CapturedStderr log = new CapturedStderr()) {
-            Thread heartbeat = start(registrar, TestInstances.client(url()), TestInstances.orders(1));
-            await("a registration after the refused heartbeat", () -> registrations().size() >= 2);
-            registrar.deregister(Duration.ofSeconds(2));
-            heartbeat.join(2_000);
-
-            assertTrue(log.text().contains("WARN heartbeat failed: HTTP 400 from http://agent:****@127.0.0.1:" + eureka.getPort()
-                    + "/eureka/: bad request; registering again"), log.text());
-        }
+        return new HealthCheck(transport, URI.create("http://127.0.0.1:8080/health"), interval);
     }
 }
