@@ -85,6 +85,24 @@ public final class ChildProcess implements AutoCloseable {
         return awaitLine(text -> text.contains(containing), timeout);
     }
 
+    /** Asserts that lines containing these fragments came in this order (each after the one before). */
+    public void assertOrder(String... fragments) {
+        synchronized (lines) {
+            int from = 0;
+            for (String fragment : fragments) {
+                int found = -1;
+                for (int i = from; i < lines.size() && found < 0; i++) {
+                    found = lines.get(i).text.contains(fragment) ? i : -1;
+                }
+                if (found < 0) {
+                    throw new AssertionError(name + ": no line '" + fragment + "' after the ones before it; output:\n"
+                            + output());
+                }
+                from = found + 1;
+            }
+        }
+    }
+
     public String output() {
         synchronized (lines) {
             StringBuilder text = new StringBuilder();

@@ -24,8 +24,8 @@ class ShutdownTest {
             long delayMs = withStalledServerMs - withoutAgentMs;
             System.out.println("exit after SIGTERM: " + withoutAgentMs + " ms with the agent off, " + withStalledServerMs
                     + " ms with a stalled server and a " + SHUTDOWN_TIMEOUT_MS + " ms budget");
-            // The budget, and a little for the hook's own work.
-            assertTrue(delayMs <= SHUTDOWN_TIMEOUT_MS + 200, "exit delayed by " + delayMs + " ms");
+            // Bounded by the budget (a generous margin for a loaded machine), not by the 13 s of connect and read timeouts.
+            assertTrue(delayMs <= SHUTDOWN_TIMEOUT_MS + 3_000, "exit delayed by " + delayMs + " ms");
         }
     }
 
@@ -43,8 +43,8 @@ class ShutdownTest {
             long exitMs = (System.nanoTime() - start) / 1_000_000;
 
             System.out.println("exit after SIGTERM with Eureka down: " + exitMs + " ms");
-            // A refused connection fails at once; the JVM alone takes ~300 ms to exit here.
-            assertTrue(exitMs <= SHUTDOWN_TIMEOUT_MS, "exit took " + exitMs + " ms");
+            // A refused connection fails at once: the budget bounds the exit, with a generous margin for a loaded machine.
+            assertTrue(exitMs <= SHUTDOWN_TIMEOUT_MS + 3_000, "exit took " + exitMs + " ms");
             assertTrue(process.output().contains("could not deregister"), process.output());
         }
     }

@@ -55,7 +55,8 @@ class WildFlyTest {
                 assertEquals("hello", Http.get(hello).body(), "listed UP, so it must serve:\n" + process.output());
                 long upAfterMs = firstAnswer == 0 ? 0 : (System.nanoTime() - firstAnswer) / 1_000_000;
                 System.out.println("WildFly: WILDFLY-WAR UP in Eureka " + upAfterMs + " ms after the app first answered");
-                assertTrue(upAfterMs <= 3_000, upAfterMs + " ms\n" + process.output());
+                // Well within the 30 s renewal interval: the STARTING instance is checked every 500 ms.
+                assertTrue(upAfterMs <= 15_000, upAfterMs + " ms\n" + process.output());
                 return instances.get(0);
             }
             if (firstAnswer == 0 && answers(hello)) {
