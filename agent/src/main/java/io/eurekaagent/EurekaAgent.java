@@ -73,11 +73,15 @@ public final class EurekaAgent {
             Readiness readiness = config.registerWithEureka() ? ReadinessSetup.install(config.readiness(),
                     config.instance().ipAddress(), instrumentation, attachedLate) : null;
             // Here, before main: even the app's first call by name is resolved (its JDK HTTP class waits for the hook).
-            NameResolution names = config.discovery().resolveServiceUrls() ? NameResolution.register(instrumentation) : null;
+            NameResolution names =
+                    config.discovery().resolveServiceUrls() ? NameResolution.register(instrumentation) : null;
             AgentThreads.newThread("heartbeat", new Registration(config, readiness, names, instrumentation)).start();
             if (AgentLog.isDebug()) {
-                AgentLog.debug(String.format("premain took %.1f ms; register on %s; servers %s", (System.nanoTime() - begin) / 1e6,
-                        config.readiness().registerOn().name().toLowerCase(Locale.ROOT), config.servers().serviceUrls()));
+                AgentLog.debug(String.format(
+                        "premain took %.1f ms; register on %s; servers %s",
+                        (System.nanoTime() - begin) / 1e6,
+                        config.readiness().registerOn().name().toLowerCase(Locale.ROOT),
+                        config.servers().serviceUrls()));
             }
         } catch (InvalidSettingException e) {
             reject(e);
@@ -162,7 +166,8 @@ public final class EurekaAgent {
             try {
                 AppCookies.keepOut(instrumentation);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                AgentLog.warn("the app's default CookieHandler, if it installs one, will see the calls to Eureka: " + e);
+                AgentLog.warn(
+                        "the app's default CookieHandler, if it installs one, will see the calls to Eureka: " + e);
             }
         }
     }
@@ -190,7 +195,8 @@ public final class EurekaAgent {
 
     /** A launcher's name (Tomcat's Bootstrap) would put every app it starts under one name: worse than none. */
     private static boolean hasAName(AgentConfig config) {
-        String launcher = config.instance().appName() == null ? AppNames.unnamedLauncher(JavaCommand.ofThisJvm()) : null;
+        String launcher =
+                config.instance().appName() == null ? AppNames.unnamedLauncher(JavaCommand.ofThisJvm()) : null;
         if (launcher != null) {
             AgentLog.info("this JVM runs " + launcher + ", whose name every app it starts would share: set"
                     + " eureka.instance.appname (or spring.application.name) to register it; agent off");
@@ -199,7 +205,9 @@ public final class EurekaAgent {
     }
 
     private static void reject(InvalidSettingException e) {
-        String outcome = e.failFast() ? "; exiting (eureka.agent.fail-fast=true)" : "; agent off, the application runs without it";
+        String outcome = e.failFast()
+                ? "; exiting (eureka.agent.fail-fast=true)"
+                : "; agent off, the application runs without it";
         for (String problem : e.problems()) {
             AgentLog.info("invalid setting " + problem + outcome);
         }

@@ -13,7 +13,9 @@ final class JdkTools {
     private JdkTools() {
     }
 
-    /** @param command the {@code sun.java.command} system property, e.g. {@code jdk.jcmd/sun.tools.jcmd.JCmd 42 help} */
+    /**
+     * @param command the {@code sun.java.command} system property, e.g. {@code jdk.jcmd/sun.tools.jcmd.JCmd 42 help}
+     */
     static boolean isJdkTool(String command) {
         String main = JavaCommand.mainOf(command);
         // java Main.java runs the user's program through a jdk.compiler class.

@@ -10,7 +10,8 @@ class JavaVersionGateTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.8", "1.7", "9", "10"})
     void aJvmOlderThan11GetsOneLine(String version) {
-        assertEquals("[eureka-agent] needs Java 11 or newer; this JVM is " + version + ": the application runs without it",
+        assertEquals(
+                "[eureka-agent] needs Java 11 or newer; this JVM is " + version + ": the application runs without it",
                 JavaVersionGate.refusal(version));
     }
 

@@ -16,9 +16,16 @@ class JdkToolsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"agent-test-app.jar", "com.example.Orders --port 8080", "org.apache.catalina.startup.Bootstrap start",
-        "/opt/app/sunshine.jar", "", "jdk.compiler/com.sun.tools.javac.launcher.Main Hello.java",
-        "jdk.compiler/com.sun.tools.javac.launcher.SourceLauncher Hello.java"})
+    @ValueSource(
+            strings = {
+                "agent-test-app.jar",
+                "com.example.Orders --port 8080",
+                "org.apache.catalina.startup.Bootstrap start",
+                "/opt/app/sunshine.jar",
+                "",
+                "jdk.compiler/com.sun.tools.javac.launcher.Main Hello.java",
+                "jdk.compiler/com.sun.tools.javac.launcher.SourceLauncher Hello.java"
+            })
     void applicationsAreNot(String command) {
         assertFalse(JdkTools.isJdkTool(command));
     }

@@ -30,12 +30,16 @@ class ShadedJarIT {
     @Test
     void holdsOnlyTheAgentsPackageAndMetaInf() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
-            List<String> strays = jar.stream().map(JarEntry::getName)
-                    .filter(name -> !name.startsWith("io/eurekaagent/") && !name.equals("io/") && !name.startsWith("META-INF/"))
+            List<String> strays = jar.stream()
+                    .map(JarEntry::getName)
+                    .filter(name ->
+                            !name.startsWith("io/eurekaagent/") && !name.equals("io/") && !name.startsWith("META-INF/"))
                     .collect(Collectors.toList());
             assertEquals(List.of(), strays);
-            List<String> versionedStrays = jar.stream().map(JarEntry::getName)
-                    .filter(name -> name.matches("META-INF/versions/\\d+/.+\\.class") && !name.matches("META-INF/versions/\\d+/io/eurekaagent/.+"))
+            List<String> versionedStrays = jar.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> name.matches("META-INF/versions/\\d+/.+\\.class")
+                            && !name.matches("META-INF/versions/\\d+/io/eurekaagent/.+"))
                     .collect(Collectors.toList());
             assertEquals(List.of(), versionedStrays);
             assertNotNull(jar.getEntry("io/eurekaagent/shaded/bytebuddy/jar/asm/ClassReader.class"));
@@ -65,7 +69,8 @@ class ShadedJarIT {
     }
 
     private static int majorVersion(String entry) throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile()); DataInputStream in = new DataInputStream(jar.getInputStream(jar.getEntry(entry)))) {
+        try (JarFile jar = new JarFile(JAR.toFile());
+                DataInputStream in = new DataInputStream(jar.getInputStream(jar.getEntry(entry)))) {
             assertEquals(0xCAFEBABE, in.readInt());
             in.readUnsignedShort();
             return in.readUnsignedShort();
@@ -79,9 +84,13 @@ class ShadedJarIT {
             List<String> offenders = new ArrayList<>();
             for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
-                if (name.startsWith("io/eurekaagent/") && !name.startsWith("io/eurekaagent/shaded/") && name.endsWith(".class")) {
-                    String constants = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
-                    for (String forbidden : new String[] {"java/util/logging", "java/lang/System$Logger", "java/lang/management"}) {
+                if (name.startsWith("io/eurekaagent/")
+                        && !name.startsWith("io/eurekaagent/shaded/")
+                        && name.endsWith(".class")) {
+                    String constants =
+                            new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+                    for (String forbidden :
+                            new String[] {"java/util/logging", "java/lang/System$Logger", "java/lang/management"}) {
                         if (constants.contains(forbidden)) {
                             offenders.add(name + " uses " + forbidden);
                         }

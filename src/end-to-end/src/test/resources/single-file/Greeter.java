@@ -15,12 +15,15 @@ import java.nio.charset.StandardCharsets;
 public class Greeter {
     public static void main(String[] args) throws IOException {
         HttpClient client = HttpClient.newHttpClient();
-        HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv().getOrDefault("PORT", "0"))), 0);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(Integer.parseInt(System.getenv().getOrDefault("PORT", "0"))), 0);
         server.createContext("/hello", exchange -> answer(exchange, 200, "hello from greeter"));
         server.createContext("/call/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/call/".length());
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://" + name + "/hello")).build(),
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create("http://" + name + "/hello"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 answer(exchange, response.statusCode(), response.body());
             } catch (IOException | InterruptedException e) {
@@ -31,7 +34,8 @@ public class Greeter {
         System.out.println("greeter listening on port " + server.getAddress().getPort());
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

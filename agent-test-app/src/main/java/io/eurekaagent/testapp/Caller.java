@@ -20,8 +20,12 @@ final class Caller {
 
     static String get(String client, String url) throws IOException, InterruptedException {
         if ("httpclient".equals(client)) {
-            HttpResponse<String> response = httpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = httpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(TIMEOUT)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.body();
         }
         try (InputStream in = new URL(url).openStream()) {

@@ -38,7 +38,8 @@ public final class TestApp {
         healthy = !"down".equalsIgnoreCase(System.getenv("HEALTH"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/hello", exchange -> answer(exchange, 200, "text/plain", "hello"));
-        server.createContext("/info", exchange -> answer(exchange, 200, "application/json", "{\"app\":\"agent-test-app\"}"));
+        server.createContext(
+                "/info", exchange -> answer(exchange, 200, "application/json", "{\"app\":\"agent-test-app\"}"));
         server.createContext("/health", TestApp::health);
         server.createContext("/whoami", exchange -> answer(exchange, 200, "text/plain",
                 "agent-test-app on port " + exchange.getLocalAddress().getPort()));
@@ -58,7 +59,11 @@ public final class TestApp {
             healthy = path.endsWith("/up");
             System.out.println("agent-test-app health is now " + (healthy ? "UP" : "DOWN"));
         }
-        answer(exchange, healthy ? 200 : 503, "application/json", healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+        answer(
+                exchange,
+                healthy ? 200 : 503,
+                "application/json",
+                healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
     }
 
     private static void call(HttpExchange exchange) throws IOException {

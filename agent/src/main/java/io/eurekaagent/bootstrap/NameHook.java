@@ -21,7 +21,9 @@ public final class NameHook {
     /** Set by the agent: given {exception, host, port} of a refused connection, another InetSocketAddress or null. */
     public static volatile Function<Object[], Object> refusedHandler;
 
-    /** Set by the agent: given {client, host, port} of a connect about to be made, another InetSocketAddress or null. */
+    /**
+     * Set by the agent: given {client, host, port} of a connect about to be made, another InetSocketAddress or null.
+     */
     public static volatile Function<Object[], Object> connectingHandler;
 
     private NameHook() {

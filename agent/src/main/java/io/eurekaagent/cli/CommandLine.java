@@ -32,27 +32,33 @@ public final class CommandLine {
     static final int SERVER_PROBLEM = 1;
     static final int USAGE = 2;
 
-    private static final String HELP = String.join("\n",
-            "usage: java [-Dkey=value ...] -jar eureka-agent.jar COMMAND [key=value ...]",
-            "",
-            "commands:",
-            "  apps             every registered instance: app, instance id, status, address, port, age",
-            "  instances NAME   the instances of one app (app name or VIP address, any case)",
-            "  check            check the settings and the connection to every configured Eureka server",
-            "  help             this text",
-            "",
-            "Settings are the agent's: -D system properties, environment variables",
-            "(EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=...) or key=value arguments after the command.",
-            "All of them are listed below and in docs/configuration.md.",
-            "",
-            "examples:",
-            "  java -jar eureka-agent.jar apps eureka.client.service-url.defaultZone=http://eureka:8761/eureka/",
-            "  java -Deureka.client.service-url.defaultZone=http://eureka:8761/eureka/ -jar eureka-agent.jar instances orders",
-            "  EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=https://user:pw@eureka:8761/eureka/ java -jar eureka-agent.jar check",
-            "",
-            "exit codes: 0 done, 1 a server could not be read (or the app has no instance), 2 bad usage or settings",
-            "",
-            "settings, each with its default in parentheses:") + Reference.text();
+    private static final String HELP = String.join(
+                    "\n",
+                    "usage: java [-Dkey=value ...] -jar eureka-agent.jar COMMAND [key=value ...]",
+                    "",
+                    "commands:",
+                    "  apps             every registered instance: app, instance id, status, address, port, age",
+                    "  instances NAME   the instances of one app (app name or VIP address, any case)",
+                    "  check            check the settings and the connection to every configured Eureka server",
+                    "  help             this text",
+                    "",
+                    "Settings are the agent's: -D system properties, environment variables",
+                    "(EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=...) or key=value arguments after the command.",
+                    "All of them are listed below and in docs/configuration.md.",
+                    "",
+                    "examples:",
+                    "  java -jar eureka-agent.jar apps"
+                            + " eureka.client.service-url.defaultZone=http://eureka:8761/eureka/",
+                    "  java -Deureka.client.service-url.defaultZone=http://eureka:8761/eureka/ -jar eureka-agent.jar"
+                            + " instances orders",
+                    "  EUREKA_CLIENT_SERVICEURL_DEFAULTZONE=https://user:pw@eureka:8761/eureka/ java -jar"
+                            + " eureka-agent.jar check",
+                    "",
+                    "exit codes: 0 done, 1 a server could not be read (or the app has no instance), 2 bad usage or"
+                            + " settings",
+                    "",
+                    "settings, each with its default in parentheses:")
+            + Reference.text();
 
     private final PrintStream out;
 
@@ -99,14 +105,16 @@ public final class CommandLine {
         }
         Registry registry;
         try {
-            registry = RegistryCache.fetchWhole(client(config.servers().serviceUrls(), config.servers(), transport), RegistryLimits.ofThisJvm());
+            registry = RegistryCache.fetchWhole(
+                    client(config.servers().serviceUrls(), config.servers(), transport), RegistryLimits.ofThisJvm());
         } catch (EurekaUnavailableException | IOException e) {
             out.println("cannot read the registry: " + e.getMessage());
             return SERVER_PROBLEM;
         }
         Collection<RegisteredInstance> shown = command.equals("apps") ? registry.all() : registry.named(args[1]);
         if (shown.isEmpty()) {
-            out.println(command.equals("apps") ? "the registry is empty" : "no instance of " + args[1] + " is registered");
+            out.println(
+                    command.equals("apps") ? "the registry is empty" : "no instance of " + args[1] + " is registered");
             return command.equals("apps") ? OK : SERVER_PROBLEM;
         }
         new InstanceTable(out, System.currentTimeMillis()).print(sorted(shown));

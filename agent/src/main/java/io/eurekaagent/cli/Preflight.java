@@ -38,7 +38,8 @@ final class Preflight {
             try {
                 Registry registry = RegistryCache.fetchWhole(CommandLine.client(List.of(server), config, transport),
                         RegistryLimits.ofThisJvm());
-                out.println(server + ": ok, " + registry.size() + " instances, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                out.println(server + ": ok, " + registry.size() + " instances, "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (EurekaUnavailableException | IOException e) {
                 failed++;
                 out.println(server + ": FAILED: " + e.getMessage());

@@ -26,8 +26,10 @@ public final class AppCookies {
         instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
                 Map.of("sun.net.www.protocol.http", Set.of(agent), "sun.net.www.protocol.https", Set.of(agent)),
                 Set.of(), Map.of());
-        Field delegate = Class.forName("sun.net.www.protocol.https.HttpsURLConnectionImpl").getDeclaredField("delegate");
-        Field cookieHandler = Class.forName("sun.net.www.protocol.http.HttpURLConnection").getDeclaredField("cookieHandler");
+        Field delegate = Class.forName("sun.net.www.protocol.https.HttpsURLConnectionImpl")
+                .getDeclaredField("delegate");
+        Field cookieHandler =
+                Class.forName("sun.net.www.protocol.http.HttpURLConnection").getDeclaredField("cookieHandler");
         delegate.setAccessible(true);
         cookieHandler.setAccessible(true);
         httpsDelegate = delegate;
@@ -39,7 +41,8 @@ public final class AppCookies {
         if (cookieHandler == null) {
             return;
         }
-        Object target = httpsDelegate.getDeclaringClass().isInstance(connection) ? httpsDelegate.get(connection) : connection;
+        Object target =
+                httpsDelegate.getDeclaringClass().isInstance(connection) ? httpsDelegate.get(connection) : connection;
         if (cookieHandler.getDeclaringClass().isInstance(target)) {
             cookieHandler.set(target, null);
         }

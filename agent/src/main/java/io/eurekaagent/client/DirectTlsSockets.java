@@ -49,7 +49,8 @@ final class DirectTlsSockets extends SSLSocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return verifying(tls.createSocket(address, port, localAddress, localPort));
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * The Eureka REST calls the registrar needs (Eureka's /eureka/apps API as the Netflix client uses it). Each call tries the servers in
+ * The Eureka REST calls the registrar needs (Eureka's /eureka/apps API as the Netflix client uses it). Each call tries
+ * the servers in
  * {@link ServerChoice}'s order and moves on to the next one on a connection error, a TLS failure, a timeout, a
  * 5xx or a success code Eureka does not give for that call; every attempt and every call is bounded in time.
  */
@@ -49,7 +50,10 @@ public final class EurekaClient implements EurekaCalls {
     public void warmUp(String app) {
         try {
             JSON.std.asBytes(Map.of("instance", Map.of("app", app)));
-            send(new Request("GET", "/apps/" + segment(app.toUpperCase(Locale.ROOT)), null, 200), WARM_UP_BUDGET, LimitedBody.LIMIT);
+            send(
+                    new Request("GET", "/apps/" + segment(app.toUpperCase(Locale.ROOT)), null, 200),
+                    WARM_UP_BUDGET,
+                    LimitedBody.LIMIT);
         } catch (IOException | EurekaUnavailableException e) {
             AgentLog.debug("warm-up request failed (" + e.getMessage() + ")");
         }
@@ -123,9 +127,13 @@ public final class EurekaClient implements EurekaCalls {
                         ? " where a Eureka server answers " + request.success + " (is it one?)" : "");
             } catch (IOException | TimeoutException | RuntimeException e) {
                 String proxy = transport.proxyFor(server.uri());
-                failure = server + ": " + (proxy == null ? describe(e, server.uri().getHost())
-                        : connectionFailed(e) ? "proxy " + proxy + ": " + describe(e, proxy.substring(0, proxy.lastIndexOf(':')))
-                        : describe(e, server.uri().getHost()));
+                failure = server + ": "
+                        + (proxy == null
+                                ? describe(e, server.uri().getHost())
+                                : connectionFailed(e)
+                                        ? "proxy " + proxy + ": "
+                                                + describe(e, proxy.substring(0, proxy.lastIndexOf(':')))
+                                        : describe(e, server.uri().getHost()));
             }
             failures.add(failure);
             servers.failed(server, System.nanoTime(), failure);
@@ -143,7 +151,9 @@ public final class EurekaClient implements EurekaCalls {
     /** A failure to reach the other end at all: through a proxy, the proxy's, not the server's. */
     private static boolean connectionFailed(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof UnresolvedAddressException
                     || cause instanceof NoRouteToHostException) {
                 return true;
             }

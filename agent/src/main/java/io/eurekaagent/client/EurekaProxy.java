@@ -46,7 +46,8 @@ public final class EurekaProxy {
 
     /** The proxy for a call to {@code uri}: this one for a Eureka server, none for anything else. */
     public Proxy proxyFor(URI uri) {
-        return servers.contains(authority(uri)) ? new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port))
+        return servers.contains(authority(uri))
+                ? new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port))
                 : Proxy.NO_PROXY;
     }
 
@@ -59,7 +60,8 @@ public final class EurekaProxy {
         if (user == null) {
             return null;
         }
-        String token = Base64.getEncoder().encodeToString((user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+        String token = Base64.getEncoder()
+                .encodeToString((user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
         AgentLog.addSecret(token);
         return "Basic " + token;
     }

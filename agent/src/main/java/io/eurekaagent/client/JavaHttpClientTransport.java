@@ -68,7 +68,8 @@ public final class JavaHttpClientTransport implements Transport {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, content);
         headers.forEach(request::header);
         // The future's timeout bounds the connect too, which HttpRequest.timeout does not.
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request.build(), info -> new LimitedBody(limit));
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http.sendAsync(request.build(), info -> new LimitedBody(limit));
         try {
             HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             String encoding = response.headers().firstValue("Content-Encoding").orElse("");

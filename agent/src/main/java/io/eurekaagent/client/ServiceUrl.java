@@ -51,12 +51,15 @@ public final class ServiceUrl {
         URI base = URI.create(scheme + "://" + hostPort(uri) + path);
         String userInfo = uri.getRawUserInfo();
         String authorization = userInfo == null ? null : basicAuth(userInfo);
-        String display = scheme + "://" + (userInfo == null ? "" : user(userInfo) + ":****@") + hostPort(uri) + path + "/";
+        String display =
+                scheme + "://" + (userInfo == null ? "" : user(userInfo) + ":****@") + hostPort(uri) + path + "/";
         return new ServiceUrl(base, authorization, display);
     }
 
     private static String hostPort(URI uri) {
-        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
+        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[")
+                ? "[" + uri.getHost() + "]"
+                : uri.getHost();
         return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
     }
 

@@ -12,7 +12,8 @@ import javax.net.ssl.SSLContext;
  * One HTTP exchange with one server, the seam under the Eureka calls, the registry reads and the health check. Two
  * implementations, both the JDK's own clients: {@link UrlConnectionTransport} (the default: 24-50 ms and 2-3 MB to
  * start) and {@link JavaHttpClientTransport} (270-385 ms and 20-30 MB, and its selector thread holds JVM exit).
- * Either way: every wait is bounded by the timeout, bodies are cut at the limit, no proxy but {@link EurekaProxy}, nothing global of
+ * Either way: every wait is bounded by the timeout, bodies are cut at the limit, no proxy but {@link EurekaProxy},
+ * nothing global of
  * the app's (authenticator, hostname verifier) is used or touched, and no thread is left that delays the exit.
  */
 public interface Transport {

@@ -60,7 +60,8 @@ public final class UrlConnectionTransport implements Transport {
      * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
      * @param proxy the proxy of the calls to Eureka, or null for none
      */
-    public UrlConnectionTransport(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, EurekaProxy proxy) {
+    public UrlConnectionTransport(
+            Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, EurekaProxy proxy) {
         this.worker = worker;
         this.connectTimeout = connectTimeout;
         this.tlsContext = tlsContext;
@@ -109,8 +110,15 @@ public final class UrlConnectionTransport implements Transport {
         }
     }
 
-    private Answer exchange(AtomicReference<HttpURLConnection> open, String method, URI uri, Map<String, String> headers,
-            byte[] body, Duration timeout, int limit) throws IOException {
+    private Answer exchange(
+            AtomicReference<HttpURLConnection> open,
+            String method,
+            URI uri,
+            Map<String, String> headers,
+            byte[] body,
+            Duration timeout,
+            int limit)
+            throws IOException {
         Proxy through = proxy == null ? Proxy.NO_PROXY : proxy.proxyFor(uri);
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(through);
         open.set(connection);
@@ -136,7 +144,9 @@ public final class UrlConnectionTransport implements Transport {
             // Calls are 30 s apart, the JDK keeps an idle connection 5 s: keeping it would only start the JDK's
             // Keep-Alive-Timer thread after every call, never save a connect.
             connection.setRequestProperty("Connection", "close");
-            String login = through == Proxy.NO_PROXY || !"http".equalsIgnoreCase(uri.getScheme()) ? null : proxy.preemptiveLogin();
+            String login = through == Proxy.NO_PROXY || !"http".equalsIgnoreCase(uri.getScheme())
+                    ? null
+                    : proxy.preemptiveLogin();
             if (login != null) {
                 connection.setRequestProperty("Proxy-Authorization", login);
             }

@@ -25,7 +25,12 @@ public final class AgentArguments {
         }
         for (int i = 1; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (!(c < 128 && Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '[' || c == ']' || c == '-')) {
+            if (!(c < 128 && Character.isLetterOrDigit(c)
+                    || c == '_'
+                    || c == '.'
+                    || c == '['
+                    || c == ']'
+                    || c == '-')) {
                 return false;
             }
         }
@@ -52,8 +57,10 @@ public final class AgentArguments {
                 warnings.add("agent argument " + key + " is given twice: the last one is used");
             }
             if (!ConfigSource.isOurs(key)) {
-                warnings.add("agent argument '" + AgentLog.mask(piece.trim()) + "' is not a setting the agent reads: a value"
-                        + " holding ',' followed by 'name=' cannot be an agent argument; give it as a system property");
+                warnings.add("agent argument '" + AgentLog.mask(piece.trim()) + "' is not a setting the agent reads: a"
+                        + " value holding ',' followed by 'name='"
+                        + " cannot be an agent argument; give it as a"
+                        + " system property");
             }
         }
         return warnings;

@@ -16,7 +16,9 @@ public final class Catalog {
     public enum Section {
         SERVERS("Eureka servers, TLS and proxy", "Where the agent registers, and how it talks to those servers."),
         INSTANCE("The registered instance", "What callers see in the registry: names, address, lease, metadata, URLs."),
-        READINESS("Ports, readiness and health", "When the instance is registered, on which port, and what its status follows."),
+        READINESS(
+                "Ports, readiness and health",
+                "When the instance is registered, on which port, and what its status follows."),
         DISCOVERY("Discovery", "The agent's copy of the registry and calls by service name."),
         AGENT("The agent", "Switches, logging, shutdown and where settings come from.");
 
@@ -46,21 +48,28 @@ public final class Catalog {
                     + " spaces in a password); passwords are masked in every line");
     public static final Key REGION = key(Section.SERVERS, "eureka.client.region").kind(Key.Kind.NAME)
             .shownDefault("`us-east-1`").doc("the region whose `availability-zones` order the zones");
-    public static final Key AVAILABILITY_ZONES = key(Section.SERVERS, "eureka.client.availability-zones").kind(Key.Kind.MAP)
+    public static final Key AVAILABILITY_ZONES = key(Section.SERVERS, "eureka.client.availability-zones")
+            .kind(Key.Kind.MAP)
             .doc("`.<region>`: the zones of a region in order, as in Spring Cloud; zones not listed are tried last");
     public static final Key PREFER_SAME_ZONE = key(Section.SERVERS, "eureka.client.prefer-same-zone-eureka").flag(true)
             .doc("servers of the instance's zone (`metadata-map.zone`, else the first availability zone) first");
     public static final Key SERVER_QUARANTINE = key(Section.SERVERS, "eureka.agent.server-quarantine-seconds")
-            .number(60, 1, 3600, "seconds").doc("how long a server that failed is tried last before it is preferred again");
-    public static final Key CONNECT_TIMEOUT = key(Section.SERVERS, "eureka.client.eureka-server-connect-timeout-seconds")
-            .number(5, 1, 300, "seconds").doc("connect timeout of each request to a server");
+            .number(60, 1, 3600, "seconds")
+            .doc("how long a server that failed is tried last before it is preferred again");
+    public static final Key CONNECT_TIMEOUT = key(
+                    Section.SERVERS, "eureka.client.eureka-server-connect-timeout-seconds")
+            .number(5, 1, 300, "seconds")
+            .doc("connect timeout of each request to a server");
     public static final Key READ_TIMEOUT = key(Section.SERVERS, "eureka.client.eureka-server-read-timeout-seconds")
             .number(8, 1, 300, "seconds").doc("answer timeout of each request to a server");
     public static final Key HTTP_CLIENT = key(Section.SERVERS, "eureka.agent.http-client")
             .choice(Transport.Kind.class, "url-connection")
-            .doc("the JDK client of the agent's own calls: `HttpURLConnection` (lighter) or `java.net.http.HttpClient`");
-    public static final Key TLS_ENABLED = key(Section.SERVERS, "eureka.client.tls.enabled").flag(false)
-            .doc("use the stores below for `https` servers; without it the JDK's trust store and no client certificate");
+            .doc("the JDK client of the agent's own calls: `HttpURLConnection` (lighter) or"
+                    + " `java.net.http.HttpClient`");
+    public static final Key TLS_ENABLED = key(Section.SERVERS, "eureka.client.tls.enabled")
+            .flag(false)
+            .doc("use the stores below for `https` servers; without it the JDK's trust store and no client"
+                    + " certificate");
     public static final Key TLS_KEY_STORE = key(Section.SERVERS, "eureka.client.tls.key-store").kind(Key.Kind.FILE)
             .doc("the client certificate and its key, for mTLS");
     public static final Key TLS_KEY_STORE_PASSWORD = key(Section.SERVERS, "eureka.client.tls.key-store-password")
@@ -78,7 +87,8 @@ public final class Catalog {
     public static final Key PROXY_HOST = key(Section.SERVERS, "eureka.client.proxy-host").kind(Key.Kind.HOST)
             .doc("an HTTP proxy for the calls to the Eureka servers (with `proxy-port`); otherwise no proxy is used,"
                     + " whatever the app's `ProxySelector` or `http.proxyHost`");
-    public static final Key PROXY_PORT = key(Section.SERVERS, "eureka.client.proxy-port").port(0).doc("the proxy's port");
+    public static final Key PROXY_PORT =
+            key(Section.SERVERS, "eureka.client.proxy-port").port(0).doc("the proxy's port");
     public static final Key PROXY_USER_NAME = key(Section.SERVERS, "eureka.client.proxy-user-name")
             .doc("a Basic login to the proxy (to tunnel to `https` servers the JDK needs"
                     + " `-Djdk.http.auth.tunneling.disabledSchemes=`)");
@@ -86,11 +96,13 @@ public final class Catalog {
             .doc("the proxy login's password");
 
     // The registered instance
-    public static final Key APP_NAME = key(Section.INSTANCE, "eureka.instance.appname").kind(Key.Kind.NAME)
-            .shownDefault("see below").doc("the app's name (at most 255 characters), registered upper case; unset, the first"
-                    + " of the three below, else derived from the command (Quarkus fast-jar's app jar, `java Orders.java`,"
-                    + " the main jar without version, the main class); a launcher's name (Tomcat, WildFly, Jetty's"
-                    + " start.jar) never is");
+    public static final Key APP_NAME = key(Section.INSTANCE, "eureka.instance.appname")
+            .kind(Key.Kind.NAME)
+            .shownDefault("see below")
+            .doc("the app's name (at most 255 characters), registered upper case; unset, the first of the three below,"
+                    + " else derived from the command (Quarkus fast-jar's app jar, `java Orders.java`, the main jar"
+                    + " without version, the main class); a launcher's name (Tomcat, WildFly, Jetty's start.jar)"
+                    + " never is");
     public static final Key SPRING_APP_NAME = key(Section.INSTANCE, "spring.application.name").kind(Key.Kind.NAME)
             .doc("the app's name when `eureka.instance.appname` is not set");
     public static final Key QUARKUS_APP_NAME = key(Section.INSTANCE, "quarkus.application.name").kind(Key.Kind.NAME)
@@ -99,9 +111,11 @@ public final class Catalog {
             .doc("likewise");
     public static final Key INSTANCE_ID = key(Section.INSTANCE, "eureka.instance.instance-id").kind(Key.Kind.ID)
             .shownDefault("`<hostname>:<appname>:<port>`").doc("unique per instance, at most 255 characters");
-    public static final Key HOSTNAME = key(Section.INSTANCE, "eureka.instance.hostname").kind(Key.Kind.HOST)
+    public static final Key HOSTNAME = key(Section.INSTANCE, "eureka.instance.hostname")
+            .kind(Key.Kind.HOST)
             .shownDefault("reverse DNS of the address, else the address")
-            .doc("the host callers connect to; in containers prefer `prefer-ip-address=true` or a name callers resolve");
+            .doc("the host callers connect to; in containers prefer `prefer-ip-address=true` or a name callers"
+                    + " resolve");
     public static final Key IP_ADDRESS = key(Section.INSTANCE, "eureka.instance.ip-address").kind(Key.Kind.IP)
             .shownDefault("detected").doc("the registered address (detection: first non-loopback interface that is up,"
                     + " container bridges skipped, IPv4 first)");
@@ -112,33 +126,47 @@ public final class Catalog {
     public static final Key PREFERRED_NETWORKS = key(Section.INSTANCE, "spring.cloud.inetutils.preferred-networks")
             .kind(Key.Kind.PATTERNS).doc("address prefixes or expressions to prefer when detecting the address");
     public static final Key VIRTUAL_HOST_NAME = key(Section.INSTANCE, "eureka.instance.virtual-host-name")
-            .kind(Key.Kind.NAME).shownDefault("the app name, lower case").doc("the VIP address callers look the app up by");
+            .kind(Key.Kind.NAME)
+            .shownDefault("the app name, lower case")
+            .doc("the VIP address callers look the app up by");
     public static final Key SECURE_VIRTUAL_HOST_NAME = key(Section.INSTANCE, "eureka.instance.secure-virtual-host-name")
             .kind(Key.Kind.NAME).shownDefault("the app name, lower case").doc("the secure VIP address");
-    public static final Key LEASE_RENEWAL_INTERVAL = key(Section.INSTANCE, "eureka.instance.lease-renewal-interval-in-seconds")
-            .number(30, 1, 3600, "seconds").doc("the heartbeat interval");
-    public static final Key LEASE_EXPIRATION = key(Section.INSTANCE, "eureka.instance.lease-expiration-duration-in-seconds")
-            .number(90, 1, 86_400, "seconds").doc("how long Eureka keeps the instance without heartbeats; more than the interval");
+    public static final Key LEASE_RENEWAL_INTERVAL = key(
+                    Section.INSTANCE, "eureka.instance.lease-renewal-interval-in-seconds")
+            .number(30, 1, 3600, "seconds")
+            .doc("the heartbeat interval");
+    public static final Key LEASE_EXPIRATION = key(
+                    Section.INSTANCE, "eureka.instance.lease-expiration-duration-in-seconds")
+            .number(90, 1, 86_400, "seconds")
+            .doc("how long Eureka keeps the instance without heartbeats; more than the interval");
     public static final Key METADATA = key(Section.INSTANCE, "eureka.instance.metadata-map").kind(Key.Kind.MAP)
             .doc("`.<key>`: metadata, e.g. `.zone=a` (from the environment, keys arrive lower case)");
     public static final Key HOME_PAGE_URL_PATH = key(Section.INSTANCE, "eureka.instance.home-page-url-path")
             .kind(Key.Kind.PATH).byDefault("/").doc("the home page's path on the registered host and port");
     public static final Key STATUS_PAGE_URL_PATH = key(Section.INSTANCE, "eureka.instance.status-page-url-path")
-            .kind(Key.Kind.PATH).shownDefault("`/info`; `/actuator/info` on Spring Boot 2+").doc("the status page's path");
+            .kind(Key.Kind.PATH)
+            .shownDefault("`/info`; `/actuator/info` on Spring Boot 2+")
+            .doc("the status page's path");
     public static final Key HEALTH_CHECK_URL_PATH = key(Section.INSTANCE, "eureka.instance.health-check-url-path")
             .kind(Key.Kind.PATH).shownDefault("`/health`; `/actuator/health` on Spring Boot 2+")
             .doc("the health page's path (also what `healthcheck.enabled` calls)");
     public static final Key MANAGEMENT_BASE_PATH = key(Section.INSTANCE, "management.endpoints.web.base-path")
-            .kind(Key.Kind.PATH).shownDefault("`/actuator`").doc("Spring Boot's own key, honoured on a Spring Boot jar");
+            .kind(Key.Kind.PATH)
+            .shownDefault("`/actuator`")
+            .doc("Spring Boot's own key, honoured on a Spring Boot jar");
     public static final Key MANAGEMENT_PORT = key(Section.INSTANCE, "management.server.port")
             .shownDefault("the serving port").doc("Spring Boot's own key, honoured on a Spring Boot jar (1-65535;"
                     + " other values mean the serving port)");
     public static final Key HOME_PAGE_URL = key(Section.INSTANCE, "eureka.instance.home-page-url").kind(Key.Kind.URL)
             .shownDefault("built from host, port and path").doc("an absolute URL, when the page lives elsewhere");
-    public static final Key STATUS_PAGE_URL = key(Section.INSTANCE, "eureka.instance.status-page-url").kind(Key.Kind.URL)
-            .shownDefault("built from host, port and path").doc("likewise");
-    public static final Key HEALTH_CHECK_URL = key(Section.INSTANCE, "eureka.instance.health-check-url").kind(Key.Kind.URL)
-            .shownDefault("built from host, port and path").doc("likewise; also what `healthcheck.enabled` calls");
+    public static final Key STATUS_PAGE_URL = key(Section.INSTANCE, "eureka.instance.status-page-url")
+            .kind(Key.Kind.URL)
+            .shownDefault("built from host, port and path")
+            .doc("likewise");
+    public static final Key HEALTH_CHECK_URL = key(Section.INSTANCE, "eureka.instance.health-check-url")
+            .kind(Key.Kind.URL)
+            .shownDefault("built from host, port and path")
+            .doc("likewise; also what `healthcheck.enabled` calls");
     public static final Key SECURE_HEALTH_CHECK_URL = key(Section.INSTANCE, "eureka.instance.secure-health-check-url")
             .kind(Key.Kind.URL).shownDefault("built from host, port and path").doc("likewise");
 
@@ -147,15 +175,18 @@ public final class Catalog {
             .choice(ReadinessSettings.RegisterOn.class, "accept")
             .doc("when to register: the app accepts on its port; binds it; the configured port answers TCP (servers"
                     + " whose sockets the hooks cannot see); right after start, with no port");
-    public static final Key NON_SECURE_PORT = key(Section.READINESS, "eureka.instance.non-secure-port").port(8080)
-            .shownDefault("the port the app serves on").doc("the HTTP port; set, the agent waits for exactly this port");
+    public static final Key NON_SECURE_PORT = key(Section.READINESS, "eureka.instance.non-secure-port")
+            .port(8080)
+            .shownDefault("the port the app serves on")
+            .doc("the HTTP port; set, the agent waits for exactly this port");
     public static final Key NON_SECURE_PORT_ENABLED = key(Section.READINESS, "eureka.instance.non-secure-port-enabled")
             .flag(true).doc("whether the HTTP port is registered; one of the two ports must be");
     public static final Key SECURE_PORT = key(Section.READINESS, "eureka.instance.secure-port").port(443)
             .doc("the HTTPS port; detected from binds only when it is the only enabled port");
     public static final Key SECURE_PORT_ENABLED = key(Section.READINESS, "eureka.instance.secure-port-enabled")
             .flag(false).doc("whether the HTTPS port is registered");
-    public static final Key HEALTH_CHECK_ENABLED = key(Section.READINESS, "eureka.client.healthcheck.enabled").flag(false)
+    public static final Key HEALTH_CHECK_ENABLED = key(Section.READINESS, "eureka.client.healthcheck.enabled")
+            .flag(false)
             .doc("register as STARTING and follow the health URL: UP at its first 2xx, DOWN on errors and timeouts;"
                     + " each change sent at once (at most 4 a minute, in bursts of 4)");
     public static final Key HEALTH_CHECK_INTERVAL = key(Section.READINESS, "eureka.agent.health-check-interval-seconds")
@@ -165,11 +196,14 @@ public final class Catalog {
     // Discovery
     public static final Key FETCH_REGISTRY = key(Section.DISCOVERY, "eureka.client.fetch-registry").flag(false)
             .doc("keep a copy of the registry (whole at start, then deltas); off, discovery costs nothing");
-    public static final Key REGISTRY_FETCH_INTERVAL = key(Section.DISCOVERY, "eureka.client.registry-fetch-interval-seconds")
-            .number(30, 1, 3600, "seconds").doc("how often the delta is fetched");
+    public static final Key REGISTRY_FETCH_INTERVAL = key(
+                    Section.DISCOVERY, "eureka.client.registry-fetch-interval-seconds")
+            .number(30, 1, 3600, "seconds")
+            .doc("how often the delta is fetched");
     public static final Key FILTER_ONLY_UP = key(Section.DISCOVERY, "eureka.client.filter-only-up-instances").flag(true)
             .doc("only UP instances are handed out");
-    public static final Key RESOLVE_SERVICE_URLS = key(Section.DISCOVERY, "eureka.agent.resolve-service-urls").flag(false)
+    public static final Key RESOLVE_SERVICE_URLS = key(Section.DISCOVERY, "eureka.agent.resolve-service-urls")
+            .flag(false)
             .doc("`http://<service>/...` from `HttpURLConnection` and `java.net.http.HttpClient` goes to an UP instance"
                     + " (needs `fetch-registry`)");
 

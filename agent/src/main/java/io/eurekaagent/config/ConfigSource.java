@@ -49,10 +49,11 @@ final class ConfigSource {
     }
 
     private void add(String key, List<String> segments, String value) {
-        Entry first = entries.putIfAbsent(RelaxedNames.canonicalKey(segments), new Entry(segments, new Setting(key, value, name)));
+        Entry first = entries.putIfAbsent(
+                RelaxedNames.canonicalKey(segments), new Entry(segments, new Setting(key, value, name)));
         if (first != null) {
-            duplicates.add(first.setting.key() + " and " + key + " (" + name + ") are one setting: " + first.setting.key()
-                    + " is used");
+            duplicates.add(first.setting.key() + " and " + key + " (" + name + ") are one setting: "
+                    + first.setting.key() + " is used");
         }
     }
 

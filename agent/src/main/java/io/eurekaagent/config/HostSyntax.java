@@ -28,7 +28,11 @@ public final class HostSyntax {
     }
 
     private static boolean isName(String host) {
-        if (host.isEmpty() || host.length() > 253 || host.startsWith(".") || host.startsWith("-") || host.contains("..")) {
+        if (host.isEmpty()
+                || host.length() > 253
+                || host.startsWith(".")
+                || host.startsWith("-")
+                || host.contains("..")) {
             return false;
         }
         boolean numeric = true;
@@ -82,7 +86,8 @@ public final class HostSyntax {
             }
         }
         try {
-            // Starting with a hex digit or a colon and holding a colon: the JDK parses it as a literal, never looks it up.
+            // Starting with a hex digit or a colon and holding a colon: the JDK parses it as a literal, never looks it
+            // up.
             return InetAddress.getByName(bare).getAddress();
         } catch (UnknownHostException e) {
             return null;

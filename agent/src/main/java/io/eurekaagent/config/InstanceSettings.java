@@ -71,7 +71,9 @@ public final class InstanceSettings {
         return s;
     }
 
-    /** Spring Boot's own setting: 1-65535 is a port; -1 (endpoints off), 0 (random) and the rest say nothing we can use. */
+    /**
+     * Spring Boot's own setting: 1-65535 is a port; -1 (endpoints off), 0 (random) and the rest say nothing we can use.
+     */
     private static int managementPort(Setting setting) {
         try {
             int port = setting == null ? 0 : Integer.parseInt(setting.value().trim());

@@ -6,9 +6,13 @@ import java.time.Duration;
 public final class ReadinessSettings {
     /** When the instance is registered: {@code eureka.agent.register-on}. */
     public enum RegisterOn {
-        /** When the app starts accepting connections on its port (a blocking accept, or a selector's accept interest). */
+        /**
+         * When the app starts accepting connections on its port (a blocking accept, or a selector's accept interest).
+         */
         ACCEPT,
-        /** When the app binds its port (seen inside the JDK's bind methods): for servers that accept late on purpose. */
+        /**
+         * When the app binds its port (seen inside the JDK's bind methods): for servers that accept late on purpose.
+         */
         BIND,
         /** When the configured port accepts TCP connections (polled), for servers whose binds the hooks cannot see. */
         PORT_OPEN,

@@ -2,7 +2,9 @@ package io.eurekaagent.config;
 
 import java.util.Locale;
 
-/** The settings reference, made from {@link Catalog}: tables for docs/configuration.md, plain lines for {@code help}. */
+/**
+ * The settings reference, made from {@link Catalog}: tables for docs/configuration.md, plain lines for {@code help}.
+ */
 public final class Reference {
     /** The lines of docs/configuration.md between these two are this class's output (CatalogTest compares them). */
     public static final String BEGIN = "<!-- generated from Catalog.java by CatalogTest: edit there, not here -->";

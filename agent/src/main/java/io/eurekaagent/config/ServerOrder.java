@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The Eureka servers in the order the agent prefers them, from Spring Cloud's zone settings:
- * {@code eureka.client.service-url.<zone>}, {@code eureka.client.region}, {@code eureka.client.availability-zones.<region>},
+ * {@code eureka.client.service-url.<zone>}, {@code eureka.client.region}, {@code
+ * eureka.client.availability-zones.<region>},
  * {@code eureka.instance.metadata-map.zone} and {@code eureka.client.prefer-same-zone-eureka}.
  * As in Spring Cloud, the zone list starts at the instance's own zone and wraps around, and a zone without URLs uses
  * defaultZone's. Unlike Spring Cloud, zones left out of availability-zones are still used, last: a server the user

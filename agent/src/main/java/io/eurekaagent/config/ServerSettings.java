@@ -58,8 +58,8 @@ public final class ServerSettings {
         if (!hostSet) {
             return null;
         }
-        return new EurekaProxy(host, port, user == null ? null : user.value(), password == null ? null : password.value(),
-                servers);
+        return new EurekaProxy(
+                host, port, user == null ? null : user.value(), password == null ? null : password.value(), servers);
     }
 
     /** In the order to prefer them: same zone first (see {@link ServerOrder}). */

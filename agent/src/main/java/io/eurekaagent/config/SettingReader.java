@@ -71,8 +71,8 @@ final class SettingReader {
                         + suggestion + "?");
             } else if (key.startsWith("eureka.agent.")) {
                 // eureka.agent.* is the agent's alone (Spring Cloud has no such keys): an unknown one is a mistake.
-                warnings.add("unknown setting " + setting.key() + " (" + setting.source() + ") ignored: the agent has no"
-                        + " such setting");
+                warnings.add("unknown setting " + setting.key() + " (" + setting.source()
+                        + ") ignored: the agent has no" + " such setting");
             }
         }
     }
@@ -172,27 +172,34 @@ final class SettingReader {
 
     /** A name usable in a Eureka URL path (app names, VIP addresses); null when unset. */
     String name(Key key, String what) {
-        return checked(key, null, Check.NAME, what + " of letters, digits, '.', '_' or '-', at most " + Check.MAX_LENGTH
-                + " characters");
+        return checked(
+                key,
+                null,
+                ValueCheck.NAME,
+                what + " of letters, digits, '.', '_' or '-', at most " + ValueCheck.MAX_LENGTH + " characters");
     }
 
     /** Text that goes into Eureka's URLs as one path segment ({@code /apps/APP/ID}); null when unset. */
     String segment(Key key, String what) {
-        return checked(key, null, Check.SEGMENT, what + " without spaces, control characters or / \\ ? # %, at most "
-                + Check.MAX_LENGTH + " characters");
+        return checked(
+                key,
+                null,
+                ValueCheck.SEGMENT,
+                what + " without spaces, control characters or / \\ ? # %, at most " + ValueCheck.MAX_LENGTH
+                        + " characters");
     }
 
     /** A host name or IP address ({@link HostSyntax}); null when unset. */
     String host(Key key) {
-        return checked(key, null, Check.HOST, "a host name of letters, digits, '.', '-' or '_', or an IP address");
+        return checked(key, null, ValueCheck.HOST, "a host name of letters, digits, '.', '-' or '_', or an IP address");
     }
 
     String path(Key key) {
-        return checked(key, key.defaultValue(), Check.PATH, "a URL path starting with '/'");
+        return checked(key, key.defaultValue(), ValueCheck.PATH, "a URL path starting with '/'");
     }
 
     /** The trimmed value if it passes {@code check}, else a problem and the fallback. */
-    private String checked(Key key, String fallback, Check check, String expected) {
+    private String checked(Key key, String fallback, ValueCheck check, String expected) {
         Setting setting = get(key);
         if (setting == null) {
             return fallback;
@@ -203,59 +210,6 @@ final class SettingReader {
         }
         problem(setting, expected);
         return fallback;
-    }
-
-    /** Plain character checks: no regular expressions or lambdas on the premain path (their first use costs ms). */
-    private enum Check {
-        NAME, SEGMENT, HOST, PATH, IP;
-
-        /** Eureka keeps ids and names in URLs and in every registry copy: a longer one is a mistake. */
-        static final int MAX_LENGTH = 255;
-
-        boolean accepts(String value) {
-            switch (this) {
-                case NAME:
-                    return !value.isEmpty() && value.length() <= MAX_LENGTH && onlyNameCharacters(value);
-                case SEGMENT:
-                    return !value.isEmpty() && value.length() <= MAX_LENGTH && isPathSegment(value);
-                case HOST:
-                    return HostSyntax.isValid(value);
-                case PATH:
-                    return value.startsWith("/") && !hasWhitespace(value);
-                default:
-                    return HostSyntax.literal(value) != null;
-            }
-        }
-
-        private static boolean onlyNameCharacters(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Nothing a server or proxy could take as a separator, an escape or a query, nor any space or control. */
-        private static boolean isPathSegment(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (Character.isWhitespace(c) || Character.isISOControl(c) || "/\\?#%".indexOf(c) >= 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean hasWhitespace(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                if (Character.isWhitespace(value.charAt(i))) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** An absolute http(s) URL; null when unset. */
@@ -273,7 +227,9 @@ final class SettingReader {
         }
     }
 
-    /** More servers than any estate runs: a value that long is a mistake, and every failure line would list them all. */
+    /**
+     * More servers than any estate runs: a value that long is a mistake, and every failure line would list them all.
+     */
     static final int MAX_SERVICE_URLS = 32;
 
     /** Comma-separated service URLs of one zone; {@code fallback} when the setting is null. */
@@ -282,7 +238,9 @@ final class SettingReader {
         List<ServiceUrl> urls = new ArrayList<>();
         String[] parts = value.split(",");
         if (parts.length > MAX_SERVICE_URLS) {
-            problem(setting, "at most " + MAX_SERVICE_URLS + " comma-separated http(s) URLs (" + parts.length + " given)");
+            problem(
+                    setting,
+                    "at most " + MAX_SERVICE_URLS + " comma-separated http(s) URLs (" + parts.length + " given)");
             return urls;
         }
         for (int i = 0; i < parts.length; i++) {
@@ -293,8 +251,10 @@ final class SettingReader {
                 urls.add(ServiceUrl.parse(parts[i]));
             } catch (IllegalArgumentException e) {
                 // With credentials in the value, a piece may be part of a password (one holding ','): not shown.
-                String which = value.indexOf('@') < 0 || parts.length == 1 ? "'" + parts[i].trim() + "'"
-                        : "URL " + (i + 1) + " of " + parts.length + " as split at commas; in a password, percent-encode"
+                String which = value.indexOf('@') < 0 || parts.length == 1
+                        ? "'" + parts[i].trim() + "'"
+                        : "URL " + (i + 1) + " of " + parts.length
+                                + " as split at commas; in a password, percent-encode"
                                 + " commas, slashes, at signs, colons, spaces and % ? #";
                 problem(setting, "comma-separated http(s) URLs such as http://eureka:8761/eureka/ (" + which + ": "
                         + e.getMessage() + ")");
@@ -309,7 +269,7 @@ final class SettingReader {
 
     /** A literal IPv4 or IPv6 address (never a name: no DNS lookups at start-up); null when unset. */
     String ipAddress(Key key) {
-        return checked(key, null, Check.IP, "a literal IPv4 or IPv6 address such as 10.0.0.5");
+        return checked(key, null, ValueCheck.IP, "a literal IPv4 or IPv6 address such as 10.0.0.5");
     }
 
     /** Comma-separated regular expressions. */

@@ -38,7 +38,8 @@ final class TlsSettings {
         Setting keyStorePassword = r.raw(Catalog.TLS_KEY_STORE_PASSWORD);
         Setting keyPassword = r.raw(Catalog.TLS_KEY_PASSWORD);
         KeyStore keys = open(r, keyStore, keyStorePassword, r.raw(Catalog.TLS_KEY_STORE_TYPE), true);
-        KeyStore trust = open(r, trustStore, r.raw(Catalog.TLS_TRUST_STORE_PASSWORD), r.raw(Catalog.TLS_TRUST_STORE_TYPE), false);
+        KeyStore trust = open(
+                r, trustStore, r.raw(Catalog.TLS_TRUST_STORE_PASSWORD), r.raw(Catalog.TLS_TRUST_STORE_TYPE), false);
         try {
             KeyManagerFactory keyManagers = null;
             if (keys != null) {
@@ -47,7 +48,10 @@ final class TlsSettings {
                 try {
                     keyManagers.init(keys, chars(password));
                 } catch (UnrecoverableKeyException e) {
-                    r.problem(password != null ? password : keyStore, "the password of the private key in " + keyStore.value().trim());
+                    r.problem(
+                            password != null ? password : keyStore,
+                            "the password of the private key in "
+                                    + keyStore.value().trim());
                     return null;
                 }
             }
@@ -61,7 +65,9 @@ final class TlsSettings {
                     trustManagers == null ? null : trustManagers.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            r.problem(keyStore != null ? keyStore : r.raw(Catalog.TLS_ENABLED), "key material this JVM can use (" + e.getMessage() + ")");
+            r.problem(
+                    keyStore != null ? keyStore : r.raw(Catalog.TLS_ENABLED),
+                    "key material this JVM can use (" + e.getMessage() + ")");
             return null;
         }
     }
@@ -91,7 +97,8 @@ final class TlsSettings {
             r.problem(file, "a readable " + what + " file (permission denied)");
             return null;
         } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+            if (e.getCause() instanceof UnrecoverableKeyException
+                    || String.valueOf(e.getMessage()).contains("password")) {
                 r.problem(password != null ? password : file, "the password of " + location);
             } else {
                 r.problem(file, "a readable " + typeName + " " + what + " (" + e.getMessage() + ")");
@@ -102,7 +109,11 @@ final class TlsSettings {
             return null;
         }
         if (!holds(store, needsKey)) {
-            r.problem(file, needsKey ? "a key store holding a private key and its certificate" : "a trust store holding at least one certificate");
+            r.problem(
+                    file,
+                    needsKey
+                            ? "a key store holding a private key and its certificate"
+                            : "a trust store holding at least one certificate");
             return null;
         }
         return store;

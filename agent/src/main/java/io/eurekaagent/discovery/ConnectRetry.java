@@ -30,7 +30,9 @@ final class ConnectRetry implements Function<Object[], Object> {
     @Override
     @SuppressWarnings("unchecked")
     public Object apply(Object[] call) {
-        if (!(call[0] instanceof CompletableFuture) || !(call[1] instanceof HttpClient) || !(call[2] instanceof ServiceRequest)
+        if (!(call[0] instanceof CompletableFuture)
+                || !(call[1] instanceof HttpClient)
+                || !(call[2] instanceof ServiceRequest)
                 || ((ServiceRequest) call[2]).service() == null) {
             return call[0];
         }
@@ -39,20 +41,22 @@ final class ConnectRetry implements Function<Object[], Object> {
         ServiceRequest request = (ServiceRequest) call[2];
         HttpResponse.BodyHandler<Object> handler = (HttpResponse.BodyHandler<Object>) call[3];
         return future.handle((response, error) -> {
-            if (error == null || !(cause(error) instanceof ConnectException || cutOff(cause(error), request.method()))) {
-                return future;
-            }
-            try {
-                HttpRequest next = rewriter.another(request);
-                if (next == null) {
-                    return future;
-                }
-                AgentLog.debug(request.uri() + " failed (" + cause(error) + "); trying " + next.uri());
-                return client.sendAsync(next, handler);
-            } catch (Exception e) {
-                return future;
-            }
-        }).thenCompose(retried -> retried);
+                    if (error == null
+                            || !(cause(error) instanceof ConnectException || cutOff(cause(error), request.method()))) {
+                        return future;
+                    }
+                    try {
+                        HttpRequest next = rewriter.another(request);
+                        if (next == null) {
+                            return future;
+                        }
+                        AgentLog.debug(request.uri() + " failed (" + cause(error) + "); trying " + next.uri());
+                        return client.sendAsync(next, handler);
+                    } catch (Exception e) {
+                        return future;
+                    }
+                })
+                .thenCompose(retried -> retried);
     }
 
     /** A reset or closed connection (not a timeout, not TLS) on a request that may be sent twice. */
@@ -64,7 +68,8 @@ final class ConnectRetry implements Function<Object[], Object> {
 
     private static Throwable cause(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -24,7 +24,9 @@ final class CutOffRetry implements Function<Object[], Object> {
 
     @Override
     public Object apply(Object[] call) {
-        if (!(call[1] instanceof String) || !(call[2] instanceof Integer) || !failedOnce.getDeclaringClass().isInstance(call[0])
+        if (!(call[1] instanceof String)
+                || !(call[2] instanceof Integer)
+                || !failedOnce.getDeclaringClass().isInstance(call[0])
                 || Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
             return null;
         }
@@ -34,8 +36,8 @@ final class CutOffRetry implements Function<Object[], Object> {
             }
             InetSocketAddress elsewhere = rewriter.elsewhere((String) call[1], (Integer) call[2]);
             if (elsewhere != null) {
-                AgentLog.debug(call[1] + ":" + call[2] + " cut the connection off; repeating at " + elsewhere.getHostString() + ":"
-                        + elsewhere.getPort());
+                AgentLog.debug(call[1] + ":" + call[2] + " cut the connection off; repeating at "
+                        + elsewhere.getHostString() + ":" + elsewhere.getPort());
             }
             return elsewhere;
         } catch (Exception e) {

@@ -80,12 +80,15 @@ public final class NameResolution {
             }
             AgentLog.debug("service names resolved for HttpURLConnection and HttpClient");
         } catch (Throwable e) {
-            AgentLog.warn("cannot resolve service names in the JDK classes loaded already (" + e + "); calls by name through"
-                    + " them go to DNS");
+            AgentLog.warn("cannot resolve service names in the JDK classes loaded already (" + e
+                    + "); calls by name through" + " them go to DNS");
         }
     }
 
-    /** {@code sun.net.www.http.HttpClient.failedOnce}, its package opened to the agent (which holds the Instrumentation). */
+    /**
+     * {@code sun.net.www.http.HttpClient.failedOnce}, its package opened to the agent (which holds the
+     * Instrumentation).
+     */
     private Field failedOnce() throws ReflectiveOperationException {
         instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
                 Map.of("sun.net.www.http", Set.of(NameResolution.class.getModule())), Set.of(), Map.of());

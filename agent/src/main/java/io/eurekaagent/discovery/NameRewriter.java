@@ -22,7 +22,8 @@ final class NameRewriter {
     static final String HTTP_CLIENT = "jdk/internal/net/http/HttpClientImpl";
     static final String NETWORK_CLIENT = "sun/net/NetworkClient";
     private static final String SEND_ASYNC = "(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;"
-            + "Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;)Ljava/util/concurrent/CompletableFuture;";
+        + "Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;)"
+        + "Ljava/util/concurrent/CompletableFuture;";
 
     private static final String DO_CONNECT = "(Ljava/lang/String;I)Ljava/net/Socket;";
 
@@ -44,25 +45,32 @@ final class NameRewriter {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         String owner = reader.getClassName();
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) != 0) {
-                    return method;
-                }
-                if (target == Target.HTTP_CLIENT && name.equals("sendAsync") && descriptor.equals(SEND_ASYNC)) {
-                    return new ReplaceFirstArgument(method, hook, "java/net/http/HttpRequest", true);
-                }
-                if (target == Target.URL_HANDLER && name.equals("openConnection") && descriptor.startsWith("(Ljava/net/URL;")) {
-                    return new ReplaceFirstArgument(method, hook, "java/net/URL", false);
-                }
-                if (target == Target.NETWORK_CLIENT && name.equals("doConnect") && descriptor.equals(DO_CONNECT)) {
-                    return new ConnectElsewhereWhenRefused(method, hook, owner);
-                }
-                return method;
-            }
-        }, 0);
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) != 0) {
+                            return method;
+                        }
+                        if (target == Target.HTTP_CLIENT && name.equals("sendAsync") && descriptor.equals(SEND_ASYNC)) {
+                            return new ReplaceFirstArgument(method, hook, "java/net/http/HttpRequest", true);
+                        }
+                        if (target == Target.URL_HANDLER
+                                && name.equals("openConnection")
+                                && descriptor.startsWith("(Ljava/net/URL;")) {
+                            return new ReplaceFirstArgument(method, hook, "java/net/URL", false);
+                        }
+                        if (target == Target.NETWORK_CLIENT
+                                && name.equals("doConnect")
+                                && descriptor.equals(DO_CONNECT)) {
+                            return new ConnectElsewhereWhenRefused(method, hook, owner);
+                        }
+                        return method;
+                    }
+                },
+                0);
         return writer.toByteArray();
     }
 
@@ -86,7 +94,8 @@ final class NameRewriter {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
                 super.visitVarInsn(Opcodes.ALOAD, 1);
                 super.visitVarInsn(Opcodes.ALOAD, 2);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.SENT.name(), HookContract.SENT.descriptor(), false);
+                super.visitMethodInsn(
+                        Opcodes.INVOKESTATIC, hook, HookContract.SENT.name(), HookContract.SENT.descriptor(), false);
                 super.visitTypeInsn(Opcodes.CHECKCAST, "java/util/concurrent/CompletableFuture");
             }
             super.visitInsn(opcode);
@@ -97,8 +106,8 @@ final class NameRewriter {
             super.visitCode();
             Label usable = new Label();
             super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.REWRITE.name(), HookContract.REWRITE.descriptor(),
-                    false);
+            super.visitMethodInsn(
+                    Opcodes.INVOKESTATIC, hook, HookContract.REWRITE.name(), HookContract.REWRITE.descriptor(), false);
             super.visitInsn(Opcodes.DUP);
             super.visitTypeInsn(Opcodes.INSTANCEOF, type);
             super.visitJumpInsn(Opcodes.IFNE, usable);
@@ -154,9 +163,9 @@ final class NameRewriter {
             super.visitJumpInsn(Opcodes.IFEQ, keep);
             super.visitTypeInsn(Opcodes.CHECKCAST, "java/net/InetSocketAddress");
             super.visitInsn(Opcodes.DUP);
-            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/net/InetSocketAddress", "getHostString", "()Ljava/lang/String;", false);
+            hostString();
             super.visitVarInsn(Opcodes.ASTORE, 1);
-            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/net/InetSocketAddress", "getPort", "()I", false);
+            port();
             super.visitVarInsn(Opcodes.ISTORE, 2);
             super.visitJumpInsn(Opcodes.GOTO, go);
             super.visitLabel(keep);
@@ -166,6 +175,15 @@ final class NameRewriter {
             super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
             super.visitTryCatchBlock(start, end, refused, "java/net/ConnectException");
             super.visitLabel(start);
+        }
+
+        private void hostString() {
+            String type = "java/net/InetSocketAddress";
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, type, "getHostString", "()Ljava/lang/String;", false);
+        }
+
+        private void port() {
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/net/InetSocketAddress", "getPort", "()I", false);
         }
 
         @Override
@@ -178,8 +196,8 @@ final class NameRewriter {
             super.visitInsn(Opcodes.DUP);
             super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitVarInsn(Opcodes.ILOAD, 2);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.REFUSED.name(), HookContract.REFUSED.descriptor(),
-                    false);
+            super.visitMethodInsn(
+                    Opcodes.INVOKESTATIC, hook, HookContract.REFUSED.name(), HookContract.REFUSED.descriptor(), false);
             super.visitInsn(Opcodes.DUP);
             super.visitTypeInsn(Opcodes.INSTANCEOF, "java/net/InetSocketAddress");
             super.visitJumpInsn(Opcodes.IFEQ, rethrow);
@@ -188,13 +206,14 @@ final class NameRewriter {
             super.visitInsn(Opcodes.POP);
             super.visitVarInsn(Opcodes.ALOAD, 0);
             super.visitVarInsn(Opcodes.ALOAD, 3);
-            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/net/InetSocketAddress", "getHostString", "()Ljava/lang/String;", false);
+            hostString();
             super.visitVarInsn(Opcodes.ALOAD, 3);
-            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/net/InetSocketAddress", "getPort", "()I", false);
+            port();
             super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "doConnect", DO_CONNECT, false);
             super.visitInsn(Opcodes.ARETURN);
             super.visitLabel(rethrow);
-            super.visitFrame(Opcodes.F_FULL, 3, locals, 2, new Object[] {"java/net/ConnectException", "java/lang/Object"});
+            super.visitFrame(
+                    Opcodes.F_FULL, 3, locals, 2, new Object[] {"java/net/ConnectException", "java/lang/Object"});
             super.visitInsn(Opcodes.POP);
             super.visitInsn(Opcodes.ATHROW);
             super.visitMaxs(Math.max(maxStack, 4), Math.max(maxLocals, 4));

@@ -12,7 +12,10 @@ import java.util.function.BooleanSupplier;
  * It refers to no ASM type, so registering it in premain loads no ASM class.
  */
 final class NameTransformer implements ClassFileTransformer {
-    static final Set<String> TARGETS = Set.of(NameRewriter.URL_HANDLER, NameRewriter.TLS_URL_HANDLER, NameRewriter.HTTP_CLIENT,
+    static final Set<String> TARGETS = Set.of(
+            NameRewriter.URL_HANDLER,
+            NameRewriter.TLS_URL_HANDLER,
+            NameRewriter.HTTP_CLIENT,
             NameRewriter.NETWORK_CLIENT);
 
     private final BooleanSupplier hookReady;
@@ -25,14 +28,17 @@ final class NameTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
-        if (className == null || !TARGETS.contains(className) || (loader != null && loader != ClassLoader.getPlatformClassLoader())
+        if (className == null
+                || !TARGETS.contains(className)
+                || (loader != null && loader != ClassLoader.getPlatformClassLoader())
                 || !hookReady.getAsBoolean()) {
             return null;
         }
         try {
             return NameRewriter.instrument(bytes, NameRewriter.Target.of(className), HookContract.NAME_HOOK);
         } catch (Throwable e) {
-            AgentLog.warn("cannot resolve service names in " + className.replace('/', '.') + " (" + e + "); calls by name go to DNS");
+            AgentLog.warn("cannot resolve service names in " + className.replace('/', '.') + " (" + e
+                    + "); calls by name go to DNS");
             return null;
         }
     }

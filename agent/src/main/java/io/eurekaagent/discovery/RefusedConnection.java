@@ -5,7 +5,9 @@ import io.eurekaagent.log.AgentLog;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
 
-/** What the name hook calls when HttpURLConnection's connect is refused: {exception, host, port} -> where else, or null. */
+/**
+ * What the name hook calls when HttpURLConnection's connect is refused: {exception, host, port} -> where else, or null.
+ */
 final class RefusedConnection implements Function<Object[], Object> {
     private final ServiceUrlRewriter rewriter;
 
@@ -23,7 +25,8 @@ final class RefusedConnection implements Function<Object[], Object> {
         try {
             InetSocketAddress elsewhere = rewriter.elsewhere((String) call[1], (Integer) call[2]);
             if (elsewhere != null) {
-                AgentLog.debug(call[1] + ":" + call[2] + " refused the connection; trying " + elsewhere.getHostString() + ":" + elsewhere.getPort());
+                AgentLog.debug(call[1] + ":" + call[2] + " refused the connection; trying " + elsewhere.getHostString()
+                        + ":" + elsewhere.getPort());
             }
             return elsewhere;
         } catch (Exception e) {

@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * go-kit's sd/eureka Instancer, as the Netflix client does it: the full registry once, then {@code GET /apps/delta} every
+ * go-kit's sd/eureka Instancer, as the Netflix client does it: the full registry once, then {@code GET /apps/delta}
+ * every
  * interval, applied in order and checked against the server's {@code apps__hashcode}; a mismatch, a refused delta or
  * an unreadable answer means a full fetch. A failed fetch keeps the last good registry (stale beats empty).
  */
@@ -108,7 +109,8 @@ public final class RegistryCache implements Runnable, RegistrySource {
     }
 
     /** {@code GET /apps} through the client's failover; an error answer is a failure (also the command line's read). */
-    public static Registry fetchWhole(EurekaClient client, RegistryLimits limits) throws EurekaUnavailableException, IOException {
+    public static Registry fetchWhole(EurekaClient client, RegistryLimits limits)
+            throws EurekaUnavailableException, IOException {
         EurekaResponse response = client.fetch("/apps", limits.answerBytes() + 1);
         if (!response.isSuccess()) {
             throw new IOException("HTTP " + response.status() + " from " + response.server());
@@ -129,8 +131,8 @@ public final class RegistryCache implements Runnable, RegistrySource {
             throw new IOException("unreadable answer from " + response.server() + " (" + e.getMessage() + ")", e);
         }
         if (document.uncallable() > 0) {
-            AgentLog.debug(document.uncallable() + " registry entries never handed to callers: no valid host or port, or a"
-                    + " link-local address");
+            AgentLog.debug(document.uncallable()
+                    + " registry entries never handed to callers: no valid host or port, or a" + " link-local address");
         }
         return document;
     }
@@ -151,8 +153,8 @@ public final class RegistryCache implements Runnable, RegistrySource {
         }
         Registry next = registry.apply(delta.instances());
         if (!next.hashCodeOfStatuses().equals(delta.appsHashCode())) {
-            AgentLog.debug("registry hash " + next.hashCodeOfStatuses() + " after the delta, server's " + delta.appsHashCode()
-                    + "; fetching the whole registry");
+            AgentLog.debug("registry hash " + next.hashCodeOfStatuses() + " after the delta, server's "
+                    + delta.appsHashCode() + "; fetching the whole registry");
             return false;
         }
         registry = next;

@@ -88,8 +88,9 @@ public final class RegistryDocument {
         String text = new String(start, StandardCharsets.UTF_8).strip();
         if (text.startsWith("<")) {
             boolean xml = text.startsWith("<?xml") || text.startsWith("<applications");
-            throw new IOException("the answer is " + (xml ? "XML" : "HTML or XML") + ", not JSON (" + text.replaceAll("\\s+", " ")
-                    + "...)" + (xml ? ": a proxy may have dropped the request's Accept: application/json" : ""));
+            throw new IOException("the answer is " + (xml ? "XML" : "HTML or XML") + ", not JSON ("
+                    + text.replaceAll("\\s+", " ") + "...)"
+                    + (xml ? ": a proxy may have dropped the request's Accept: application/json" : ""));
         }
     }
 
@@ -162,7 +163,9 @@ public final class RegistryDocument {
                     case "port": f.port = port(parser, value, f.port); break;
                     case "securePort": f.securePort = port(parser, value, f.securePort); break;
                     case "metadata": f.zone = member(parser, value, "zone"); break;
-                    case "leaseInfo": f.registeredAt = number(member(parser, value, "registrationTimestamp"), 0L); break;
+                    case "leaseInfo":
+                        f.registeredAt = number(member(parser, value, "registrationTimestamp"), 0L);
+                        break;
                     default: parser.skipChildren();
                 }
             }
@@ -180,57 +183,11 @@ public final class RegistryDocument {
         }
     }
 
-    /** The values of one instance as read, with the server's defaults for what is missing. */
-    private static final class InstanceFields {
-        String instanceId;
-        String app = "";
-        String hostName;
-        String ipAddr;
-        String status;
-        String override;
-        String vipAddress;
-        String secureVipAddress;
-        String zone;
-        String action;
-        long registeredAt;
-        Port port = new Port(7001, true);
-        Port securePort = new Port(7002, false);
-
-        /**
-         * Called by its host name, else by its address; not callable at all (listed, never handed to the app) without
-         * a valid one or with the port it would be called on out of range.
-         */
-        RegisteredInstance instance() {
-            String host = CallableAddress.host(hostName) ? hostName : CallableAddress.host(ipAddr) ? ipAddr : null;
-            boolean secure = securePort.enabled && CallableAddress.port(securePort.number);
-            boolean plain = port.enabled && CallableAddress.port(port.number);
-            boolean callable = host != null && (plain || secure || CallableAddress.port(port.number));
-            return new RegisteredInstance(app.toUpperCase(Locale.ROOT), instanceId, host == null ? hostName : host, ipAddr,
-                    status(), port.number, plain, securePort.number, secure, vipAddress, secureVipAddress, zone, registeredAt,
-                    action(action), callable);
-        }
-
-        /** An admin's override (either spelling) wins over the status the instance sent, as on the server. */
-        private String status() {
-            String chosen = override != null && !override.equals("UNKNOWN") ? override : status;
-            return chosen == null ? "UP" : chosen.toUpperCase(Locale.ROOT);
-        }
-    }
-
-    private static final class Port {
-        final int number;
-        final boolean enabled;
-
-        Port(int number, boolean enabled) {
-            this.number = number;
-            this.enabled = enabled;
-        }
-    }
-
     /** {@code {"$":8080,"@enabled":"true"}}, or a bare number. */
-    private static Port port(JsonParser parser, JsonToken value, Port fallback) throws IOException {
+    private static InstanceFields.Port port(JsonParser parser, JsonToken value, InstanceFields.Port fallback)
+            throws IOException {
         if (value != JsonToken.START_OBJECT) {
-            return new Port((int) number(text(parser, null), fallback.number), fallback.enabled);
+            return new InstanceFields.Port((int) number(text(parser, null), fallback.number), fallback.enabled);
         }
         long number = fallback.number;
         boolean enabled = fallback.enabled;
@@ -245,7 +202,7 @@ public final class RegistryDocument {
                 parser.skipChildren();
             }
         }
-        return new Port((int) number, enabled);
+        return new InstanceFields.Port((int) number, enabled);
     }
 
     /** One scalar member of an object ({@code metadata.zone}), the rest skipped; null when absent. */
@@ -303,21 +260,6 @@ public final class RegistryDocument {
             return value == null ? fallback : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             return fallback;
-        }
-    }
-
-    /** A delta's actionType; anything unexpected is taken as a modification (the instance is kept, refreshed). */
-    private static RegisteredInstance.Action action(String action) {
-        if (action == null) {
-            return null;
-        }
-        switch (action.trim().toUpperCase(Locale.ROOT)) {
-            case "ADDED":
-                return RegisteredInstance.Action.ADDED;
-            case "DELETED":
-                return RegisteredInstance.Action.DELETED;
-            default:
-                return RegisteredInstance.Action.MODIFIED;
         }
     }
 }

@@ -106,7 +106,10 @@ public final class ServiceResolver {
         if (!registry.awaitFirstFetch(Duration.ZERO)) {
             String failure = registry.lastFailure();
             return name + ": not a known host, and the Eureka registry has not been fetched yet ("
-                    + (failure == null ? "waited " + firstFetchWait.toMillis() + " ms" : "the fetch at " + failure + " failed") + ")";
+                    + (failure == null
+                            ? "waited " + firstFetchWait.toMillis() + " ms"
+                            : "the fetch at " + failure + " failed")
+                    + ")";
         }
         String failure = registry.lastFailure();
         return name + ": not a known host, and no instance of that name is registered in Eureka"

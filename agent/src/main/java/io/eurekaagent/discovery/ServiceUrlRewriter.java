@@ -62,7 +62,9 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
         }
     }
 
-    /** A URL is rebuilt from its parts: no URI parsing (unless it has user info), which would cost more than the rest. */
+    /**
+     * A URL is rebuilt from its parts: no URI parsing (unless it has user info), which would cost more than the rest.
+     */
     private Object rewrite(URL url) throws IOException, URISyntaxException {
         if (!mayBeService(url.getProtocol(), url.getHost(), url.getPort())) {
             return url;
@@ -74,16 +76,25 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
         if (url.getUserInfo() != null) {
             return at(url.toURI(), instance).toURL();
         }
-        return new URL(url.getProtocol(), instance.hostName(), instance.portFor("https".equalsIgnoreCase(url.getProtocol())), url.getFile());
+        return new URL(
+                url.getProtocol(),
+                instance.hostName(),
+                instance.portFor("https".equalsIgnoreCase(url.getProtocol())),
+                url.getFile());
     }
 
     /** {@code uri} pointed at {@code instance}: scheme, user info, path, query and fragment kept as they were. */
     private static URI at(URI uri, RegisteredInstance instance) {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         String path = uri.getRawPath();
-        if (uri.getRawUserInfo() == null && path != null && path.startsWith("/") && path.indexOf("//") < 0 && path.indexOf("/.") < 0) {
+        if (uri.getRawUserInfo() == null
+                && path != null
+                && path.startsWith("/")
+                && path.indexOf("//") < 0
+                && path.indexOf("/.") < 0) {
             // Path, query and fragment moved onto the instance's root without parsing text (parsing is ~1 us, most of a
-            // rewrite). relativize and resolve normalize "." and ".." segments and "//", hence only for paths without them.
+            // rewrite). relativize and resolve normalize "." and ".." segments and "//", hence only for paths without
+            // them.
             return instance.root(https).resolve(uri.resolve(ROOT).relativize(uri));
         }
         StringBuilder text = new StringBuilder(uri.getScheme()).append("://");
@@ -91,7 +102,10 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
             text.append(uri.getRawUserInfo()).append('@');
         }
         String host = instance.hostName().indexOf(':') >= 0 ? "[" + instance.hostName() + "]" : instance.hostName();
-        text.append(host).append(':').append(instance.portFor(https)).append(uri.getRawPath() == null ? "" : uri.getRawPath());
+        text.append(host)
+                .append(':')
+                .append(instance.portFor(https))
+                .append(uri.getRawPath() == null ? "" : uri.getRawPath());
         if (uri.getRawQuery() != null) {
             text.append('?').append(uri.getRawQuery());
         }
@@ -132,7 +146,8 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
             return null;
         }
         URI uri = refused.uri();
-        RegisteredInstance next = other(refused.service(), uri.getHost(), uri.getPort(), "https".equalsIgnoreCase(uri.getScheme()));
+        RegisteredInstance next =
+                other(refused.service(), uri.getHost(), uri.getPort(), "https".equalsIgnoreCase(uri.getScheme()));
         // The app's own request again, at the next instance: not a ServiceRequest, so never retried a second time.
         return next == null ? null : new ServiceRequest(refused.original(), at(refused.original().uri(), next), null);
     }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class AddressChooser {
     /** Bridges and virtual ends that other hosts cannot reach. */
-    static final Pattern DEFAULT_IGNORED = Pattern.compile("docker\\d*|veth.*|br-.*|virbr.*|cni.*|flannel.*|cali.*|kube-.*|lxcbr.*|podman.*");
+    static final Pattern DEFAULT_IGNORED =
+            Pattern.compile("docker\\d*|veth.*|br-.*|virbr.*|cni.*|flannel.*|cali.*|kube-.*|lxcbr.*|podman.*");
 
     private final List<Pattern> ignoredInterfaces;
     private final List<Pattern> preferredNetworks;
@@ -40,7 +41,8 @@ public final class AddressChooser {
     }
 
     private boolean ignored(String name) {
-        return DEFAULT_IGNORED.matcher(name).matches() || ignoredInterfaces.stream().anyMatch(p -> p.matcher(name).matches());
+        return DEFAULT_IGNORED.matcher(name).matches()
+                || ignoredInterfaces.stream().anyMatch(p -> p.matcher(name).matches());
     }
 
     private int rank(InetAddress address) {

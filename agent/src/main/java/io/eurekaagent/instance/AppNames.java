@@ -55,7 +55,9 @@ public final class AppNames {
         String main = JavaCommand.mainOf(command);
         String file = fileName(main);
         if (file.equals(QuarkusFastJar.RUN_JAR)) {
-            return QuarkusFastJar.appJar(main) == null ? "a Quarkus fast-jar without one jar in quarkus-app/app/" : null;
+            return QuarkusFastJar.appJar(main) == null
+                    ? "a Quarkus fast-jar without one jar in quarkus-app/app/"
+                    : null;
         }
         for (String[] launcher : LAUNCHERS) {
             boolean matches = launcher[0].endsWith(".jar") ? file.equals(launcher[0])

@@ -100,7 +100,8 @@ public final class InstanceFactory {
         // Without a port, the pid keeps two instances on one host apart.
         String idSuffix = noPort ? Long.toString(ProcessHandle.current().pid())
                 : Integer.toString(plan.secure() ? b.securePort : b.port);
-        b.instanceId = config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + idSuffix;
+        b.instanceId =
+                config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + idSuffix;
         b.status = ports.healthCheckEnabled() ? Status.STARTING : Status.UP;
         String lowerName = b.appName.toLowerCase(Locale.ROOT);
         b.vipAddress = config.virtualHostName() != null ? config.virtualHostName() : lowerName;
@@ -128,7 +129,8 @@ public final class InstanceFactory {
     }
 
     private String detectIp(List<NetworkInterfaceInfo> interfaces) {
-        Optional<InetAddress> chosen = new AddressChooser(config.ignoredInterfaces(), config.preferredNetworks()).choose(interfaces);
+        Optional<InetAddress> chosen =
+                new AddressChooser(config.ignoredInterfaces(), config.preferredNetworks()).choose(interfaces);
         if (chosen.isPresent()) {
             return chosen.get().getHostAddress().replaceFirst("%.*$", "");
         }

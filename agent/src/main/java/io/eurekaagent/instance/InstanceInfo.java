@@ -106,8 +106,12 @@ public final class InstanceInfo {
         instance.put("port", portDocument(port, portEnabled));
         instance.put("securePort", portDocument(securePort, securePortEnabled));
         instance.put("countryId", 1);
-        instance.put("dataCenterInfo", Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn"));
-        instance.put("leaseInfo", Map.of("renewalIntervalInSecs", renewalIntervalSeconds, "durationInSecs", durationSeconds));
+        instance.put(
+                "dataCenterInfo",
+                Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn"));
+        instance.put(
+                "leaseInfo",
+                Map.of("renewalIntervalInSecs", renewalIntervalSeconds, "durationInSecs", durationSeconds));
         instance.put("metadata", metadata);
         instance.put("homePageUrl", homePageUrl);
         instance.put("statusPageUrl", statusPageUrl);

@@ -5,7 +5,10 @@ public final class JavaCommand {
     private JavaCommand() {
     }
 
-    /** The main class or jar ({@code module/class} for a module), or "" when unknown. Plain string work: it runs in premain. */
+    /**
+     * The main class or jar ({@code module/class} for a module), or "" when unknown. Plain string work: it runs in
+     * premain.
+     */
     public static String mainOf(String command) {
         if (command == null) {
             return "";

@@ -9,7 +9,8 @@ import java.util.jar.Manifest;
 /**
  * The status and health paths to register, and the port they answer on. Spring Cloud's defaults ({@code /info},
  * {@code /health}) answer 404 on Spring Boot 2 and later, whose actuator serves {@code /actuator/info} and
- * {@code /actuator/health} (moved by {@code management.endpoints.web.base-path}, and to {@code management.server.port}).
+ * {@code /actuator/health} (moved by {@code management.endpoints.web.base-path}, and to {@code
+ * management.server.port}).
  * Explicit {@code eureka.instance.*} paths always win.
  */
 final class StatusEndpoints {

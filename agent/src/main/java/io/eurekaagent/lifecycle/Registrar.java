@@ -183,13 +183,15 @@ public final class Registrar {
     private void logRegistered(boolean push, Status status, EurekaResponse response, long start) {
         long tookMs = (clock.nanoTime() - start) / 1_000_000;
         if (push) {
-            AgentLog.info("status " + status + " sent to " + response.server() + " for " + instance.instanceId() + " in " + tookMs + " ms");
+            AgentLog.info("status " + status + " sent to " + response.server() + " for " + instance.instanceId()
+                    + " in " + tookMs + " ms");
             return;
         }
         String since = registeredBefore || readySinceNanos == 0 ? ""
                 : ", " + (clock.nanoTime() - readySinceNanos) / 1_000_000 + " ms after the app listened";
         AgentLog.info((registeredBefore ? "registered again " : "registered ") + instance.app() + " instance "
-                + instance.instanceId() + " at " + instance.ipAddr() + (instance.servingPort() > 0 ? ":" + instance.servingPort() : "")
+                + instance.instanceId() + " at " + instance.ipAddr()
+                + (instance.servingPort() > 0 ? ":" + instance.servingPort() : "")
                 + " (" + status + ") with " + response.server() + " in " + tookMs + " ms" + since);
         registeredBefore = true;
     }
@@ -203,14 +205,16 @@ public final class Registrar {
             }
             EurekaResponse response = client.renew(instance);
             if (response.status() == 404) {
-                AgentLog.info(response.server() + " does not know " + instance.instanceId() + " (restarted or expired it); registering again");
+                AgentLog.info(response.server() + " does not know " + instance.instanceId()
+                        + " (restarted or expired it); registering again");
                 instance.markDirty();
                 state = State.UNREGISTERED;
                 return false;
             }
             if (response.status() == 400) {
                 // Repeating a refused heartbeat only lets the lease run out; a fresh registration may be accepted.
-                failures.failed("heartbeat", "HTTP 400 from " + response.server() + bodyOf(response) + "; registering again");
+                failures.failed(
+                        "heartbeat", "HTTP 400 from " + response.server() + bodyOf(response) + "; registering again");
                 instance.markDirty();
                 state = State.UNREGISTERED;
                 return false;
@@ -263,7 +267,8 @@ public final class Registrar {
                         + response.server() + bodyOf(response));
             }
         } catch (EurekaUnavailableException e) {
-            AgentLog.warn("could not deregister " + instance.instanceId() + " (" + e.getMessage() + "); Eureka drops it when its lease expires");
+            AgentLog.warn("could not deregister " + instance.instanceId() + " (" + e.getMessage()
+                    + "); Eureka drops it when its lease expires");
         } finally {
             if (locked) {
                 lock.unlock();
@@ -276,6 +281,10 @@ public final class Registrar {
     }
 
     private static String bodyOf(EurekaResponse response) {
-        return response.body().isEmpty() ? "" : ": " + response.body().substring(0, Math.min(200, response.body().length()));
+        return response.body().isEmpty()
+                ? ""
+                : ": "
+                        + response.body()
+                                .substring(0, Math.min(200, response.body().length()));
     }
 }

@@ -35,8 +35,8 @@ final class BindTransformer implements ClassFileTransformer {
         try {
             return HookRewriter.instrument(bytes, HookContract.SOCKET_HOOK);
         } catch (Throwable e) {
-            AgentLog.warn("cannot watch " + className.replace('/', '.') + " for binds (" + e + "); set the port explicitly"
-                    + " or use eureka.agent.register-on=port-open");
+            AgentLog.warn("cannot watch " + className.replace('/', '.') + " for binds (" + e
+                    + "); set the port explicitly" + " or use eureka.agent.register-on=port-open");
             return null;
         }
     }

@@ -30,25 +30,29 @@ final class HookRewriter {
     static byte[] instrument(byte[] bytes, String hook) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) != 0) {
-                    return method;
-                }
-                if (name.equals("bind") && descriptor.startsWith("(Ljava/net/SocketAddress;I)")) {
-                    return new CallHookBeforeReturn(method, hook);
-                }
-                if (name.equals("accept")) {
-                    return new CallHookOnEntry(method, hook, HookContract.ACCEPTING);
-                }
-                if ((name.equals("interestOps") || name.equals("interestOpsOr")) && descriptor.startsWith("(I)")) {
-                    return new CallHookOnEntry(method, hook, HookContract.INTEREST);
-                }
-                return method;
-            }
-        }, 0);
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) != 0) {
+                            return method;
+                        }
+                        if (name.equals("bind") && descriptor.startsWith("(Ljava/net/SocketAddress;I)")) {
+                            return new CallHookBeforeReturn(method, hook);
+                        }
+                        if (name.equals("accept")) {
+                            return new CallHookOnEntry(method, hook, HookContract.ACCEPTING);
+                        }
+                        if ((name.equals("interestOps") || name.equals("interestOpsOr"))
+                                && descriptor.startsWith("(I)")) {
+                            return new CallHookOnEntry(method, hook, HookContract.INTEREST);
+                        }
+                        return method;
+                    }
+                },
+                0);
         return writer.toByteArray();
     }
 
@@ -64,8 +68,8 @@ final class HookRewriter {
         public void visitInsn(int opcode) {
             if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook, HookContract.BOUND.name(), HookContract.BOUND.descriptor(),
-                        false);
+                super.visitMethodInsn(
+                        Opcodes.INVOKESTATIC, hook, HookContract.BOUND.name(), HookContract.BOUND.descriptor(), false);
             }
             super.visitInsn(opcode);
         }

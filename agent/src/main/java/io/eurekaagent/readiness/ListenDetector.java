@@ -71,12 +71,14 @@ public final class ListenDetector implements Readiness {
     @Override
     public void prepare() {
         try {
-            Class<?> defined = HookInjector.define(instrumentation, HookContract.SOCKET_TEMPLATE, HookContract.SOCKET_HOOK);
+            Class<?> defined =
+                    HookInjector.define(instrumentation, HookContract.SOCKET_TEMPLATE, HookContract.SOCKET_HOOK);
             defined.getField(HookContract.ON_BOUND).set(null, new Listener(true));
             defined.getField(HookContract.ON_ACCEPTING).set(null, new Listener(false));
             hook = defined;
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
-            AgentLog.warn("cannot observe the app's server sockets (" + e + "); registering once the port accepts connections instead");
+            AgentLog.warn("cannot observe the app's server sockets (" + e
+                    + "); registering once the port accepts connections instead");
         } finally {
             // Socket classes loading now may go on; the warm-up below only makes their rewriting faster.
             prepared.countDown();
@@ -100,7 +102,8 @@ public final class ListenDetector implements Readiness {
                 instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
             } catch (UnmodifiableClassException | RuntimeException e) {
                 detach();
-                AgentLog.warn("cannot watch " + loaded + " (" + e + "); registering once the port accepts connections instead");
+                AgentLog.warn("cannot watch " + loaded + " (" + e
+                        + "); registering once the port accepts connections instead");
             }
         }
     }
@@ -139,7 +142,8 @@ public final class ListenDetector implements Readiness {
                 }
                 if (!warned && System.nanoTime() - start > WARN_AFTER_NANOS) {
                     warned = true;
-                    AgentLog.warn("the app has accepted connections on no serving port in 30 s; registering once it does");
+                    AgentLog.warn(
+                            "the app has accepted connections on no serving port in 30 s; registering once it does");
                 }
             }
         } catch (InterruptedException e) {

@@ -76,8 +76,11 @@ final class PortChoice {
         if (first == null) {
             return null;
         }
-        String reason = plan.configured() ? "the configured " + plan.key()
-                : onAccept ? "the first port the app accepts connections on" : "the first port the app bound on a non-loopback address";
+        String reason = plan.configured()
+                ? "the configured " + plan.key()
+                : onAccept
+                        ? "the first port the app accepts connections on"
+                        : "the first port the app bound on a non-loopback address";
         if (plan.configured() || plan.secure() || !looksLikeTls(first.address.getPort())) {
             return first.serving(reason);
         }
@@ -152,7 +155,8 @@ final class PortChoice {
         }
 
         ServingPort serving(String reason) {
-            String accepting = onAccept ? ", accepting " + (acceptingNanos - boundNanos) / 1_000_000 + " ms after its bind" : "";
+            String accepting =
+                    onAccept ? ", accepting " + (acceptingNanos - boundNanos) / 1_000_000 + " ms after its bind" : "";
             return new ServingPort(address.getPort(), reason + " (" + address.getAddress().getHostAddress() + ":"
                     + address.getPort() + ", bound by thread " + thread + accepting + ")", readyNanos());
         }

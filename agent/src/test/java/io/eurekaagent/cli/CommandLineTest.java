@@ -28,17 +28,21 @@ class CommandLineTest {
 
     @BeforeEach
     void registry() {
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody("{\"applications\":{\"application\":[{\"name\":\"ORDERS\","
-                + "\"instance\":[{\"instanceId\":\"web-2:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.2\",\"status\":\"DOWN\","
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(
+                "{\"applications\":{\"application\":[{\"name\":\"ORDERS\",\"instance\":["
+                + "{\"instanceId\":\"web-2:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.2\","
+                + "\"status\":\"DOWN\","
                 + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"vipAddress\":\"orders\"},"
                 + "{\"instanceId\":\"web-1:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.1\",\"status\":\"UP\","
                 + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"vipAddress\":\"orders\"}]},"
-                + "{\"name\":\"PAY\",\"instance\":{\"instanceId\":\"p1\",\"app\":\"PAY\",\"ipAddr\":\"10.0.0.3\",\"status\":\"UP\","
-                + "\"port\":{\"$\":9000,\"@enabled\":\"false\"},\"securePort\":{\"$\":9443,\"@enabled\":\"true\"}}}]}}")));
+                + "{\"name\":\"PAY\",\"instance\":{\"instanceId\":\"p1\",\"app\":\"PAY\",\"ipAddr\":\"10.0.0.3\","
+                + "\"status\":\"UP\",\"port\":{\"$\":9000,\"@enabled\":\"false\"},"
+                + "\"securePort\":{\"$\":9443,\"@enabled\":\"true\"}}}]}}")));
     }
 
     private int run(String... args) {
-        return new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8)).run(args, new Properties(), Map.of());
+        return new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8))
+                .run(args, new Properties(), Map.of());
     }
 
     private String url() {
@@ -78,7 +82,8 @@ class CommandLineTest {
 
         String[] lines = printed().split("\n");
         assertEquals("settings: ok; 2 Eureka servers", lines[0]);
-        assertTrue(lines[1].startsWith("http://127.0.0.1:" + eureka.getPort() + "/eureka/: ok, 3 instances, "), lines[1]);
+        assertTrue(
+                lines[1].startsWith("http://127.0.0.1:" + eureka.getPort() + "/eureka/: ok, 3 instances, "), lines[1]);
         assertEquals("http://127.0.0.1:1/eureka/: FAILED: http://127.0.0.1:1/eureka/: connection refused", lines[2]);
         assertEquals("1 of 2 servers failed", lines[3]);
     }
@@ -92,8 +97,11 @@ class CommandLineTest {
     @Test
     void badSettingsAreOneLineEachAndExitCode2() {
         assertEquals(2, run("check", "eureka.client.service-url.defaultZone=eureka:8761"));
-        assertEquals("invalid setting eureka.client.service-url.defaultZone=eureka:8761 (agent argument): expected comma-separated"
-                + " http(s) URLs such as http://eureka:8761/eureka/ ('eureka:8761': scheme must be http or https)\n", printed());
+        assertEquals(
+                "invalid setting eureka.client.service-url.defaultZone=eureka:8761 (agent argument): expected"
+                    + " comma-separated http(s) URLs such as http://eureka:8761/eureka/ ('eureka:8761': scheme must be"
+                    + " http or https)\n",
+                printed());
     }
 
     @Test
@@ -101,7 +109,8 @@ class CommandLineTest {
         assertEquals(2, run());
         assertEquals(2, run("aps"));
         assertEquals(2, run("instances"));
-        assertTrue(printed().contains("unknown command 'aps': expected apps, instances NAME, check or help"), printed());
+        assertTrue(
+                printed().contains("unknown command 'aps': expected apps, instances NAME, check or help"), printed());
         output.reset();
         assertEquals(0, run("help"));
         assertTrue(printed().startsWith("usage: java [-Dkey=value ...] -jar eureka-agent.jar COMMAND"), printed());

@@ -90,14 +90,19 @@ class EurekaClientTest {
                 .withHeader("x-netflix-discovery-replication", absent())
                 .withHeader("Authorization", absent())
                 .withRequestBody(equalToJson("{\"instance\":{"
-                        + "\"instanceId\":\"web-1:orders:8080\",\"hostName\":\"web-1\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.5\","
+                        + "\"instanceId\":\"web-1:orders:8080\",\"hostName\":\"web-1\",\"app\":\"ORDERS\","
+                        + "\"ipAddr\":\"10.0.0.5\","
                         + "\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
-                        + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":443,\"@enabled\":\"false\"},"
+                        + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":443,"
+                        + "\"@enabled\":\"false\"},"
                         + "\"countryId\":1,"
-                        + "\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"},"
-                        + "\"leaseInfo\":{\"renewalIntervalInSecs\":30,\"durationInSecs\":90},\"metadata\":{\"zone\":\"a\"},"
+                        + "\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\","
+                        + "\"name\":\"MyOwn\"},"
+                        + "\"leaseInfo\":{\"renewalIntervalInSecs\":30,\"durationInSecs\":90},"
+                        + "\"metadata\":{\"zone\":\"a\"},"
                         + "\"homePageUrl\":\"http://web-1:8080/\",\"statusPageUrl\":\"http://web-1:8080/info\","
-                        + "\"healthCheckUrl\":\"http://web-1:8080/health\",\"vipAddress\":\"orders\",\"secureVipAddress\":\"orders\","
+                        + "\"healthCheckUrl\":\"http://web-1:8080/health\",\"vipAddress\":\"orders\","
+                        + "\"secureVipAddress\":\"orders\","
                         + "\"isCoordinatingDiscoveryServer\":\"false\","
                         + "\"lastUpdatedTimestamp\":\"" + instance.lastDirtyTimestamp() + "\","
                         + "\"lastDirtyTimestamp\":\"" + instance.lastDirtyTimestamp() + "\"}}")));
@@ -105,7 +110,8 @@ class EurekaClientTest {
 
     @Test
     void renewIsAnEmptyPutWithStatusAndTheSameLastDirtyTimestamp() throws Exception {
-        eureka.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
+        eureka.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080"))
+                .willReturn(aResponse().withStatus(200)));
         InstanceInfo instance = TestInstances.orders(30);
 
         assertEquals(200, TestInstances.client(transport, url(eureka)).renew(instance).status());
@@ -119,21 +125,28 @@ class EurekaClientTest {
 
     @Test
     void aHeartbeatCarriesTheInstancesCurrentStatus() throws Exception {
-        eureka.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
+        eureka.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080"))
+                .willReturn(aResponse().withStatus(200)));
         InstanceInfo instance = TestInstances.orders(30);
         instance.setStatus(Status.DOWN);
 
         TestInstances.client(transport, url(eureka)).renew(instance);
 
-        eureka.verify(1, putRequestedFor(urlEqualTo("/eureka/apps/ORDERS/web-1:orders:8080?status=DOWN&lastDirtyTimestamp="
-                + instance.lastDirtyTimestamp())));
+        eureka.verify(
+                1,
+                putRequestedFor(urlEqualTo("/eureka/apps/ORDERS/web-1:orders:8080?status=DOWN&lastDirtyTimestamp="
+                        + instance.lastDirtyTimestamp())));
     }
 
     @Test
     void cancelIsADelete() throws Exception {
         eureka.stubFor(delete("/eureka/apps/ORDERS/web-1:orders:8080").willReturn(aResponse().withStatus(200)));
 
-        assertEquals(200, TestInstances.client(transport, url(eureka)).cancel(TestInstances.orders(30), Duration.ofSeconds(2)).status());
+        assertEquals(
+                200,
+                TestInstances.client(transport, url(eureka))
+                        .cancel(TestInstances.orders(30), Duration.ofSeconds(2))
+                        .status());
 
         eureka.verify(deleteRequestedFor(urlEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")));
     }
@@ -146,13 +159,15 @@ class EurekaClientTest {
         TestInstances.client(transport, secured).register(TestInstances.orders(30));
 
         String token = Base64.getEncoder().encodeToString("agent:s3cret".getBytes());
-        eureka.verify(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")).withHeader("Authorization", equalTo("Basic " + token)));
+        eureka.verify(postRequestedFor(urlEqualTo("/eureka/apps/ORDERS"))
+                .withHeader("Authorization", equalTo("Basic " + token)));
     }
 
     @Test
     void a5xxMovesOnToTheNextServerWhichThenStaysInUse() throws Exception {
         eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
-        peer.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080")).willReturn(aResponse().withStatus(200)));
+        peer.stubFor(put(urlPathEqualTo("/eureka/apps/ORDERS/web-1:orders:8080"))
+                .willReturn(aResponse().withStatus(200)));
         EurekaClient client = TestInstances.client(transport, url(eureka), url(peer));
         InstanceInfo instance = TestInstances.orders(30);
 
@@ -168,7 +183,8 @@ class EurekaClientTest {
     @Test
     void aRefusedConnectionMovesOnToTheNextServer() throws Exception {
         peer.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(204)));
-        EurekaClient client = TestInstances.client(transport, "http://127.0.0.1:" + closedPort() + "/eureka/", url(peer));
+        EurekaClient client =
+                TestInstances.client(transport, "http://127.0.0.1:" + closedPort() + "/eureka/", url(peer));
 
         assertEquals(204, client.register(TestInstances.orders(30)).status());
     }
@@ -177,13 +193,18 @@ class EurekaClientTest {
     void whenEveryServerFailsTheMessageSaysWhatEachDidWithoutPasswords() throws Exception {
         eureka.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
         int closed = closedPort();
-        EurekaClient client = TestInstances.client(transport, "http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/",
+        EurekaClient client = TestInstances.client(
+                transport,
+                "http://agent:s3cret@127.0.0.1:" + eureka.getPort() + "/eureka/",
                 "http://127.0.0.1:" + closed + "/eureka/");
 
-        EurekaUnavailableException e = assertThrows(EurekaUnavailableException.class, () -> client.register(TestInstances.orders(30)));
+        EurekaUnavailableException e =
+                assertThrows(EurekaUnavailableException.class, () -> client.register(TestInstances.orders(30)));
 
-        assertEquals("http://agent:****@127.0.0.1:" + eureka.getPort() + "/eureka/: HTTP 500; http://127.0.0.1:" + closed
-                + "/eureka/: connection refused", e.getMessage());
+        assertEquals(
+                "http://agent:****@127.0.0.1:" + eureka.getPort() + "/eureka/: HTTP 500; http://127.0.0.1:" + closed
+                        + "/eureka/: connection refused",
+                e.getMessage());
     }
 
     @Test
@@ -217,11 +238,15 @@ class EurekaClientTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            EurekaClient client = new EurekaClient(new ServerChoice(List.of(ServiceUrl.parse(url(eureka))), Duration.ofMinutes(1)),
-                    transport.create(Duration.ofSeconds(1), worker, null, false, null), Duration.ofSeconds(5));
+            EurekaClient client = new EurekaClient(
+                    new ServerChoice(List.of(ServiceUrl.parse(url(eureka))), Duration.ofMinutes(1)),
+                    transport.create(Duration.ofSeconds(1), worker, null, false, null),
+                    Duration.ofSeconds(5));
             long start = System.nanoTime();
 
-            assertThrows(EurekaUnavailableException.class, () -> client.cancel(TestInstances.orders(30), Duration.ofMillis(300)));
+            assertThrows(
+                    EurekaUnavailableException.class,
+                    () -> client.cancel(TestInstances.orders(30), Duration.ofMillis(300)));
 
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             assertTrue(tookMs < 1_000, "took " + tookMs + " ms");
@@ -315,10 +340,13 @@ class EurekaClientTest {
             }
         });
         try {
-            EurekaClient client = TestInstances.client(transport, "https://localhost:" + selfSigned.getHttpsPort() + "/eureka/");
+            EurekaClient client =
+                    TestInstances.client(transport, "https://localhost:" + selfSigned.getHttpsPort() + "/eureka/");
             EurekaUnavailableException failure = assertThrows(EurekaUnavailableException.class,
                     () -> client.register(TestInstances.orders(30)));
-            assertTrue(failure.getMessage().contains("TLS: the server's certificate is not trusted"), failure.getMessage());
+            assertTrue(
+                    failure.getMessage().contains("TLS: the server's certificate is not trusted"),
+                    failure.getMessage());
         } finally {
             SSLContext.setDefault(defaultContext);
             HttpsURLConnection.setDefaultSSLSocketFactory(defaultFactory);
@@ -331,7 +359,8 @@ class EurekaClientTest {
 
     @Test
     void aHugeBodyIsCutToItsFirstKilobytes() throws Exception {
-        eureka.stubFor(post("/eureka/apps/ORDERS").willReturn(aResponse().withStatus(400).withBody("x".repeat(2_000_000))));
+        eureka.stubFor(post("/eureka/apps/ORDERS")
+                .willReturn(aResponse().withStatus(400).withBody("x".repeat(2_000_000))));
 
         EurekaResponse response = TestInstances.client(transport, url(eureka)).register(TestInstances.orders(30));
 

@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(Transport.Kind.class)
 class EurekaProxyTest {
-    private static final String LOGIN = "Basic " + Base64.getEncoder().encodeToString("proxy-user:proxy-pw".getBytes(StandardCharsets.UTF_8));
+    private static final String LOGIN =
+            "Basic " + Base64.getEncoder().encodeToString("proxy-user:proxy-pw".getBytes(StandardCharsets.UTF_8));
 
     @Parameter
     Transport.Kind transport;
@@ -59,13 +60,16 @@ class EurekaProxyTest {
         List<ServiceUrl> servers = List.of(ServiceUrl.parse("http://eureka.invalid:8761/eureka/"));
         EurekaProxy eurekaProxy = new EurekaProxy("127.0.0.1", proxy.getPort(), "proxy-user", "proxy-pw", servers);
         Transport http = transport.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false, eurekaProxy);
-        EurekaClient client = new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), http, Duration.ofSeconds(3));
+        EurekaClient client =
+                new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), http, Duration.ofSeconds(3));
 
         assertEquals(204, client.register(TestInstances.orders(30)).status());
         assertEquals(200, http.send("GET", URI.create("http://127.0.0.1:" + app.getPort() + "/health"), Map.of(), null,
                 Duration.ofSeconds(3), 0).status());
 
-        proxy.verify(1, postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")).withHeader("Proxy-Authorization", equalTo(LOGIN)));
+        proxy.verify(
+                1,
+                postRequestedFor(urlEqualTo("/eureka/apps/ORDERS")).withHeader("Proxy-Authorization", equalTo(LOGIN)));
         assertEquals(0, proxy.findAll(getRequestedFor(urlEqualTo("/health"))).size());
         assertEquals(1, app.getAllServeEvents().size());
     }
@@ -79,9 +83,13 @@ class EurekaProxyTest {
         List<ServiceUrl> servers = List.of(ServiceUrl.parse("http://eureka.invalid:8761/eureka/"));
         Transport http = transport.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false,
                 new EurekaProxy("127.0.0.1", closed, null, null, servers));
-        EurekaClient client = new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), http, Duration.ofSeconds(3));
+        EurekaClient client =
+                new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), http, Duration.ofSeconds(3));
 
-        EurekaUnavailableException e = assertThrows(EurekaUnavailableException.class, () -> client.register(TestInstances.orders(30)));
-        assertEquals("http://eureka.invalid:8761/eureka/: proxy 127.0.0.1:" + closed + ": connection refused", e.getMessage());
+        EurekaUnavailableException e =
+                assertThrows(EurekaUnavailableException.class, () -> client.register(TestInstances.orders(30)));
+        assertEquals(
+                "http://eureka.invalid:8761/eureka/: proxy 127.0.0.1:" + closed + ": connection refused",
+                e.getMessage());
     }
 }

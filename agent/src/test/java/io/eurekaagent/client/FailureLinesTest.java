@@ -28,13 +28,16 @@ class FailureLinesTest {
         ConnectException unresolved = new ConnectException();
         unresolved.initCause(new UnresolvedAddressException());
         return Stream.of(
-                Arguments.of(new UnknownHostException("eureka-1"), "unknown host 127.0.0.1 (no such name in DNS or /etc/hosts)"),
+                Arguments.of(
+                        new UnknownHostException("eureka-1"),
+                        "unknown host 127.0.0.1 (no such name in DNS or /etc/hosts)"),
                 Arguments.of(unresolved, "unknown host 127.0.0.1 (no such name in DNS or /etc/hosts)"),
                 Arguments.of(new ConnectException("Connection refused"), "connection refused"),
                 Arguments.of(new ConnectException(), "connection refused"),
                 Arguments.of(new NoRouteToHostException("No route to host"), "no route to host"),
                 Arguments.of(new ConnectException("Network is unreachable"), "network is unreachable"),
-                Arguments.of(new IllegalStateException("the app's ProxySelector threw"),
+                Arguments.of(
+                        new IllegalStateException("the app's ProxySelector threw"),
                         "IllegalStateException (the app's ProxySelector threw)"));
     }
 
@@ -43,7 +46,8 @@ class FailureLinesTest {
     void movesOnAndSaysWhy(Exception failure, String described) throws Exception {
         Transport firstFails = new Transport() {
             @Override
-            public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
+            public Answer send(
+                    String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
                     throws IOException {
                 if (uri.getPort() == 1111) {
                     if (failure instanceof IOException) {
@@ -54,12 +58,17 @@ class FailureLinesTest {
                 return new Answer(204, new byte[0], null);
             }
         };
-        List<ServiceUrl> servers = List.of(ServiceUrl.parse("http://127.0.0.1:1111/eureka/"), ServiceUrl.parse("http://127.0.0.1:2222/eureka/"));
-        EurekaClient client = new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), firstFails, Duration.ofSeconds(1));
+        List<ServiceUrl> servers = List.of(
+                ServiceUrl.parse("http://127.0.0.1:1111/eureka/"), ServiceUrl.parse("http://127.0.0.1:2222/eureka/"));
+        EurekaClient client =
+                new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), firstFails, Duration.ofSeconds(1));
 
         try (CapturedStderr log = new CapturedStderr()) {
             assertEquals(204, client.register(TestInstances.orders(30)).status());
-            assertTrue(log.text().contains("now using http://127.0.0.1:2222/eureka/ (http://127.0.0.1:1111/eureka/: " + described + ")"),
+            assertTrue(
+                    log.text()
+                            .contains("now using http://127.0.0.1:2222/eureka/ (http://127.0.0.1:1111/eureka/: "
+                                    + described + ")"),
                     log.text());
         }
     }

@@ -47,8 +47,13 @@ class ServerFaultsTest {
         EMPTY_RESPONSE(aResponse().withFault(Fault.EMPTY_RESPONSE), "Exception"),
         GARBAGE_THEN_CLOSE(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), "Exception"),
         // Sent chunked to java.net.http; to HttpURLConnection, which asks to close, as a 200 with a garbage body.
-        MALFORMED_CHUNK(aResponse().withStatus(200).withFault(Fault.MALFORMED_RESPONSE_CHUNK), "Exception|HTTP 200 where"),
-        CAPTIVE_PORTAL(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>Sign in</html>"),
+        MALFORMED_CHUNK(
+                aResponse().withStatus(200).withFault(Fault.MALFORMED_RESPONSE_CHUNK), "Exception|HTTP 200 where"),
+        CAPTIVE_PORTAL(
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Sign in</html>"),
                 "HTTP 200 where a Eureka server answers 204 \\(is it one\\?\\)"),
         STALL(aResponse().withStatus(204).withFixedDelay(10_000), "no answer within");
 
@@ -71,7 +76,8 @@ class ServerFaultsTest {
     void theRegistrationMovesOnToThePeerAndSaysWhy(ServerFault fault) throws Exception {
         broken.stubFor(any(anyUrl()).willReturn(fault.response));
         String brokenUrl = "http://agent:s3cret@127.0.0.1:" + broken.getPort() + "/eureka/";
-        EurekaClient client = TestInstances.client(transport, brokenUrl, "http://127.0.0.1:" + peer.getPort() + "/eureka/");
+        EurekaClient client =
+                TestInstances.client(transport, brokenUrl, "http://127.0.0.1:" + peer.getPort() + "/eureka/");
 
         try (CapturedStderr log = new CapturedStderr()) {
             client.warmUp("orders");
@@ -79,8 +85,10 @@ class ServerFaultsTest {
 
             assertEquals(204, response.status());
             String line = log.text().lines().filter(l -> l.contains("now using")).findFirst().orElse(log.text());
-            assertTrue(line.contains("now using http://127.0.0.1:" + peer.getPort() + "/eureka/ (http://agent:****@127.0.0.1:"
-                    + broken.getPort() + "/eureka/: "), line);
+            assertTrue(
+                    line.contains("now using http://127.0.0.1:" + peer.getPort()
+                            + "/eureka/ (http://agent:****@127.0.0.1:" + broken.getPort() + "/eureka/: "),
+                    line);
             assertTrue(fault.described.matcher(line).find(), line);
             assertTrue(!log.text().contains("s3cret") && line.lines().count() == 1, log.text());
         }

@@ -12,7 +12,9 @@ class ServiceUrlTest {
     void trailingSlashIsDroppedBeforeAppendingPaths() {
         assertEquals("http://eureka:8761/eureka/apps/ORDERS",
                 ServiceUrl.parse("http://eureka:8761/eureka/").resolve("/apps/ORDERS").toString());
-        assertEquals("http://eureka/eureka/v2/apps", ServiceUrl.parse("http://eureka/eureka/v2").resolve("/apps").toString());
+        assertEquals(
+                "http://eureka/eureka/v2/apps",
+                ServiceUrl.parse("http://eureka/eureka/v2").resolve("/apps").toString());
     }
 
     @Test

@@ -14,8 +14,10 @@ class AgentArgumentsTest {
 
     @Test
     void aPieceWithoutKeyContinuesThePreviousValue() throws Exception {
-        assertEquals(Map.of("eureka.client.service-url.defaultZone", "http://a/eureka/,http://b/eureka/?x=y", "k", "v"),
-                AgentArguments.parse("eureka.client.service-url.defaultZone=http://a/eureka/,http://b/eureka/?x=y,k=v"));
+        assertEquals(
+                Map.of("eureka.client.service-url.defaultZone", "http://a/eureka/,http://b/eureka/?x=y", "k", "v"),
+                AgentArguments.parse(
+                        "eureka.client.service-url.defaultZone=http://a/eureka/,http://b/eureka/?x=y,k=v"));
     }
 
     @Test

@@ -96,18 +96,35 @@ class AgentConfigTest {
     void quarkusAndMicronautNamesComeAfterSpringsInTheirOwnSpelling() throws Exception {
         assertEquals("orders", load(null, Map.of("quarkus.application.name", "orders"), Map.of()).instance().appName());
         assertEquals("orders", load(null, Map.of(), Map.of("QUARKUS_APPLICATION_NAME", "orders")).instance().appName());
-        assertEquals("orders", load(null, Map.of(), Map.of("MICRONAUT_APPLICATION_NAME", "orders")).instance().appName());
+        assertEquals(
+                "orders",
+                load(null, Map.of(), Map.of("MICRONAUT_APPLICATION_NAME", "orders"))
+                        .instance()
+                        .appName());
         assertEquals("billing", load(null, Map.of("quarkus.application.name", "orders"),
                 Map.of("SPRING_APPLICATION_NAME", "billing")).instance().appName());
-        assertEquals("billing", load(null, Map.of("micronaut.application.name", "orders", "quarkus.application.name", "billing"),
-                Map.of()).instance().appName(), "quarkus before micronaut");
+        assertEquals(
+                "billing",
+                load(
+                                null,
+                                Map.of("micronaut.application.name", "orders", "quarkus.application.name", "billing"),
+                                Map.of())
+                        .instance()
+                        .appName(),
+                "quarkus before micronaut");
     }
 
     @Test
     void metadataKeepsTheUsersSpellingOfKeysAndMergesSources() throws Exception {
-        AgentConfig config = load("eureka.instance.metadata-map.zone=args-zone",
-                Map.of("eureka.instance.metadata-map.managementPort", "9090", "eureka.instance.metadata-map.zone", "prop-zone",
-                        "eureka.instance.metadataMap[version]", "1.2"),
+        AgentConfig config = load(
+                "eureka.instance.metadata-map.zone=args-zone",
+                Map.of(
+                        "eureka.instance.metadata-map.managementPort",
+                        "9090",
+                        "eureka.instance.metadata-map.zone",
+                        "prop-zone",
+                        "eureka.instance.metadataMap[version]",
+                        "1.2"),
                 Map.of("EUREKA_INSTANCE_METADATAMAP_TEAM", "payments"));
         assertEquals(Map.of("zone", "args-zone", "managementPort", "9090", "version", "1.2", "team", "payments"),
                 config.instance().metadata());
@@ -126,10 +143,25 @@ class AgentConfigTest {
         AgentConfig defaults = load(null, Map.of(), Map.of());
         assertEquals(ReadinessSettings.RegisterOn.ACCEPT, defaults.readiness().registerOn());
         assertFalse(defaults.readiness().servingPort().configured());
-        assertEquals(ReadinessSettings.RegisterOn.BIND, load("eureka.agent.register-on=bind", Map.of(), Map.of()).readiness().registerOn());
-        assertEquals(ReadinessSettings.RegisterOn.PORT_OPEN, load("eureka.agent.register-on=port-open", Map.of(), Map.of()).readiness().registerOn());
-        assertEquals(ReadinessSettings.RegisterOn.START, load(null, Map.of(), Map.of("EUREKA_AGENT_REGISTERON", "START")).readiness().registerOn());
-        assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of()).readiness().servingPort().configured());
+        assertEquals(
+                ReadinessSettings.RegisterOn.BIND,
+                load("eureka.agent.register-on=bind", Map.of(), Map.of())
+                        .readiness()
+                        .registerOn());
+        assertEquals(
+                ReadinessSettings.RegisterOn.PORT_OPEN,
+                load("eureka.agent.register-on=port-open", Map.of(), Map.of())
+                        .readiness()
+                        .registerOn());
+        assertEquals(
+                ReadinessSettings.RegisterOn.START,
+                load(null, Map.of(), Map.of("EUREKA_AGENT_REGISTERON", "START"))
+                        .readiness()
+                        .registerOn());
+        assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of())
+                .readiness()
+                .servingPort()
+                .configured());
     }
 
     @Test
@@ -159,25 +191,44 @@ class AgentConfigTest {
 
     @Test
     void aMissingConfigFileIsNamedWithItsKey() throws IOException {
-        InvalidSettingException e = assertThrows(InvalidSettingException.class,
-                () -> load(null, Map.of("eureka.agent.config-file", dir.resolve("nope.properties").toString()), Map.of()));
-        assertEquals(List.of("eureka.agent.config-file=" + dir.resolve("nope.properties") + " (system property): expected"
-                + " a readable UTF-8 properties file (" + dir.resolve("nope.properties").toAbsolutePath() + " does not exist)"),
+        InvalidSettingException e = assertThrows(
+                InvalidSettingException.class,
+                () -> load(
+                        null,
+                        Map.of(
+                                "eureka.agent.config-file",
+                                dir.resolve("nope.properties").toString()),
+                        Map.of()));
+        assertEquals(
+                List.of("eureka.agent.config-file=" + dir.resolve("nope.properties") + " (system property): expected"
+                        + " a readable UTF-8 properties file ("
+                        + dir.resolve("nope.properties").toAbsolutePath() + " does not exist)"),
                 e.problems());
     }
 
     @Test
     void keysGivenTwiceOrNotReadByTheAgentAreWarnedAbout() throws Exception {
-        AgentConfig config = load("eureka.instance.appname=a,eureka.instance.appname=b,eureka.instance.metadata-map.tags=x,y=z",
-                Map.of("eureka.instance.hostName", "h1", "eureka.instance.hostname", "h2", "eureka.agent.enabled", "false"), Map.of());
+        AgentConfig config = load(
+                "eureka.instance.appname=a,eureka.instance.appname=b,eureka.instance.metadata-map.tags=x,y=z",
+                Map.of(
+                        "eureka.instance.hostName",
+                        "h1",
+                        "eureka.instance.hostname",
+                        "h2",
+                        "eureka.agent.enabled",
+                        "false"),
+                Map.of());
 
         assertEquals("b", config.instance().appName());
-        assertEquals(List.of(
-                "eureka.instance.hostName and eureka.instance.hostname (system property) are one setting: eureka.instance.hostName is used",
-                "unknown setting eureka.agent.enabled (system property) ignored: the agent has no such setting",
-                "agent argument eureka.instance.appname is given twice: the last one is used",
-                "agent argument 'y=z' is not a setting the agent reads: a value holding ',' followed by 'name=' cannot be an"
-                        + " agent argument; give it as a system property"), config.warnings());
+        assertEquals(
+                List.of(
+                        "eureka.instance.hostName and eureka.instance.hostname (system property) are one setting:"
+                                + " eureka.instance.hostName is used",
+                        "unknown setting eureka.agent.enabled (system property) ignored: the agent has no such setting",
+                        "agent argument eureka.instance.appname is given twice: the last one is used",
+                        "agent argument 'y=z' is not a setting the agent reads: a value holding ',' followed by"
+                                + " 'name=' cannot be an agent argument; give it as a system property"),
+                config.warnings());
     }
 
     @Test
@@ -186,8 +237,11 @@ class AgentConfigTest {
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         Path huge = dir.resolve("huge.properties");
         Files.write(huge, new byte[(int) ConfigFile.MAX_BYTES + 1]);
-        for (String[] file : new String[][] {{fifo.toString(), "is not a regular file"}, {"/dev/zero", "is not a regular file"},
-                {huge.toString(), "is larger than 1024 KB"}}) {
+        for (String[] file : new String[][] {
+            {fifo.toString(), "is not a regular file"},
+            {"/dev/zero", "is not a regular file"},
+            {huge.toString(), "is larger than 1024 KB"}
+        }) {
             InvalidSettingException e = assertThrows(InvalidSettingException.class,
                     () -> load(null, Map.of("eureka.agent.config-file", file[0]), Map.of()));
             assertEquals(List.of("eureka.agent.config-file=" + file[0] + " (system property): expected a readable UTF-8"
@@ -199,7 +253,11 @@ class AgentConfigTest {
     void aByteOrderMarkDoesNotSwallowTheFirstKey() throws Exception {
         Path file = Files.writeString(dir.resolve("bom.properties"), "\uFEFFeureka.instance.appname=orders\n");
 
-        assertEquals("orders", load(null, Map.of("eureka.agent.config-file", file.toString()), Map.of()).instance().appName());
+        assertEquals(
+                "orders",
+                load(null, Map.of("eureka.agent.config-file", file.toString()), Map.of())
+                        .instance()
+                        .appName());
     }
 
     @Test
@@ -213,7 +271,9 @@ class AgentConfigTest {
                 "eureka.instance.metadata-map.zone", "zone-b"), Map.of());
 
         // zone-c has no URLs of its own: defaultZone's stand in, as in Spring Cloud.
-        assertEquals("[http://b/eureka/, http://fallback/eureka/, http://a1/eureka/, http://a2/eureka/]", config.servers().serviceUrls().toString());
+        assertEquals(
+                "[http://b/eureka/, http://fallback/eureka/, http://a1/eureka/, http://a2/eureka/]",
+                config.servers().serviceUrls().toString());
     }
 
     @Test
@@ -235,18 +295,29 @@ class AgentConfigTest {
                 "EUREKA_CLIENT_SERVICEURL_ZONE-B", "http://b/eureka/",
                 "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://d/eureka/"));
 
-        assertEquals("[http://b/eureka/, http://d/eureka/, http://a/eureka/]", config.servers().serviceUrls().toString());
+        assertEquals(
+                "[http://b/eureka/, http://d/eureka/, http://a/eureka/]",
+                config.servers().serviceUrls().toString());
     }
 
     @Test
     void aZoneWithoutServersIsWarnedAboutOnlyWhenServersAreGivenByZone() throws Exception {
-        AgentConfig byZone = load(null, Map.of("eureka.instance.metadata-map.zone", "zone-x",
-                "eureka.client.service-url.zone-a", "http://a/eureka/", "eureka.client.service-url.defaultZone", "http://d/eureka/"),
+        AgentConfig byZone = load(
+                null,
+                Map.of(
+                        "eureka.instance.metadata-map.zone",
+                        "zone-x",
+                        "eureka.client.service-url.zone-a",
+                        "http://a/eureka/",
+                        "eureka.client.service-url.defaultZone",
+                        "http://d/eureka/"),
                 Map.of());
         AgentConfig defaultZoneOnly = load(null, Map.of("eureka.instance.metadata-map.zone", "zone-x",
                 "eureka.client.service-url.defaultZone", "http://d/eureka/"), Map.of());
 
-        assertEquals(List.of("eureka.instance.metadata-map.zone=zone-x but no eureka.client.service-url.zone-x: no server counts as same-zone"),
+        assertEquals(
+                List.of("eureka.instance.metadata-map.zone=zone-x but no eureka.client.service-url.zone-x: no server"
+                        + " counts as same-zone"),
                 byZone.warnings());
         assertEquals(List.of(), defaultZoneOnly.warnings());
     }

@@ -73,7 +73,9 @@ class CatalogTest {
 
     @Test
     void environmentNamesFollowSpringBoot() {
-        assertEquals("EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS", Reference.environmentName(Catalog.LEASE_RENEWAL_INTERVAL));
+        assertEquals(
+                "EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS",
+                Reference.environmentName(Catalog.LEASE_RENEWAL_INTERVAL));
         assertEquals("EUREKA_CLIENT_SERVICEURL_<KEY>", Reference.environmentName(Catalog.SERVICE_URL));
     }
 }

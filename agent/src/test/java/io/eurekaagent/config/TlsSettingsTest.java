@@ -40,7 +40,8 @@ class TlsSettingsTest {
     }
 
     static void keytool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -64,36 +65,53 @@ class TlsSettingsTest {
 
     @Test
     void withoutTlsEnabledTheJdkDefaultsAreUsedAndAStoreSettingIsWarnedAbout() throws Exception {
-        AgentConfig config = AgentConfigTest.load(null, Map.of("eureka.client.tls.trust-store", trustStore.toString()), Map.of());
+        AgentConfig config =
+                AgentConfigTest.load(null, Map.of("eureka.client.tls.trust-store", trustStore.toString()), Map.of());
 
         assertNull(config.servers().tlsContext());
-        assertEquals(List.of("eureka.client.tls.trust-store (system property) has no effect without eureka.client.tls.enabled=true"),
+        assertEquals(
+                List.of("eureka.client.tls.trust-store (system property) has no effect without"
+                        + " eureka.client.tls.enabled=true"),
                 config.warnings());
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "eureka.client.tls.key-store | /no/such/client.p12 | eureka.client.tls.key-store=/no/such/client.p12 (system property): expected a readable key store file (not found)",
-        "eureka.client.tls.trust-store | /no/such/trust.p12 | eureka.client.tls.trust-store=/no/such/trust.p12 (system property): expected a readable trust store file (not found)",
-        "eureka.client.tls.key-store-password | wrong | eureka.client.tls.key-store-password=**** (system property): expected the password of KEYSTORE",
-        "eureka.client.tls.trust-store-password | wrong | eureka.client.tls.trust-store-password=**** (system property): expected the password of file:TRUSTSTORE",
-        "eureka.client.tls.key-password | wrong | eureka.client.tls.key-password=**** (system property): expected the password of the private key in KEYSTORE",
-        "eureka.client.tls.key-store-type | PKCS13 | eureka.client.tls.key-store-type=PKCS13 (system property): expected a key store type such as PKCS12 or JKS",
-        "eureka.client.tls.key-store | NOTES | eureka.client.tls.key-store=NOTES (system property): expected a readable PKCS12 key store",
-        "eureka.client.tls.key-store | TRUSTSTORE | eureka.client.tls.key-store=TRUSTSTORE (system property): expected a key store holding a private key and its certificate",
-        "eureka.client.tls.enabled | yes | eureka.client.tls.enabled=yes (system property): expected true or false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "eureka.client.tls.key-store | /no/such/client.p12 | eureka.client.tls.key-store=/no/such/client.p12"
+                        + " (system property): expected a readable key store file (not found)",
+                "eureka.client.tls.trust-store | /no/such/trust.p12 | eureka.client.tls.trust-store=/no/such/trust.p12"
+                        + " (system property): expected a readable trust store file (not found)",
+                "eureka.client.tls.key-store-password | wrong | eureka.client.tls.key-store-password=**** (system"
+                        + " property): expected the password of KEYSTORE",
+                "eureka.client.tls.trust-store-password | wrong | eureka.client.tls.trust-store-password=**** (system"
+                        + " property): expected the password of file:TRUSTSTORE",
+                "eureka.client.tls.key-password | wrong | eureka.client.tls.key-password=**** (system property):"
+                        + " expected the password of the private key in KEYSTORE",
+                "eureka.client.tls.key-store-type | PKCS13 | eureka.client.tls.key-store-type=PKCS13 (system"
+                        + " property): expected a key store type such as PKCS12 or JKS",
+                "eureka.client.tls.key-store | NOTES | eureka.client.tls.key-store=NOTES (system property): expected a"
+                        + " readable PKCS12 key store",
+                "eureka.client.tls.key-store | TRUSTSTORE | eureka.client.tls.key-store=TRUSTSTORE (system property):"
+                        + " expected a key store holding a private key and its certificate",
+                "eureka.client.tls.enabled | yes | eureka.client.tls.enabled=yes (system property): expected true or"
+                        + " false",
+            })
     void aBadStoreSettingIsOneLine(String key, String value, String message) {
         Map<String, String> settings = good();
         settings.put(key, resolve(value));
         if (key.equals("eureka.client.tls.key-store") && value.equals("TRUSTSTORE")) {
             settings.put("eureka.client.tls.key-store-password", "secret2");
         }
-        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> AgentConfigTest.load(null, settings, Map.of()));
+        InvalidSettingException e =
+                assertThrows(InvalidSettingException.class, () -> AgentConfigTest.load(null, settings, Map.of()));
 
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).startsWith(resolve(message)), e.problems().get(0));
-        assertTrue(!e.problems().get(0).contains("secret") && !e.problems().get(0).contains("wrong"), e.problems().get(0));
+        assertTrue(
+                !e.problems().get(0).contains("secret") && !e.problems().get(0).contains("wrong"),
+                e.problems().get(0));
     }
 
     private static String resolve(String text) {

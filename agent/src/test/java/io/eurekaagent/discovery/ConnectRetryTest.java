@@ -56,7 +56,9 @@ class ConnectRetryTest {
         });
         answering.start();
         // Round-robin starts with the first: the dropping one.
-        Registry registry = Registry.of(List.of(instance("a", dropping.getLocalPort()), instance("b", answering.getAddress().getPort())));
+        Registry registry = Registry.of(List.of(
+                LoopbackInstances.up("a", dropping.getLocalPort()),
+                LoopbackInstances.up("b", answering.getAddress().getPort())));
         rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
     }
 
@@ -66,17 +68,14 @@ class ConnectRetryTest {
         answering.stop(0);
     }
 
-    private static RegisteredInstance instance(String id, int port) {
-        return new RegisteredInstance("ORDERS", id, "127.0.0.1", "127.0.0.1", "UP", port, true, 443, false, "orders", null, null,
-                0, null, true);
-    }
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder request) {
         HttpRequest byName = (HttpRequest) rewriter.apply(request.build());
         HttpResponse.BodyHandler<String> handler = HttpResponse.BodyHandlers.ofString();
         @SuppressWarnings("unchecked")
-        CompletableFuture<HttpResponse<String>> retried = (CompletableFuture<HttpResponse<String>>) new ConnectRetry(rewriter)
-                .apply(new Object[] {client.sendAsync(byName, handler), client, byName, handler});
+        CompletableFuture<HttpResponse<String>> retried =
+                (CompletableFuture<HttpResponse<String>>) new ConnectRetry(rewriter)
+                        .apply(new Object[] {client.sendAsync(byName, handler), client, byName, handler});
         return retried;
     }
 
@@ -89,6 +88,9 @@ class ConnectRetryTest {
 
     @Test
     void aDeleteCutOffIsNotRepeated() {
-        assertThrows(ExecutionException.class, () -> send(HttpRequest.newBuilder(URI.create("http://orders/x")).DELETE()).get());
+        assertThrows(
+                ExecutionException.class,
+                () -> send(HttpRequest.newBuilder(URI.create("http://orders/x")).DELETE())
+                        .get());
     }
 }

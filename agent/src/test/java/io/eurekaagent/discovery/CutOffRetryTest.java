@@ -16,22 +16,20 @@ class CutOffRetryTest {
         boolean failedOnce;
     }
 
-    private static RegisteredInstance instance(String id, int port) {
-        return new RegisteredInstance("ORDERS", id, "127.0.0.1", "127.0.0.1", "UP", port, true, 443, false, "orders", null, null,
-                0, null, true);
-    }
 
     @Test
     void theRetryOfAnAddressHandedOutForAServiceGoesToTheNextInstanceTheFirstConnectDoesNot() throws Exception {
-        Registry registry = Registry.of(List.of(instance("a", 8001), instance("b", 8002)));
-        ServiceUrlRewriter rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
+        Registry registry = Registry.of(List.of(LoopbackInstances.up("a", 8001), LoopbackInstances.up("b", 8002)));
+        ServiceUrlRewriter rewriter =
+                new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
         CutOffRetry retry = new CutOffRetry(rewriter, FakeHttpClient.class.getDeclaredField("failedOnce"));
         URL first = (URL) rewriter.apply(new URL("http://orders/x"));
         FakeHttpClient client = new FakeHttpClient();
 
         assertNull(retry.apply(new Object[] {client, first.getHost(), first.getPort()}));
         client.failedOnce = true;
-        InetSocketAddress elsewhere = (InetSocketAddress) retry.apply(new Object[] {client, first.getHost(), first.getPort()});
+        InetSocketAddress elsewhere =
+                (InetSocketAddress) retry.apply(new Object[] {client, first.getHost(), first.getPort()});
 
         assertEquals(first.getPort() == 8001 ? 8002 : 8001, elsewhere.getPort());
         assertNull(retry.apply(new Object[] {client, "not-a-service-address", 9999}));

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The hook in front of the JDK's HTTP entry points: argument replaced, a Throwable thrown or failed, agent bugs harmless. */
+/**
+ * The hook in front of the JDK's HTTP entry points: argument replaced, a Throwable thrown or failed, agent bugs
+ * harmless.
+ */
 class NameRewriterTest {
     private static final String TEMPLATE_HOOK = HookContract.NAME_TEMPLATE;
 
@@ -71,10 +74,13 @@ class NameRewriterTest {
         NameHook.connectingHandler = null;
     }
 
+    private static Class<?> instrumented(Class<?> fake, NameRewriter.Target target) throws Exception {
+        return TestClasses.load(fake, NameRewriter.instrument(TestClasses.bytesOf(fake), target, TEMPLATE_HOOK));
+    }
+
     @Test
     void aConnectGoesWhereTheConnectingHookSaysBeforeItIsMade() throws Exception {
-        Class<?> client = TestClasses.load(FakeNetworkClient.class,
-                NameRewriter.instrument(TestClasses.bytesOf(FakeNetworkClient.class), NameRewriter.Target.NETWORK_CLIENT, TEMPLATE_HOOK));
+        Class<?> client = instrumented(FakeNetworkClient.class, NameRewriter.Target.NETWORK_CLIENT);
         Method connect = client.getDeclaredMethod("doConnect", String.class, int.class);
         connect.setAccessible(true);
         Object instance = client.getConstructor().newInstance();
@@ -89,36 +95,46 @@ class NameRewriterTest {
 
     @Test
     void aRefusedConnectGoesWhereTheHookSaysOnceOrFailsAsBefore() throws Exception {
-        Class<?> client = TestClasses.load(FakeNetworkClient.class,
-                NameRewriter.instrument(TestClasses.bytesOf(FakeNetworkClient.class), NameRewriter.Target.NETWORK_CLIENT, TEMPLATE_HOOK));
+        Class<?> client = instrumented(FakeNetworkClient.class, NameRewriter.Target.NETWORK_CLIENT);
         Method connect = client.getDeclaredMethod("doConnect", String.class, int.class);
         connect.setAccessible(true);
         Object instance = client.getConstructor().newInstance();
-        NameHook.refusedHandler = call -> call[2].equals(8080) ? InetSocketAddress.createUnresolved("other", 8081) : null;
+        NameHook.refusedHandler =
+                call -> call[2].equals(8080) ? InetSocketAddress.createUnresolved("other", 8081) : null;
 
         connect.invoke(instance, "first", 8080);
         assertEquals("other:8081", client.getField("connected").get(null));
 
-        InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> connect.invoke(instance, "first", 9090));
+        InvocationTargetException e =
+                assertThrows(InvocationTargetException.class, () -> connect.invoke(instance, "first", 9090));
         assertTrue(e.getCause() instanceof ConnectException, e.getCause().toString());
     }
 
     @Test
     void theFutureOfSendAsyncGoesThroughTheHook() throws Exception {
-        Class<?> client = TestClasses.load(FakeClient.class,
-                NameRewriter.instrument(TestClasses.bytesOf(FakeClient.class), NameRewriter.Target.HTTP_CLIENT, TEMPLATE_HOOK));
+        Class<?> client = instrumented(FakeClient.class, NameRewriter.Target.HTTP_CLIENT);
         CompletableFuture<Object> replaced = CompletableFuture.completedFuture("retried");
         NameHook.sent = call -> replaced;
 
-        Object sent = client.getMethod("sendAsync", HttpRequest.class, HttpResponse.BodyHandler.class, HttpResponse.PushPromiseHandler.class,
-                Executor.class).invoke(client.getConstructor().newInstance(), HttpRequest.newBuilder(URI.create("http://x/")).build(), null, null, null);
+        Object sent = client.getMethod(
+                        "sendAsync",
+                        HttpRequest.class,
+                        HttpResponse.BodyHandler.class,
+                        HttpResponse.PushPromiseHandler.class,
+                        Executor.class)
+                .invoke(
+                        client.getConstructor().newInstance(),
+                        HttpRequest.newBuilder(URI.create("http://x/")).build(),
+                        null,
+                        null,
+                        null);
 
         assertSame(replaced, sent);
     }
 
     @Test
     void theUrlHandlerOpensWhatTheHookReturnsOrThrowsItsThrowable() throws Exception {
-        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), NameRewriter.Target.URL_HANDLER, TEMPLATE_HOOK));
+        Class<?> handler = instrumented(FakeHandler.class, NameRewriter.Target.URL_HANDLER);
         Method open = handler.getMethod("openConnection", URL.class);
         URL instance = new URL("http://10.0.0.1:8080/x");
         NameHook.resolver = url -> instance;
@@ -134,7 +150,7 @@ class NameRewriterTest {
 
     @Test
     void httpClientSendsWhatTheHookReturnsOrFailsTheFuture() throws Exception {
-        Class<?> client = TestClasses.load(FakeClient.class, NameRewriter.instrument(TestClasses.bytesOf(FakeClient.class), NameRewriter.Target.HTTP_CLIENT, TEMPLATE_HOOK));
+        Class<?> client = instrumented(FakeClient.class, NameRewriter.Target.HTTP_CLIENT);
         Method send = client.getMethod("sendAsync", HttpRequest.class, HttpResponse.BodyHandler.class,
                 HttpResponse.PushPromiseHandler.class, Executor.class);
         HttpRequest rewritten = HttpRequest.newBuilder(URI.create("http://10.0.0.1:8080/x")).build();
@@ -153,7 +169,7 @@ class NameRewriterTest {
 
     @Test
     void aResolverThatThrowsLeavesTheRequestAsItWas() throws Exception {
-        Class<?> handler = TestClasses.load(FakeHandler.class, NameRewriter.instrument(TestClasses.bytesOf(FakeHandler.class), NameRewriter.Target.URL_HANDLER, TEMPLATE_HOOK));
+        Class<?> handler = instrumented(FakeHandler.class, NameRewriter.Target.URL_HANDLER);
         NameHook.resolver = url -> {
             throw new IllegalStateException("agent bug");
         };
@@ -168,12 +184,17 @@ class NameRewriterTest {
     @CsvSource({
         "java.base, sun/net/www/protocol/http/Handler, openConnection, (Ljava/net/URL;, 2",
         "java.base, sun/net/www/protocol/https/Handler, openConnection, (Ljava/net/URL;, 2",
-        "java.net.http, jdk/internal/net/http/HttpClientImpl, sendAsync, (Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;), 1",
+        "java.net.http, jdk/internal/net/http/HttpClientImpl, sendAsync,"
+            + " (Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;"
+            + "Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;),"
+            + " 1",
         "java.base, sun/net/NetworkClient, doConnect, (Ljava/lang/String;I), 1",
     })
-    void theJdkEntryPointsOfThisJvmGetTheHook(String module, String jdkClass, String method, String descriptor, int expected) throws Exception {
+    void theJdkEntryPointsOfThisJvmGetTheHook(
+            String module, String jdkClass, String method, String descriptor, int expected) throws Exception {
         byte[] original = TestClasses.jdkClass(module, jdkClass);
-        byte[] instrumented = NameRewriter.instrument(original, NameRewriter.Target.of(jdkClass), HookContract.NAME_HOOK);
+        byte[] instrumented =
+                NameRewriter.instrument(original, NameRewriter.Target.of(jdkClass), HookContract.NAME_HOOK);
 
         String hookMethod = jdkClass.equals(NameRewriter.NETWORK_CLIENT) ? "refused" : "rewrite";
         int hooked = TestClasses.callsIn(instrumented, method, descriptor, HookContract.NAME_HOOK, hookMethod);

@@ -42,13 +42,14 @@ class RegistryCacheTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
 
     private static String registry(String hash, String... instances) {
-        return "{\"applications\":{\"apps__hashcode\":\"" + hash + "\",\"application\":[{\"name\":\"ORDERS\",\"instance\":["
-                + String.join(",", instances) + "]}]}}";
+        return "{\"applications\":{\"apps__hashcode\":\"" + hash
+                + "\",\"application\":[{\"name\":\"ORDERS\",\"instance\":[" + String.join(",", instances) + "]}]}}";
     }
 
     private static String instance(String id, String status, String action) {
-        return "{\"instanceId\":\"" + id + "\",\"app\":\"ORDERS\",\"hostName\":\"" + id + "\",\"ipAddr\":\"10.0.0.1\",\"status\":\""
-                + status + "\",\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"actionType\":\"" + action + "\"}";
+        return "{\"instanceId\":\"" + id + "\",\"app\":\"ORDERS\",\"hostName\":\"" + id
+                + "\",\"ipAddr\":\"10.0.0.1\",\"status\":\"" + status
+                + "\",\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"actionType\":\"" + action + "\"}";
     }
 
     private RegistryCache cache() {
@@ -58,7 +59,8 @@ class RegistryCacheTest {
 
     @Test
     void aFullFetchThenDeltasAppliedWhileTheHashAgrees() {
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
         eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withBody(
                 registry("DOWN_1_UP_1_", instance("o2", "UP", "ADDED"), instance("o1", "DOWN", "MODIFIED")))));
         RegistryCache cache = cache();
@@ -74,8 +76,10 @@ class RegistryCacheTest {
 
     @Test
     void aHashThatDiffersAfterTheDeltaMeansAFullFetch() {
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
-        eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withBody(registry("UP_3_", instance("o2", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps/delta")
+                .willReturn(aResponse().withBody(registry("UP_3_", instance("o2", "UP", "ADDED")))));
         RegistryCache cache = cache();
 
         cache.refresh();
@@ -87,7 +91,8 @@ class RegistryCacheTest {
 
     @Test
     void aRefusedOrUnreadableDeltaMeansAFullFetch() {
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
         eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withStatus(403)));
         RegistryCache cache = cache();
         cache.refresh();
@@ -103,9 +108,11 @@ class RegistryCacheTest {
     void aGzippedAnswerIsUnzipped() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(registry("UP_2_", instance("o1", "UP", "ADDED"), instance("o2", "UP", "ADDED")).getBytes(StandardCharsets.UTF_8));
+            gzip.write(registry("UP_2_", instance("o1", "UP", "ADDED"), instance("o2", "UP", "ADDED"))
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
         RegistryCache cache = cache();
 
         cache.refresh();
@@ -115,7 +122,8 @@ class RegistryCacheTest {
 
     @Test
     void whenTheServerFailsTheLastRegistryIsKeptAndTheFailureLoggedWithoutFlooding() {
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
         RegistryCache cache = cache();
         cache.refresh();
         eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withStatus(503)));
@@ -143,16 +151,21 @@ class RegistryCacheTest {
         return bytes.toByteArray();
     }
 
-    /** A registry, then an answer past a bound: refused with one line, the last good registry kept, the next fetch made. */
+    /**
+     * A registry, then an answer past a bound: refused with one line, the last good registry kept, the next fetch made.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("answersPastABound")
     void anAnswerPastItsBoundsIsRefusedAndTheLastRegistryKept(String what, byte[] body, String line) {
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
-        RegistryCache cache = new RegistryCache(Duration.ofSeconds(30), new RegistryLimits(1024 * 1024, 1_000), Clock.systemUTC())
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        RegistryCache cache = new RegistryCache(
+                        Duration.ofSeconds(30), new RegistryLimits(1024 * 1024, 1_000), Clock.systemUTC())
                 .fetchingFrom(TestInstances.client(transport, "http://127.0.0.1:" + eureka.getPort() + "/eureka/"));
         cache.refresh();
         eureka.stubFor(get("/eureka/apps/delta").willReturn(aResponse().withStatus(403)));
-        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(body)));
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(body)));
 
         try (CapturedStderr log = new CapturedStderr()) {
             cache.refresh();
@@ -185,10 +198,19 @@ class RegistryCacheTest {
         byte[] incompressible = new byte[3 * 1024 * 1024 / 2];
         new Random(7).nextBytes(incompressible);
         return Stream.of(
-                Arguments.of("an answer past the heap's share", incompressible, "is larger than 1 MB, the most a registry may take"),
+                Arguments.of(
+                        "an answer past the heap's share",
+                        incompressible,
+                        "is larger than 1 MB, the most a registry may take"),
                 Arguments.of("a gzip bomb", bomb.toByteArray(), "unzips to more than 64 MB"),
-                Arguments.of("many tiny instances", gzip(tiny.toString().getBytes(StandardCharsets.UTF_8)), "more than 1000 instances"),
+                Arguments.of(
+                        "many tiny instances",
+                        gzip(tiny.toString().getBytes(StandardCharsets.UTF_8)),
+                        "more than 1000 instances"),
                 Arguments.of("deep nesting", gzip(deep.getBytes(StandardCharsets.UTF_8)), "nesting depth"),
-                Arguments.of("a 100,000-character name", gzip(longName.getBytes(StandardCharsets.UTF_8)), "String value length"));
+                Arguments.of(
+                        "a 100,000-character name",
+                        gzip(longName.getBytes(StandardCharsets.UTF_8)),
+                        "String value length"));
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every shape Eureka servers send (Spring Cloud's, Netflix's 1.x and 2.x, single objects or arrays), read the same way. */
+/**
+ * Every shape Eureka servers send (Spring Cloud's, Netflix's 1.x and 2.x, single objects or arrays), read the same way.
+ */
 class RegistryDocumentTest {
     static RegistryDocument parse(String json) throws IOException {
         return RegistryDocument.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), 100);
@@ -18,42 +20,75 @@ class RegistryDocumentTest {
 
     @Test
     void aFullRegistryAsSpringCloudsServerSendsIt() throws Exception {
-        RegistryDocument document = parse("{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"DOWN_1_UP_1_\","
-                + "\"application\":[{\"name\":\"ORDERS\",\"instance\":[{\"instanceId\":\"a:orders:8080\",\"hostName\":\"a\","
-                + "\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.1\",\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
-                + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":8443,\"@enabled\":\"true\"},"
-                + "\"leaseInfo\":{\"registrationTimestamp\":1700000000000},\"metadata\":{\"zone\":\"z1\"},"
-                + "\"vipAddress\":\"orders\",\"secureVipAddress\":\"orders-secure\",\"actionType\":\"ADDED\"},"
-                + "{\"instanceId\":\"b:orders:8080\",\"app\":\"ORDERS\",\"hostName\":\"b\",\"ipAddr\":\"10.0.0.2\",\"status\":\"DOWN\","
-                + "\"port\":{\"$\":8080,\"@enabled\":\"true\"}}]}]}}");
+        RegistryDocument document =
+                parse("{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"DOWN_1_UP_1_\","
+                    + "\"application\":[{\"name\":\"ORDERS\",\"instance\":[{\"instanceId\":\"a:orders:8080\","
+                    + "\"hostName\":\"a\","
+                    + "\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.1\",\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
+                    + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":8443,\"@enabled\":\"true\"},"
+                    + "\"leaseInfo\":{\"registrationTimestamp\":1700000000000},\"metadata\":{\"zone\":\"z1\"},"
+                    + "\"vipAddress\":\"orders\",\"secureVipAddress\":\"orders-secure\",\"actionType\":\"ADDED\"},"
+                    + "{\"instanceId\":\"b:orders:8080\",\"app\":\"ORDERS\",\"hostName\":\"b\",\"ipAddr\":\"10.0.0.2\","
+                    + "\"status\":\"DOWN\",\"port\":{\"$\":8080,\"@enabled\":\"true\"}}]}]}}");
 
         assertEquals("DOWN_1_UP_1_", document.appsHashCode());
         RegisteredInstance a = document.instances().get(0);
-        assertEquals(List.of("ORDERS", "a:orders:8080", "a", "10.0.0.1", "UP", 8080, 8443, "orders", "orders-secure", "z1", 1700000000000L),
-                List.of(a.app(), a.instanceId(), a.hostName(), a.ipAddr(), a.status(), a.port(), a.portFor(true),
-                        a.vipAddress(), a.secureVipAddress(), a.zone(), a.registeredAt()));
+        assertEquals(
+                List.of(
+                        "ORDERS",
+                        "a:orders:8080",
+                        "a",
+                        "10.0.0.1",
+                        "UP",
+                        8080,
+                        8443,
+                        "orders",
+                        "orders-secure",
+                        "z1",
+                        1700000000000L),
+                List.of(
+                        a.app(),
+                        a.instanceId(),
+                        a.hostName(),
+                        a.ipAddr(),
+                        a.status(),
+                        a.port(),
+                        a.portFor(true),
+                        a.vipAddress(),
+                        a.secureVipAddress(),
+                        a.zone(),
+                        a.registeredAt()));
         assertEquals("DOWN", document.instances().get(1).status());
     }
 
     @Test
     void singleObjectsStringNumbersAndTheLowerCaseOverrideAreAccepted() throws Exception {
         RegistryDocument document = parse("{\"applications\":{\"application\":{\"name\":\"PAY\",\"instance\":"
-                + "{\"instanceId\":\"p1\",\"ipAddr\":\"10.0.0.9\",\"status\":\"UP\",\"overriddenstatus\":\"OUT_OF_SERVICE\","
+                + "{\"instanceId\":\"p1\",\"ipAddr\":\"10.0.0.9\",\"status\":\"UP\","
+                + "\"overriddenstatus\":\"OUT_OF_SERVICE\","
                 + "\"port\":{\"$\":\"9090\",\"@enabled\":true},\"leaseInfo\":{\"registrationTimestamp\":\"5\"}}}}}");
 
         RegisteredInstance pay = document.instances().get(0);
-        assertEquals(List.of("PAY", 9090, "OUT_OF_SERVICE", 5L, ""), List.of(pay.app(), pay.port(), pay.status(), pay.registeredAt(), document.appsHashCode()));
+        assertEquals(
+                List.of("PAY", 9090, "OUT_OF_SERVICE", 5L, ""),
+                List.of(pay.app(), pay.port(), pay.status(), pay.registeredAt(), document.appsHashCode()));
     }
 
     @Test
     void anEmptyRegistryAndUnknownFieldsAreFine() throws Exception {
-        assertEquals(List.of(), parse("{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"\",\"application\":[],\"x\":{}}}").instances());
+        String empty = "{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"\","
+                + "\"application\":[],\"x\":{}}}";
+        assertEquals(List.of(), parse(empty).instances());
     }
 
     @Test
     void instancesWithoutAnIdAreSkipped() throws Exception {
-        assertEquals(1, parse("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[{\"ipAddr\":\"1.1.1.1\"},"
-                + "{\"instanceId\":\"ok\"}]}]}}").instances().size());
+        assertEquals(
+                1,
+                parse("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[{\"ipAddr\":\"1.1.1.1\"},"
+                                + "{\"instanceId\":\"ok\"}]}]}}")
+                        .instances()
+                        .size());
     }
 
     @Test
@@ -67,9 +102,13 @@ class RegistryDocumentTest {
             "\"instanceId\":\"no-host\",\"port\":8080",
             "\"instanceId\":\"metadata\",\"hostName\":\"169.254.169.254\",\"ipAddr\":\"169.254.169.254\",\"port\":80",
         };
-        StringBuilder json = new StringBuilder("{\"applications\":{\"application\":{\"name\":\"ORDERS\",\"instance\":[");
+        StringBuilder json =
+                new StringBuilder("{\"applications\":{\"application\":{\"name\":\"ORDERS\",\"instance\":[");
         for (int i = 0; i < entries.length; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"app\":\"ORDERS\",\"status\":\"UP\",").append(entries[i]).append('}');
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"app\":\"ORDERS\",\"status\":\"UP\",")
+                    .append(entries[i])
+                    .append('}');
         }
         RegistryDocument document = parse(json.append("]}}}").toString());
         Registry registry = Registry.of(document.instances());
@@ -82,8 +121,9 @@ class RegistryDocumentTest {
 
     @Test
     void moreInstancesThanTheBoundIsAnIoException() {
-        String three = "{\"applications\":{\"application\":{\"name\":\"A\",\"instance\":[{\"instanceId\":\"1\",\"hostName\":\"h\"},"
-                + "{\"instanceId\":\"2\",\"hostName\":\"h\"},{\"instanceId\":\"3\",\"hostName\":\"h\"}]}}}";
+        String three = "{\"applications\":{\"application\":{\"name\":\"A\",\"instance\":["
+                + "{\"instanceId\":\"1\",\"hostName\":\"h\"},{\"instanceId\":\"2\",\"hostName\":\"h\"},"
+                + "{\"instanceId\":\"3\",\"hostName\":\"h\"}]}}}";
         IOException e = assertThrows(IOException.class,
                 () -> RegistryDocument.parse(new ByteArrayInputStream(three.getBytes(StandardCharsets.UTF_8)), 2));
         assertEquals("the answer lists more than 2 instances", e.getMessage());
@@ -91,11 +131,15 @@ class RegistryDocumentTest {
 
     @Test
     void anXmlAnswerIsOneClearLine() {
-        IOException e = assertThrows(IOException.class,
-                () -> parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<applications><versions__delta>1</versions__delta></applications>"));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<applications><versions__delta>1</versions__delta></applications>"));
 
-        assertEquals("the answer is XML, not JSON (<?xml version=\"1.0\" encoding=\"UTF-8\"?> <applications><versions__...):"
-                + " a proxy may have dropped the request's Accept: application/json", e.getMessage());
+        assertEquals(
+                "the answer is XML, not JSON (<?xml version=\"1.0\" encoding=\"UTF-8\"?> <applications><versions__...):"
+                        + " a proxy may have dropped the request's Accept: application/json",
+                e.getMessage());
     }
 
     @Test

@@ -8,9 +8,24 @@ import org.junit.jupiter.api.Test;
 
 /** Lookups by app name and VIP, deltas applied in order, and Eureka's reconciliation hash. */
 class RegistryTest {
-    static RegisteredInstance instance(String app, String id, String status, String zone, RegisteredInstance.Action action) {
-        return new RegisteredInstance(app, id, id, "10.0.0.1", status, 8080, true, 443, false, app.toLowerCase() + "-vip",
-                null, zone, 0, action, true);
+    static RegisteredInstance instance(
+            String app, String id, String status, String zone, RegisteredInstance.Action action) {
+        return new RegisteredInstance(
+                app,
+                id,
+                id,
+                "10.0.0.1",
+                status,
+                8080,
+                true,
+                443,
+                false,
+                app.toLowerCase() + "-vip",
+                null,
+                zone,
+                0,
+                action,
+                true);
     }
 
     @Test
@@ -24,7 +39,8 @@ class RegistryTest {
 
     @Test
     void aDeltaAddsModifiesAndDeletesInOrderAndLeavesTheOldViewAlone() {
-        Registry before = Registry.of(List.of(instance("ORDERS", "o1", "UP", null, null), instance("ORDERS", "o2", "UP", null, null)));
+        Registry before = Registry.of(
+                List.of(instance("ORDERS", "o1", "UP", null, null), instance("ORDERS", "o2", "UP", null, null)));
 
         Registry after = before.apply(List.of(
                 instance("ORDERS", "o3", "STARTING", null, RegisteredInstance.Action.ADDED),

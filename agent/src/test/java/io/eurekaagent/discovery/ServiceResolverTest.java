@@ -22,11 +22,20 @@ class ServiceResolverTest {
 
     @Test
     void upInstancesTakeTurns() throws Exception {
-        ServiceResolver resolver = resolver(null, true, RegistryTest.instance("ORDERS", "o1", "UP", null, null),
-                RegistryTest.instance("ORDERS", "o2", "DOWN", null, null), RegistryTest.instance("ORDERS", "o3", "UP", null, null));
+        ServiceResolver resolver = resolver(
+                null,
+                true,
+                RegistryTest.instance("ORDERS", "o1", "UP", null, null),
+                RegistryTest.instance("ORDERS", "o2", "DOWN", null, null),
+                RegistryTest.instance("ORDERS", "o3", "UP", null, null));
 
-        assertEquals(List.of("o1", "o3", "o1", "o3"), List.of(resolver.choose("orders").instanceId(), resolver.choose("ORDERS").instanceId(),
-                resolver.choose("orders").instanceId(), resolver.choose("orders-vip").instanceId()));
+        assertEquals(
+                List.of("o1", "o3", "o1", "o3"),
+                List.of(
+                        resolver.choose("orders").instanceId(),
+                        resolver.choose("ORDERS").instanceId(),
+                        resolver.choose("orders").instanceId(),
+                        resolver.choose("orders-vip").instanceId()));
     }
 
     @Test
@@ -43,12 +52,17 @@ class ServiceResolverTest {
         ServiceResolver resolver = resolver(null, true, RegistryTest.instance("ORDERS", "o1", "DOWN", null, null));
 
         UnknownHostException e = assertThrows(UnknownHostException.class, () -> resolver.choose("orders"));
-        assertEquals("orders: no UP instance of that name is registered in Eureka (1 registered, none UP)", e.getMessage());
+        assertEquals(
+                "orders: no UP instance of that name is registered in Eureka (1 registered, none UP)", e.getMessage());
     }
 
     @Test
     void withFilterOnlyUpOffEveryInstanceCounts() throws Exception {
-        assertEquals("o1", resolver(null, false, RegistryTest.instance("ORDERS", "o1", "DOWN", null, null)).choose("orders").instanceId());
+        assertEquals(
+                "o1",
+                resolver(null, false, RegistryTest.instance("ORDERS", "o1", "DOWN", null, null))
+                        .choose("orders")
+                        .instanceId());
     }
 
     @Test
@@ -96,15 +110,28 @@ class ServiceResolverTest {
 
     @Test
     void anUnknownNameSaysWhetherTheRegistryWasFetchedAndHowTheLastFetchWent() {
-        assertEquals("billing: not a known host, and the Eureka registry has not been fetched yet (waited 5000 ms)",
-                new ServiceResolver(source(Registry.EMPTY, false, null), null, true, Duration.ofSeconds(5)).whyUnknown("billing"));
-        assertEquals("billing: not a known host, and the Eureka registry has not been fetched yet (the fetch at 10:00:01"
-                + " (connection refused) failed)", new ServiceResolver(source(Registry.EMPTY, false, "10:00:01 (connection refused)"),
-                null, true, Duration.ofSeconds(5)).whyUnknown("billing"));
-        assertEquals("billing: not a known host, and no instance of that name is registered in Eureka (as last fetched; the fetch"
-                + " at 10:00:31 (HTTP 503) failed)", new ServiceResolver(source(Registry.EMPTY, true, "10:00:31 (HTTP 503)"),
-                null, true, Duration.ofSeconds(5)).whyUnknown("billing"));
-        assertEquals("billing: not a known host, and no instance of that name is registered in Eureka",
-                new ServiceResolver(source(Registry.EMPTY, true, null), null, true, Duration.ofSeconds(5)).whyUnknown("billing"));
+        assertEquals(
+                "billing: not a known host, and the Eureka registry has not been fetched yet (waited 5000 ms)",
+                new ServiceResolver(source(Registry.EMPTY, false, null), null, true, Duration.ofSeconds(5))
+                        .whyUnknown("billing"));
+        assertEquals(
+                "billing: not a known host, and the Eureka registry has not been fetched yet (the fetch at 10:00:01"
+                        + " (connection refused) failed)",
+                new ServiceResolver(
+                                source(Registry.EMPTY, false, "10:00:01 (connection refused)"),
+                                null,
+                                true,
+                                Duration.ofSeconds(5))
+                        .whyUnknown("billing"));
+        assertEquals(
+                "billing: not a known host, and no instance of that name is registered in Eureka (as last fetched; the"
+                        + " fetch at 10:00:31 (HTTP 503) failed)",
+                new ServiceResolver(
+                                source(Registry.EMPTY, true, "10:00:31 (HTTP 503)"), null, true, Duration.ofSeconds(5))
+                        .whyUnknown("billing"));
+        assertEquals(
+                "billing: not a known host, and no instance of that name is registered in Eureka",
+                new ServiceResolver(source(Registry.EMPTY, true, null), null, true, Duration.ofSeconds(5))
+                        .whyUnknown("billing"));
     }
 }

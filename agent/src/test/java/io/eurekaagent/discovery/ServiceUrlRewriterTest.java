@@ -23,14 +23,49 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** http://orders/x to an instance, for URLs and HttpClient requests; everything else untouched. */
 class ServiceUrlRewriterTest {
     private final Registry registry = Registry.of(List.of(
-            new RegisteredInstance("ORDERS", "o1", "orders-1.internal", "10.0.0.1", "UP", 8080, true, 8443, true, "orders", null, null, 0, null, true),
-            new RegisteredInstance("DEAD", "d1", "dead-1", "10.0.0.2", "DOWN", 8080, true, 443, false, "dead", null, null, 0, null, true),
-            new RegisteredInstance("SIX", "s1", "fd00::1", "fd00::1", "UP", 8080, true, 443, false, "six", null, null, 0, null, true)));
-    private final ServiceUrlRewriter rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
+            new RegisteredInstance(
+                    "ORDERS",
+                    "o1",
+                    "orders-1.internal",
+                    "10.0.0.1",
+                    "UP",
+                    8080,
+                    true,
+                    8443,
+                    true,
+                    "orders",
+                    null,
+                    null,
+                    0,
+                    null,
+                    true),
+            new RegisteredInstance(
+                    "DEAD",
+                    "d1",
+                    "dead-1",
+                    "10.0.0.2",
+                    "DOWN",
+                    8080,
+                    true,
+                    443,
+                    false,
+                    "dead",
+                    null,
+                    null,
+                    0,
+                    null,
+                    true),
+            new RegisteredInstance(
+                    "SIX", "s1", "fd00::1", "fd00::1", "UP", 8080, true, 443, false, "six", null, null, 0, null,
+                    true)));
+    private final ServiceUrlRewriter rewriter =
+            new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
 
     @Test
     void aUrlToAServiceNameGoesToAnInstanceKeepingPathQueryAndUserInfo() throws Exception {
-        assertEquals(new URL("http://u:p@orders-1.internal:8080/a/b?c=d"), rewriter.apply(new URL("http://u:p@ORDERS/a/b?c=d")));
+        assertEquals(
+                new URL("http://u:p@orders-1.internal:8080/a/b?c=d"),
+                rewriter.apply(new URL("http://u:p@ORDERS/a/b?c=d")));
         assertEquals(new URL("https://orders-1.internal:8443/a"), rewriter.apply(new URL("https://orders/a")));
     }
 
@@ -43,7 +78,10 @@ class ServiceUrlRewriterTest {
         agentThread.join();
 
         assertSame(eureka, seen[0]);
-        assertEquals(new URL("http://orders-1.internal:8080/eureka/apps"), rewriter.apply(eureka), "on the app's threads it is");
+        assertEquals(
+                new URL("http://orders-1.internal:8080/eureka/apps"),
+                rewriter.apply(eureka),
+                "on the app's threads it is");
     }
 
     @Test
@@ -87,7 +125,14 @@ class ServiceUrlRewriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://orders:8080/x", "http://orders.internal/x", "http://10.0.0.9/x", "http://localhost/x", "ftp://orders/x"})
+    @ValueSource(
+            strings = {
+                "http://orders:8080/x",
+                "http://orders.internal/x",
+                "http://10.0.0.9/x",
+                "http://localhost/x",
+                "ftp://orders/x"
+            })
     void urlsThatCannotBeServiceNamesAreLeftAlone(String url) throws Exception {
         URL original = new URL(url);
         assertSame(original, rewriter.apply(original));
@@ -98,13 +143,16 @@ class ServiceUrlRewriterTest {
         Object result = rewriter.apply(new URL("http://dead/x"));
 
         assertTrue(result instanceof UnknownHostException, String.valueOf(result));
-        assertEquals("dead: no UP instance of that name is registered in Eureka (1 registered, none UP)", ((UnknownHostException) result).getMessage());
+        assertEquals(
+                "dead: no UP instance of that name is registered in Eureka (1 registered, none UP)",
+                ((UnknownHostException) result).getMessage());
     }
 
     @Test
     void aNameNeitherRegisteredNorInDnsFailsSayingSoAsTheJdkReportsAnUnknownHost() throws Exception {
         Object byUrl = rewriter.apply(new URL("http://no-such-service-here/x"));
-        Object byHttpClient = rewriter.apply(HttpRequest.newBuilder(URI.create("http://no-such-service-here/x")).build());
+        Object byHttpClient = rewriter.apply(HttpRequest.newBuilder(URI.create("http://no-such-service-here/x"))
+                .build());
 
         String message = "no-such-service-here: not a known host, and no instance of that name is registered in Eureka";
         assertEquals(message, ((UnknownHostException) byUrl).getMessage());

@@ -30,9 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass
 @EnumSource(Transport.Kind.class)
 class HealthCheckConnectionsTest {
-    private static final byte[] HEADERS = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-            .getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHUNK = "400\r\n".concat("x".repeat(1024)).concat("\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEADERS =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHUNK =
+            "400\r\n".concat("x".repeat(1024)).concat("\r\n").getBytes(StandardCharsets.US_ASCII);
 
     @Parameter
     Transport.Kind transport;
@@ -84,7 +86,9 @@ class HealthCheckConnectionsTest {
     }
 
     private void hold(Socket client, boolean streams) {
-        try (Socket socket = client; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (Socket socket = client;
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream()) {
             in.read(new byte[8192]);
             out.write(HEADERS);
             out.flush();

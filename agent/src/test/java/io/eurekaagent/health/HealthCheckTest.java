@@ -18,7 +18,8 @@ class HealthCheckTest {
         for (int i = 0; i < 239; i++) {
             assertEquals(Duration.ofMillis(500), health.nextCheckIn(true));
         }
-        assertEquals(Duration.ofSeconds(30), health.nextCheckIn(true), "after two minutes still starting: the interval");
+        assertEquals(
+                Duration.ofSeconds(30), health.nextCheckIn(true), "after two minutes still starting: the interval");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class AddressChooserTest {
     private static final AddressChooser DEFAULTS = new AddressChooser(List.of(), List.of());
 
-    static NetworkInterfaceInfo nic(String name, int index, boolean up, String... addresses) throws UnknownHostException {
+    static NetworkInterfaceInfo nic(String name, int index, boolean up, String... addresses)
+            throws UnknownHostException {
         List<InetAddress> list = new ArrayList<>();
         for (String address : addresses) {
             list.add(InetAddress.getByName(address));
@@ -33,27 +34,42 @@ class AddressChooserTest {
 
     @Test
     void dockerBridgesAndVethPairsAreSkipped() throws Exception {
-        assertEquals("192.168.1.20", choose(DEFAULTS, nic("docker0", 1, true, "172.17.0.1"),
-                nic("veth12ab", 2, true, "172.17.0.7"), nic("br-5f2e", 3, true, "172.18.0.1"), nic("enp3s0", 4, true, "192.168.1.20")));
+        assertEquals(
+                "192.168.1.20",
+                choose(
+                        DEFAULTS,
+                        nic("docker0", 1, true, "172.17.0.1"),
+                        nic("veth12ab", 2, true, "172.17.0.7"),
+                        nic("br-5f2e", 3, true, "172.18.0.1"),
+                        nic("enp3s0", 4, true, "192.168.1.20")));
     }
 
     @Test
     void ipv4BeforeIpv6AndNeverLinkLocal() throws Exception {
-        assertEquals("10.1.2.3", choose(DEFAULTS, nic("eth0", 1, true, "fe80::1", "2001:db8::5", "169.254.0.9", "10.1.2.3")));
+        assertEquals(
+                "10.1.2.3",
+                choose(DEFAULTS, nic("eth0", 1, true, "fe80::1", "2001:db8::5", "169.254.0.9", "10.1.2.3")));
         assertEquals("2001:db8:0:0:0:0:0:5", choose(DEFAULTS, nic("eth0", 1, true, "fe80::1", "2001:db8::5")));
     }
 
     @Test
     void userIgnoredInterfacesAndPreferredNetworks() throws Exception {
-        AddressChooser chooser = new AddressChooser(List.of(Pattern.compile("eth0")), List.of(Pattern.compile("192.168")));
-        assertEquals("192.168.7.1", choose(chooser, nic("eth0", 1, true, "192.168.0.1"), nic("eth1", 2, true, "10.0.0.1"),
-                nic("eth2", 3, true, "192.168.7.1")));
+        AddressChooser chooser =
+                new AddressChooser(List.of(Pattern.compile("eth0")), List.of(Pattern.compile("192.168")));
+        assertEquals(
+                "192.168.7.1",
+                choose(
+                        chooser,
+                        nic("eth0", 1, true, "192.168.0.1"),
+                        nic("eth1", 2, true, "10.0.0.1"),
+                        nic("eth2", 3, true, "192.168.7.1")));
         AddressChooser byRegex = new AddressChooser(List.of(), List.of(Pattern.compile("10\\.2\\..*")));
         assertEquals("10.2.0.1", choose(byRegex, nic("eth0", 1, true, "10.1.0.1"), nic("eth1", 2, true, "10.2.0.1")));
     }
 
     @Test
     void nothingUsableIsEmpty() throws Exception {
-        assertTrue(DEFAULTS.choose(List.of(nic("lo", 1, true, "127.0.0.1"), nic("docker0", 2, true, "172.17.0.1"))).isEmpty());
+        assertTrue(DEFAULTS.choose(List.of(nic("lo", 1, true, "127.0.0.1"), nic("docker0", 2, true, "172.17.0.1")))
+                .isEmpty());
     }
 }

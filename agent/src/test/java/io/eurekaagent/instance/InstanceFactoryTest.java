@@ -22,7 +22,8 @@ class InstanceFactoryTest {
         return create(settings, hostname, command, -1);
     }
 
-    static InstanceInfo create(Map<String, String> settings, String hostname, String command, int boundPort) throws Exception {
+    static InstanceInfo create(Map<String, String> settings, String hostname, String command, int boundPort)
+            throws Exception {
         Properties properties = new Properties();
         properties.putAll(settings);
         return factory(properties).create(
@@ -51,7 +52,9 @@ class InstanceFactoryTest {
         assertEquals("UNKNOWN", doc.get("overriddenStatus"));
         assertEquals(Map.of("$", 8080, "@enabled", "true"), doc.get("port"));
         assertEquals(Map.of("$", 443, "@enabled", "false"), doc.get("securePort"));
-        assertEquals(Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn"), doc.get("dataCenterInfo"));
+        assertEquals(
+                Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn"),
+                doc.get("dataCenterInfo"));
         assertEquals(Map.of("renewalIntervalInSecs", 30, "durationInSecs", 90), doc.get("leaseInfo"));
         assertEquals("orders-service", doc.get("vipAddress"));
         assertEquals("orders-service", doc.get("secureVipAddress"));
@@ -76,12 +79,17 @@ class InstanceFactoryTest {
     @Test
     void everythingConfiguredIsTakenAsGiven() throws Exception {
         Map<String, String> settings = Map.ofEntries(
-                Map.entry("eureka.instance.appname", "Orders"), Map.entry("eureka.instance.instance-id", "orders-7"),
-                Map.entry("eureka.instance.hostname", "orders.internal"), Map.entry("eureka.instance.ip-address", "10.9.9.9"),
-                Map.entry("eureka.instance.virtual-host-name", "orders-vip"), Map.entry("eureka.instance.secure-virtual-host-name", "orders-svip"),
-                Map.entry("eureka.instance.metadata-map.zone", "eu-1"), Map.entry("eureka.instance.status-page-url-path", "/actuator/info"),
+                Map.entry("eureka.instance.appname", "Orders"),
+                Map.entry("eureka.instance.instance-id", "orders-7"),
+                Map.entry("eureka.instance.hostname", "orders.internal"),
+                Map.entry("eureka.instance.ip-address", "10.9.9.9"),
+                Map.entry("eureka.instance.virtual-host-name", "orders-vip"),
+                Map.entry("eureka.instance.secure-virtual-host-name", "orders-svip"),
+                Map.entry("eureka.instance.metadata-map.zone", "eu-1"),
+                Map.entry("eureka.instance.status-page-url-path", "/actuator/info"),
                 Map.entry("eureka.instance.health-check-url", "http://sidecar:9000/check"),
-                Map.entry("eureka.instance.secure-port-enabled", "true"), Map.entry("eureka.instance.secure-port", "8443"),
+                Map.entry("eureka.instance.secure-port-enabled", "true"),
+                Map.entry("eureka.instance.secure-port", "8443"),
                 Map.entry("eureka.instance.non-secure-port-enabled", "false"),
                 Map.entry("eureka.instance.lease-renewal-interval-in-seconds", "5"),
                 Map.entry("eureka.instance.lease-expiration-duration-in-seconds", "15"));
@@ -123,7 +131,10 @@ class InstanceFactoryTest {
 
     @Test
     void withHealthChecksTheInstanceStartsAsStarting() throws Exception {
-        assertEquals("STARTING", document(create(Map.of("eureka.client.healthcheck.enabled", "true"), "h", "a.jar")).get("status"));
+        assertEquals(
+                "STARTING",
+                document(create(Map.of("eureka.client.healthcheck.enabled", "true"), "h", "a.jar"))
+                        .get("status"));
     }
 
     @Test
@@ -171,11 +182,12 @@ class InstanceFactoryTest {
 
     @Test
     void explicitPathsWinAndSpringBoot1KeepsTheOldPaths(@TempDir Path dir) throws Exception {
-        Map<String, Object> explicit = document(create(Map.of("eureka.instance.health-check-url-path", "/ping"), "web-1",
-                springBootJar(dir, "4.0.7")));
+        Map<String, Object> explicit = document(
+                create(Map.of("eureka.instance.health-check-url-path", "/ping"), "web-1", springBootJar(dir, "4.0.7")));
         assertEquals("http://web-1:8080/ping", explicit.get("healthCheckUrl"));
         assertEquals("http://web-1:8080/actuator/info", explicit.get("statusPageUrl"));
-        Map<String, Object> boot1 = document(create(Map.of("management.server.port", "9090"), "web-1", springBootJar(dir, "1.5.22")));
+        Map<String, Object> boot1 =
+                document(create(Map.of("management.server.port", "9090"), "web-1", springBootJar(dir, "1.5.22")));
         assertEquals("http://web-1:8080/health", boot1.get("healthCheckUrl"));
     }
 

@@ -13,8 +13,10 @@ class ReverseLookupTest {
 
     @Test
     void theNameTheAddressResolvesBackTo() {
-        assertEquals("ip-10-0-0-5.eu-west-1.compute.internal",
-                ReverseLookup.start("10.0.0.5", address -> "ip-10-0-0-5.eu-west-1.compute.internal").nameOrAddress(AMPLE));
+        assertEquals(
+                "ip-10-0-0-5.eu-west-1.compute.internal",
+                ReverseLookup.start("10.0.0.5", address -> "ip-10-0-0-5.eu-west-1.compute.internal")
+                        .nameOrAddress(AMPLE));
     }
 
     @Test
@@ -41,8 +43,11 @@ class ReverseLookupTest {
         });
         try (CapturedStderr log = new CapturedStderr()) {
             assertEquals("10.0.0.5", hanging.nameOrAddress(Duration.ofMillis(50)));
-            assertEquals(1, log.count("no reverse DNS answer for 10.0.0.5 within 50 ms: registering the address as the host"
-                    + " name (set eureka.instance.hostname to choose one)"), log.text());
+            assertEquals(
+                    1,
+                    log.count("no reverse DNS answer for 10.0.0.5 within 50 ms: registering the address as the host"
+                            + " name (set eureka.instance.hostname to choose one)"),
+                    log.text());
         }
         never.countDown();
     }

@@ -21,7 +21,8 @@ class HookContractTest {
         for (HookContract.Call call : calls) {
             Class<?> template = template(call.template());
             Method method = only(template, call.name());
-            assertTrue(Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers()), call.name());
+            assertTrue(
+                    Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers()), call.name());
             String descriptor = MethodType.methodType(method.getReturnType(), method.getParameterTypes())
                     .toMethodDescriptorString();
             assertEquals(call.descriptor(), descriptor, template.getSimpleName() + "." + call.name());
@@ -39,7 +40,8 @@ class HookContractTest {
             List<String> declared = new ArrayList<>();
             for (Field field : template.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
-                assertTrue(Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isVolatile(modifiers),
+                assertTrue(
+                        Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isVolatile(modifiers),
                         field.toString());
                 declared.add(field.getName());
             }

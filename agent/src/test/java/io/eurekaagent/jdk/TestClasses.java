@@ -23,7 +23,8 @@ public final class TestClasses {
 
     /** A JDK class file as this JVM has it, e.g. ("java.base", "java/net/ServerSocket"). */
     public static byte[] jdkClass(String module, String internalName) throws IOException {
-        return Files.readAllBytes(FileSystems.getFileSystem(URI.create("jrt:/")).getPath("modules", module, internalName + ".class"));
+        return Files.readAllBytes(
+                FileSystems.getFileSystem(URI.create("jrt:/")).getPath("modules", module, internalName + ".class"));
     }
 
     /** Defines rewritten bytes under the class's own name, in a loader of their own. */
@@ -38,22 +39,31 @@ public final class TestClasses {
     /** How many calls of {@code owner.method} the methods named {@code in} (descriptor starting so) make. */
     public static int callsIn(byte[] bytes, String in, String descriptorStart, String owner, String method) {
         int[] calls = {0};
-        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                if (!name.equals(in) || !descriptor.startsWith(descriptorStart)) {
-                    return null;
-                }
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String callOwner, String callName, String desc, boolean isInterface) {
-                        if (callOwner.equals(owner) && callName.equals(method)) {
-                            calls[0]++;
-                        }
-                    }
-                };
-            }
-        }, 0);
+        new ClassReader(bytes)
+                .accept(
+                        new ClassVisitor(Opcodes.ASM9) {
+                            @Override
+                            public MethodVisitor visitMethod(
+                                    int access, String name, String descriptor, String signature, String[] exceptions) {
+                                if (!name.equals(in) || !descriptor.startsWith(descriptorStart)) {
+                                    return null;
+                                }
+                                return new MethodVisitor(Opcodes.ASM9) {
+                                    @Override
+                                    public void visitMethodInsn(
+                                            int opcode,
+                                            String callOwner,
+                                            String callName,
+                                            String desc,
+                                            boolean isInterface) {
+                                        if (callOwner.equals(owner) && callName.equals(method)) {
+                                            calls[0]++;
+                                        }
+                                    }
+                                };
+                            }
+                        },
+                        0);
         return calls[0];
     }
 }

@@ -28,8 +28,10 @@ class BackoffTest {
 
     @Test
     void theJitterIsPlusOrMinusTwentyPercentNeverAboveTheCap() {
-        assertEquals(List.of(800L, 1600L), steps(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.0), 2));
-        assertEquals(List.of(1200L, 2400L), steps(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 1.0), 2));
+        assertEquals(
+                List.of(800L, 1600L), steps(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.0), 2));
+        assertEquals(
+                List.of(1200L, 2400L), steps(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 1.0), 2));
         assertEquals(List.of(30000L), steps(new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(30), () -> 1.0), 1));
     }
 

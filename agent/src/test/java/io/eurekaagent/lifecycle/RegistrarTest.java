@@ -52,15 +52,23 @@ class RegistrarTest {
         try (CapturedStderr log = new CapturedStderr()) {
             runUntilShutdown(instance, null, Duration.ofSeconds(2));
 
-            assertEquals(List.of("0 register UP", "30000 renew UP", "60000 renew UP", "60000 register UP", "90000 renew UP",
-                    "100000 cancel within 2000 ms"), eureka.calls());
+            assertEquals(
+                    List.of(
+                            "0 register UP",
+                            "30000 renew UP",
+                            "60000 renew UP",
+                            "60000 register UP",
+                            "90000 renew UP",
+                            "100000 cancel within 2000 ms"),
+                    eureka.calls());
             List<Long> dirty = eureka.registeredDirty();
             assertTrue(dirty.get(1) > dirty.get(0), "a re-registration carries a newer lastDirtyTimestamp: " + dirty);
             assertEquals(1, log.count("] registered ORDERS instance web-1:orders:8080 at 10.0.0.5:8080 (UP) with"
                     + " http://agent:****@eureka-1:8761/eureka/ in 0 ms"), log.text());
             assertEquals(1, log.count("does not know web-1:orders:8080 (restarted or expired it); registering again"));
             assertEquals(1, log.count("] registered again ORDERS"));
-            assertEquals(1, log.count("] deregistered ORDERS instance web-1:orders:8080 from http://agent:****@eureka-1"));
+            assertEquals(
+                    1, log.count("] deregistered ORDERS instance web-1:orders:8080 from http://agent:****@eureka-1"));
             assertFalse(log.text().contains("s3cret"), log.text());
         }
     }
@@ -72,9 +80,22 @@ class RegistrarTest {
         try (CapturedStderr log = new CapturedStderr()) {
             runUntilShutdown(TestInstances.orders(10), null, Duration.ofSeconds(2));
 
-            assertEquals(List.of("0 register UP", "1000 register UP", "3000 register UP", "7000 register UP",
-                    "15000 register UP", "25000 register UP", "35000 renew UP", "45000 renew UP", "55000 renew UP",
-                    "65000 renew UP", "75000 renew UP", "85000 renew UP", "95000 renew UP", "100000 cancel within 2000 ms"),
+            assertEquals(
+                    List.of(
+                            "0 register UP",
+                            "1000 register UP",
+                            "3000 register UP",
+                            "7000 register UP",
+                            "15000 register UP",
+                            "25000 register UP",
+                            "35000 renew UP",
+                            "45000 renew UP",
+                            "55000 renew UP",
+                            "65000 renew UP",
+                            "75000 renew UP",
+                            "85000 renew UP",
+                            "95000 renew UP",
+                            "100000 cancel within 2000 ms"),
                     eureka.calls());
             assertEquals(3, log.count("registration failed"), log.text());
             assertEquals(1, log.count("registration failed 4 times in a row: HTTP 503 from"), log.text());
@@ -101,11 +122,23 @@ class RegistrarTest {
         try (CapturedStderr log = new CapturedStderr()) {
             runUntilShutdown(TestInstances.orders(10), null, Duration.ofSeconds(2));
 
-            assertEquals(List.of("0 register UP", "10000 renew UP", "20000 renew UP", "30000 renew UP", "40000 renew UP",
-                    "50000 renew UP", "60000 renew UP", "70000 renew UP", "80000 renew UP", "90000 renew UP",
-                    "100000 cancel within 2000 ms"), eureka.calls());
+            assertEquals(
+                    List.of(
+                            "0 register UP",
+                            "10000 renew UP",
+                            "20000 renew UP",
+                            "30000 renew UP",
+                            "40000 renew UP",
+                            "50000 renew UP",
+                            "60000 renew UP",
+                            "70000 renew UP",
+                            "80000 renew UP",
+                            "90000 renew UP",
+                            "100000 cancel within 2000 ms"),
+                    eureka.calls());
             assertEquals(3, log.count("heartbeat failed"), log.text());
-            assertEquals(1, log.count("heartbeat failed: HTTP 500 from http://agent:****@eureka-1:8761/eureka/; retrying"));
+            assertEquals(
+                    1, log.count("heartbeat failed: HTTP 500 from http://agent:****@eureka-1:8761/eureka/; retrying"));
             assertEquals(1, log.count("heartbeat failed 2 times in a row: http://agent:****@eureka-1:8761/eureka/:"
                     + " connection refused; retrying"), log.text());
             assertEquals(1, log.count("heartbeat failed 4 times in a row"));
@@ -137,8 +170,11 @@ class RegistrarTest {
 
             assertEquals(List.of("0 register UP", "1000 register UP", "3000 register UP", "33000 renew UP",
                     "63000 renew UP", "93000 renew UP", "100000 cancel within 2000 ms"), eureka.calls());
-            assertEquals(1, log.count("heartbeat failed: unexpected java.lang.OutOfMemoryError: Java heap space (a test's);"
-                    + " retrying"), log.text());
+            assertEquals(
+                    1,
+                    log.count("heartbeat failed: unexpected java.lang.OutOfMemoryError: Java heap space (a test's);"
+                            + " retrying"),
+                    log.text());
             assertEquals(1, log.count("heartbeat failed 2 times in a row: unexpected java.lang.IllegalStateException"),
                     log.text());
         }
@@ -199,13 +235,18 @@ class RegistrarTest {
 
     @Test
     void anUnreachableServerAtShutdownIsOneLineAndTheLeaseDoesTheRest() throws Exception {
-        eureka.answers("cancel", new EurekaUnavailableException("http://agent:****@eureka-1:8761/eureka/: no answer within 2000 ms"));
+        eureka.answers(
+                "cancel",
+                new EurekaUnavailableException("http://agent:****@eureka-1:8761/eureka/: no answer within 2000 ms"));
 
         try (CapturedStderr log = new CapturedStderr()) {
             runUntilShutdown(TestInstances.orders(30), null, Duration.ofSeconds(2));
 
-            assertEquals(1, log.count("could not deregister web-1:orders:8080 (http://agent:****@eureka-1:8761/eureka/: no"
-                    + " answer within 2000 ms); Eureka drops it when its lease expires"), log.text());
+            assertEquals(
+                    1,
+                    log.count("could not deregister web-1:orders:8080 (http://agent:****@eureka-1:8761/eureka/: no"
+                            + " answer within 2000 ms); Eureka drops it when its lease expires"),
+                    log.text());
         }
     }
 
@@ -245,7 +286,8 @@ class RegistrarTest {
         Thread shutdown = AgentThreads.newThread("shutdown", () -> registrar.deregister(Duration.ofSeconds(60)));
         shutdown.start();
         // Released once the shutdown thread waits (for the registration) or, if it did not wait, has finished.
-        await(() -> shutdown.getState() == Thread.State.TIMED_WAITING || shutdown.getState() == Thread.State.TERMINATED);
+        await(() ->
+                shutdown.getState() == Thread.State.TIMED_WAITING || shutdown.getState() == Thread.State.TERMINATED);
         release.countDown();
         shutdown.join(TimeUnit.SECONDS.toMillis(30));
         heartbeat.join(TimeUnit.SECONDS.toMillis(30));
@@ -277,7 +319,8 @@ class RegistrarTest {
     private static HealthCheck health(Duration interval, IntSupplier statuses) {
         Transport transport = new Transport() {
             @Override
-            public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit) {
+            public Answer send(
+                    String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit) {
                 return new Answer(statuses.getAsInt(), new byte[0], null);
             }
         };

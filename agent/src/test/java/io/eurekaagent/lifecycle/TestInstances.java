@@ -35,7 +35,8 @@ public final class TestInstances {
         Properties properties = new Properties();
         properties.putAll(settings);
         AgentConfig config = AgentConfig.load(null, properties, Map.of());
-        return new InstanceFactory(config.instance(), config.readiness()).create(new ServingPort(8080, "the test's", 0));
+        return new InstanceFactory(config.instance(), config.readiness())
+                .create(new ServingPort(8080, "the test's", 0));
     }
 
     public static EurekaClient client(String... urls) {
@@ -50,7 +51,8 @@ public final class TestInstances {
     public static EurekaClient client(Transport.Kind transport, Duration quarantine, String... urls) {
         List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
         boolean tls = servers.stream().anyMatch(ServiceUrl::isHttps);
-        return new EurekaClient(new ServerChoice(servers, quarantine), transport(transport, tls), Duration.ofSeconds(3));
+        return new EurekaClient(
+                new ServerChoice(servers, quarantine), transport(transport, tls), Duration.ofSeconds(3));
     }
 
     /** A transport of that kind as the agent makes it for plain http servers, connect timeout 1 s. */

@@ -18,8 +18,11 @@ class AgentLogTest {
 
     @Test
     void aPasswordHoldingSlashCommaSpaceOrAtIsMaskedWhole() {
-        assertEquals("eureka.client.service-url.defaultZone=http://u:****@eureka/eureka/ (system property): expected ...",
-                AgentLog.mask("eureka.client.service-url.defaultZone=http://u:p/a,s s@w@eureka/eureka/ (system property): expected ..."));
+        assertEquals(
+                "eureka.client.service-url.defaultZone=http://u:****@eureka/eureka/ (system property): expected ...",
+                AgentLog.mask(
+                        "eureka.client.service-url.defaultZone=http://u:p/a,s s@w@eureka/eureka/ (system property):"
+                                + " expected ..."));
         assertEquals("http://u:****@a/eureka/,http://v:****@b/eureka/",
                 AgentLog.mask("http://u:x/y@a/eureka/,http://v:p@q@b/eureka/"));
     }

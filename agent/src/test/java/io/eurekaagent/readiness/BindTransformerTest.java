@@ -122,7 +122,11 @@ class BindTransformerTest {
                 HookRewriter.instrument(TestClasses.bytesOf(FakeServerSocket.class), TEMPLATE_HOOK));
         Object socket = instrumented.getConstructor().newInstance();
 
-        assertEquals(socket, instrumented.getMethod("bind", SocketAddress.class, int.class).invoke(socket, new InetSocketAddress(0), 50));
+        assertEquals(
+                socket,
+                instrumented
+                        .getMethod("bind", SocketAddress.class, int.class)
+                        .invoke(socket, new InetSocketAddress(0), 50));
     }
 
     @Test
@@ -156,7 +160,12 @@ class BindTransformerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"java/net/ServerSocket", "sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl"})
+    @ValueSource(
+            strings = {
+                "java/net/ServerSocket",
+                "sun/nio/ch/ServerSocketChannelImpl",
+                "sun/nio/ch/AsynchronousServerSocketChannelImpl"
+            })
     void theJdkClassesOfThisJvmGetTheHookInTheirBindAndAcceptMethods(String jdkClass) throws Exception {
         byte[] original = TestClasses.jdkClass("java.base", jdkClass);
         byte[] instrumented = HookRewriter.instrument(original, HookContract.SOCKET_HOOK);
@@ -168,15 +177,18 @@ class BindTransformerTest {
     @ParameterizedTest
     @ValueSource(strings = {"sun/nio/ch/ServerSocketAdaptor", "sun/security/ssl/SSLServerSocketImpl"})
     void theJdkSocketAdaptersGetTheHookInTheirAccept(String jdkClass) throws Exception {
-        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", jdkClass), HookContract.SOCKET_HOOK);
+        byte[] instrumented =
+                HookRewriter.instrument(TestClasses.jdkClass("java.base", jdkClass), HookContract.SOCKET_HOOK);
         assertEquals(1, TestClasses.callsIn(instrumented, "accept", "()", HookContract.SOCKET_HOOK, "accepting"));
     }
 
     @Test
     void theJdkSelectionKeyReportsInterestChanges() throws Exception {
-        byte[] instrumented = HookRewriter.instrument(TestClasses.jdkClass("java.base", "sun/nio/ch/SelectionKeyImpl"), HookContract.SOCKET_HOOK);
+        byte[] instrumented = HookRewriter.instrument(
+                TestClasses.jdkClass("java.base", "sun/nio/ch/SelectionKeyImpl"), HookContract.SOCKET_HOOK);
         assertEquals(1, TestClasses.callsIn(instrumented, "interestOps", "(I)", HookContract.SOCKET_HOOK, "interest"));
-        assertEquals(1, TestClasses.callsIn(instrumented, "interestOpsOr", "(I)", HookContract.SOCKET_HOOK, "interest"));
+        assertEquals(
+                1, TestClasses.callsIn(instrumented, "interestOpsOr", "(I)", HookContract.SOCKET_HOOK, "interest"));
         assertEquals(0, TestClasses.callsIn(instrumented, "interestOps", "()", HookContract.SOCKET_HOOK, "interest"));
     }
 
@@ -184,7 +196,8 @@ class BindTransformerTest {
     void otherClassesAndOtherLoadersAreLeftAlone() {
         BindTransformer transformer = new BindTransformer(() -> true);
         assertNull(transformer.transform(null, null, "java/net/Socket", null, null, new byte[0]));
-        assertNull(transformer.transform(null, getClass().getClassLoader(), "java/net/ServerSocket", null, null, new byte[0]));
+        assertNull(transformer.transform(
+                null, getClass().getClassLoader(), "java/net/ServerSocket", null, null, new byte[0]));
         assertTrue(BindTransformer.TARGETS.contains("java/net/ServerSocket"));
     }
 }

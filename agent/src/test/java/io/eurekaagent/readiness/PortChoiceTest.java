@@ -44,8 +44,10 @@ class PortChoiceTest {
         ServingPort serving = choice.decide(15 * SECOND);
         assertEquals(8080, serving.port());
         assertEquals(15 * SECOND, serving.sinceNanos());
-        assertEquals("the first port the app accepts connections on (0.0.0.0:8080, bound by thread main, accepting 14000 ms"
-                + " after its bind)", serving.how());
+        assertEquals(
+                "the first port the app accepts connections on (0.0.0.0:8080, bound by thread main, accepting 14000 ms"
+                        + " after its bind)",
+                serving.how());
     }
 
     @Test
@@ -111,7 +113,9 @@ class PortChoiceTest {
         choice.accepting(8080, 4 + PortChoice.TLS_GRACE_NANOS);
         ServingPort serving = choice.decide(4 + PortChoice.TLS_GRACE_NANOS);
         assertEquals(8080, serving.port());
-        assertEquals("the first port the app accepts connections on; 8443 looks like a TLS port", serving.how().split(" \\(")[0]);
+        assertEquals(
+                "the first port the app accepts connections on; 8443 looks like a TLS port",
+                serving.how().split(" \\(")[0]);
     }
 
     @Test

@@ -35,10 +35,13 @@ public class CodecBenchmark {
     public void documents() throws IOException {
         registry = RegistryFixture.registry(INSTANCES);
         parsed = Registry.of(RegistryDocument.parse(new ByteArrayInputStream(registry), Integer.MAX_VALUE).instances());
-        delta = RegistryDocument.parse(new ByteArrayInputStream(RegistryFixture.delta(INSTANCES, 100)), Integer.MAX_VALUE);
+        delta = RegistryDocument.parse(
+                new ByteArrayInputStream(RegistryFixture.delta(INSTANCES, 100)), Integer.MAX_VALUE);
         netflix = new EurekaJacksonCodec();
         int netflixCount = netflix.readValue(Applications.class, new ByteArrayInputStream(registry)).size();
-        if (parsed.size() != INSTANCES || netflixCount != INSTANCES || !parsed.apply(delta.instances()).hashCodeOfStatuses().equals(delta.appsHashCode())) {
+        if (parsed.size() != INSTANCES
+                || netflixCount != INSTANCES
+                || !parsed.apply(delta.instances()).hashCodeOfStatuses().equals(delta.appsHashCode())) {
             throw new IllegalStateException("fixture read wrong: agent " + parsed.size() + ", Netflix " + netflixCount);
         }
     }

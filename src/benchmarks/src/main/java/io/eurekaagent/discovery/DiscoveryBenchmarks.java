@@ -18,10 +18,12 @@ public final class DiscoveryBenchmarks {
         new Runner(new OptionsBuilder().include("io\\.eurekaagent\\.discovery\\..*Benchmark").build()).run();
         byte[] document = RegistryFixture.registry(CodecBenchmark.INSTANCES);
         long before = usedAfterGc();
-        Registry registry = Registry.of(RegistryDocument.parse(new ByteArrayInputStream(document), Integer.MAX_VALUE).instances());
+        Registry registry = Registry.of(RegistryDocument.parse(new ByteArrayInputStream(document), Integer.MAX_VALUE)
+                .instances());
         long held = usedAfterGc() - before;
-        System.out.printf("%nheap held by a %,d-instance registry (%d apps): %.1f MB%n", registry.size(), RegistryFixture.APPS,
-                held / 1024.0 / 1024.0);
+        System.out.printf(
+                "%nheap held by a %,d-instance registry (%d apps): %.1f MB%n",
+                registry.size(), RegistryFixture.APPS, held / 1024.0 / 1024.0);
         java.lang.ref.Reference.reachabilityFence(registry);
     }
 

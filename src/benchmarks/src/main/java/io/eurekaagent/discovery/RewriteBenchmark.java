@@ -32,19 +32,24 @@ public class RewriteBenchmark {
     private ServiceUrlRewriter rewriter;
     private URL byName;
     private URL direct;
-    private final HttpRequest requestByName = HttpRequest.newBuilder(URI.create("http://orders/orders/42?expand=lines")).build();
-    private final HttpRequest requestDirect = HttpRequest.newBuilder(URI.create("http://10.0.0.1:8080/orders/42?expand=lines")).build();
+    private final HttpRequest requestByName = HttpRequest.newBuilder(URI.create("http://orders/orders/42?expand=lines"))
+            .build();
+    private final HttpRequest requestDirect = HttpRequest.newBuilder(
+                    URI.create("http://10.0.0.1:8080/orders/42?expand=lines"))
+            .build();
 
     @Setup
     public void rewriter() throws MalformedURLException {
-        Registry registry = Registry.of(List.of(instance("o1", "10.0.0.1"), instance("o2", "10.0.0.2"), instance("o3", "10.0.0.3")));
+        Registry registry = Registry.of(
+                List.of(instance("o1", "10.0.0.1"), instance("o2", "10.0.0.2"), instance("o3", "10.0.0.3")));
         rewriter = new ServiceUrlRewriter(new ServiceResolver(() -> registry, null, true, Duration.ZERO));
         byName = new URL("http://orders/orders/42?expand=lines");
         direct = new URL("http://10.0.0.1:8080/orders/42?expand=lines");
     }
 
     private static RegisteredInstance instance(String id, String ip) {
-        return new RegisteredInstance("ORDERS", id, ip, ip, "UP", 8080, true, 443, false, "orders", "orders", null, 0, null, true);
+        return new RegisteredInstance(
+                "ORDERS", id, ip, ip, "UP", 8080, true, 443, false, "orders", "orders", null, 0, null, true);
     }
 
     @Benchmark

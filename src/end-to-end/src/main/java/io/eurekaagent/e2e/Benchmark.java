@@ -74,9 +74,12 @@ public final class Benchmark {
     private void aotCache(int runs) throws Exception {
         Path cache = Files.createTempDirectory("eureka-agent-aot").resolve("app.aot");
         int trainingPort = Project.freePort();
-        AgentApp training = new AgentApp().env("PORT", Integer.toString(trainingPort)).jvmOption("-XX:AOTCacheOutput=" + cache)
+        AgentApp training = new AgentApp()
+                .env("PORT", Integer.toString(trainingPort))
+                .jvmOption("-XX:AOTCacheOutput=" + cache)
                 .jvmOption("-XX:NativeMemoryTracking=summary")
-                .property("eureka.client.service-url.defaultZone", eureka.serviceUrl()).property("eureka.instance.appname", "bench-aot");
+                .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
+                .property("eureka.instance.appname", "bench-aot");
         try (ChildProcess process = training.start("aot-training")) {
             until(() -> answers(trainingPort), System.nanoTime());
             until(() -> registered("BENCH-AOT"), System.nanoTime());
@@ -92,7 +95,12 @@ public final class Benchmark {
                 if (withCache) {
                     app.jvmOption("-XX:AOTCache=" + cache);
                 }
-                measure(withCache ? "agent-test-app, AOT cache," : "agent-test-app, no AOT cache,", app, port, null, true);
+                measure(
+                        withCache ? "agent-test-app, AOT cache," : "agent-test-app, no AOT cache,",
+                        app,
+                        port,
+                        null,
+                        true);
             }
         }
         report();
@@ -108,7 +116,8 @@ public final class Benchmark {
     }
 
     /**
-     * With the agent and one setting that leaves part of it out, to break its cost down: {@code client.enabled=false} is
+     * With the agent and one setting that leaves part of it out, to break its cost down: {@code client.enabled=false}
+     * is
      * what any {@code -javaagent} costs (the JVM's instrument start-up, the jar, premain reading the settings),
      * {@code register-on=start} the agent without its socket hooks.
      */
@@ -134,14 +143,19 @@ public final class Benchmark {
         AgentApp app = new AgentApp().property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
                 .property("eureka.agent.debug", "true")
                 .property("eureka.instance.appname", name)
-                .main("-jar", Project.jar("src/spring-boot-app/target/spring-boot-app.jar").toString(), "--server.port=" + port);
-        measure("spring-boot-app", transport(app, httpClient, withAgent), port, withAgent ? name.toUpperCase() : null, withAgent);
+                .main("-jar", Project.jar("spring-boot-app.jar").toString(), "--server.port=" + port);
+        measure(
+                "spring-boot-app",
+                transport(app, httpClient, withAgent),
+                port,
+                withAgent ? name.toUpperCase() : null,
+                withAgent);
     }
 
     private void springCloudClient(int run) throws Exception {
         int port = Project.freePort();
         AgentApp app = new AgentApp().withoutAgentFlag()
-                .main("-jar", Project.jar("src/spring-client/target/spring-client.jar").toString(), "--server.port=" + port,
+                .main("-jar", Project.jar("spring-client.jar").toString(), "--server.port=" + port,
                         "--eureka.client.service-url.defaultZone=" + eureka.serviceUrl(),
                         "--spring.application.name=bench-cloud-" + run);
         measure("spring-cloud-client", app, port, "BENCH-CLOUD-" + run, false);
@@ -149,8 +163,14 @@ public final class Benchmark {
 
     /** One GET through each JDK HTTP client in a bare JVM: what the choice of client costs by itself. */
     private void httpCost(String client) throws Exception {
-        AgentApp app = new AgentApp().withoutAgentFlag().main("-cp", Project.root().resolve("src/end-to-end/target/classes").toString(),
-                "io.eurekaagent.e2e.apps.HttpCost", client, eureka.serviceUrl() + "apps");
+        AgentApp app = new AgentApp()
+                .withoutAgentFlag()
+                .main(
+                        "-cp",
+                        Project.root().resolve("src/end-to-end/target/classes").toString(),
+                        "io.eurekaagent.e2e.apps.HttpCost",
+                        client,
+                        eureka.serviceUrl() + "apps");
         try (ChildProcess process = app.start("http-cost")) {
             process.awaitExit(TIMEOUT);
             String[] figures = process.output().trim().split(" ");
@@ -167,11 +187,16 @@ public final class Benchmark {
      * Launches, times the first 200 from /hello and (if {@code app} is given) the registration, then reads /proc.
      * @param withAgent whether the agent runs and prints its premain and registration times
      */
-    private void measure(String name, AgentApp app, int port, String registeredApp, boolean withAgent) throws Exception {
-        String variant = app.command().stream().filter(arg -> arg.matches("-Deureka\\.(agent\\.http-client|agent\\.register-on|client\\.enabled)=.*"))
-                .findFirst().map(arg -> " (" + arg.substring(arg.indexOf('.', 3) + 1).replace("agent.http-client=", "") + ")").orElse("");
+    private void measure(String name, AgentApp app, int port, String registeredApp, boolean withAgent)
+            throws Exception {
+        String variant = app.command().stream()
+                .filter(arg -> arg.matches("-Deureka\\.(agent\\.http-client|agent\\.register-on|client\\.enabled)=.*"))
+                .findFirst()
+                .map(arg -> " (" + arg.substring(arg.indexOf('.', 3) + 1).replace("agent.http-client=", "") + ")")
+                .orElse("");
         boolean agentFlag = app.command().stream().anyMatch(arg -> arg.startsWith("-javaagent:"));
-        String label = name + (name.equals("spring-cloud-client") ? "" : agentFlag ? " with agent" + variant : " without agent");
+        String label = name
+                + (name.equals("spring-cloud-client") ? "" : agentFlag ? " with agent" + variant : " without agent");
         app.jvmOption("-XX:NativeMemoryTracking=summary");
         long launch = System.nanoTime();
         try (ChildProcess process = app.start(name)) {
@@ -189,7 +214,9 @@ public final class Benchmark {
             }
             Thread.sleep(2000);
             Map<String, String> status = procStatus(process.pid());
-            record(label + ": resident memory (MB)", Long.parseLong(status.get("VmRSS").replaceAll("\\D", "")) / 1024.0);
+            record(
+                    label + ": resident memory (MB)",
+                    Long.parseLong(status.get("VmRSS").replaceAll("\\D", "")) / 1024.0);
             record(label + ": threads", Double.parseDouble(status.get("Threads").trim()));
             record(label + ": footprint, non-heap + live heap (MB)", footprint(process.pid()));
             long sigterm = System.nanoTime();
@@ -227,8 +254,11 @@ public final class Benchmark {
 
     private static boolean answers(int port) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
-                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+                            .timeout(Duration.ofSeconds(1))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException | InterruptedException e) {
             return false;

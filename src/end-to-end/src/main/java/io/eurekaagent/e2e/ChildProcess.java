@@ -38,7 +38,8 @@ public final class ChildProcess implements AutoCloseable {
         reader.start();
     }
 
-    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir) throws IOException {
+    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
         // The parent's own agent settings must not leak into children.
         builder.environment().keySet().removeIf(key -> key.startsWith("EUREKA_") || key.equals("JAVA_TOOL_OPTIONS"));
@@ -47,7 +48,8 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 synchronized (lines) {
                     lines.add(new Line(text, System.nanoTime()));
@@ -74,7 +76,8 @@ public final class ChildProcess implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError(name + ": no such line within " + timeout.toMillis() + " ms; output:\n" + output());
+                    throw new AssertionError(
+                            name + ": no such line within " + timeout.toMillis() + " ms; output:\n" + output());
                 }
                 TimeUnit.NANOSECONDS.timedWait(lines, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
             }

@@ -16,8 +16,9 @@ public final class Demo {
             say("Eureka server up at " + server.serviceUrl());
             int port = Project.freePort();
             AgentApp app = AgentApp.testApp(server, "demo", port);
-            say("starting agent-test-app with the agent:\n    " + String.join(" ", app.command()).replace(Project.root() + "/", "")
-                    + "\n    (environment PORT=" + port + ")");
+            say("starting agent-test-app with the agent:\n    "
+                    + String.join(" ", app.command()).replace(Project.root() + "/", "") + "\n    (environment PORT="
+                    + port + ")");
             try (ChildProcess process = app.start("agent-test-app")) {
                 long listening = process.awaitLine("listening on port", Duration.ofSeconds(30)).nanos;
                 String instance = null;
@@ -35,8 +36,11 @@ public final class Demo {
                 say("sending SIGTERM to the app (pid " + process.pid() + ") ...");
                 process.sigterm();
                 int exit = process.awaitExit(Duration.ofSeconds(30));
-                say("app exited with " + exit + " (128 + 15: the JVM's normal exit on SIGTERM); the agent said:\n" + indent(process.output().lines()
-                        .filter(line -> line.contains("deregistered")).reduce("", (a, b) -> a + b + "\n")));
+                say("app exited with " + exit + " (128 + 15: the JVM's normal exit on SIGTERM); the agent said:\n"
+                        + indent(process.output()
+                                .lines()
+                                .filter(line -> line.contains("deregistered"))
+                                .reduce("", (a, b) -> a + b + "\n")));
                 String after = server.application("DEMO");
                 if (after != null) {
                     fail("DEMO is still registered after the app exited:\n" + after);

@@ -50,13 +50,16 @@ public final class EurekaServer implements AutoCloseable {
     }
 
     /** A server that wants HTTP basic auth on every request, as Spring Cloud's docs secure one. */
-    public static EurekaServer startWithBasicAuth(String user, String password) throws IOException, InterruptedException {
+    public static EurekaServer startWithBasicAuth(String user, String password)
+            throws IOException, InterruptedException {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return started(new EurekaServer(Project.freePort(), List.of("--eureka-test.user=" + user,
                 "--eureka-test.password=" + password), null, "Basic " + token));
     }
 
-    /** An https-only server with {@code pki}'s server certificate; with {@code clientCertificates}, mTLS is required. */
+    /**
+     * An https-only server with {@code pki}'s server certificate; with {@code clientCertificates}, mTLS is required.
+     */
     public static EurekaServer startWithTls(TestPki pki, boolean clientCertificates)
             throws IOException, InterruptedException, GeneralSecurityException {
         return startWithTls(pki, pki.serverKeyStore(), clientCertificates);
@@ -106,7 +109,7 @@ public final class EurekaServer implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", Project.jar("src/eureka-server/target/eureka-server.jar").toString(), "--server.port=" + port));
+                "-jar", Project.jar("eureka-server.jar").toString(), "--server.port=" + port));
         command.addAll(extraArguments);
         process = ChildProcess.start("eureka-server", command, Map.of(), Project.root());
     }
@@ -115,7 +118,8 @@ public final class EurekaServer implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (get("/eureka/apps") != 200) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("Eureka server did not start on port " + port + ":\n" + process.output());
+                throw new IllegalStateException(
+                        "Eureka server did not start on port " + port + ":\n" + process.output());
             }
             Thread.sleep(100);
         }
@@ -130,11 +134,16 @@ public final class EurekaServer implements AutoCloseable {
     private void warmUp() throws IOException, InterruptedException {
         String instance = "{\"instance\":{\"instanceId\":\"warm-up\",\"hostName\":\"localhost\",\"app\":\"WARM-UP\","
                 + "\"ipAddr\":\"127.0.0.1\",\"status\":\"UP\",\"port\":{\"$\":1,\"@enabled\":\"true\"},"
-                + "\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"},"
+                + "\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\","
+                + "\"name\":\"MyOwn\"},"
                 + "\"vipAddress\":\"warm-up\"}}";
         for (int i = 0; i < 3; i++) {
-            http.send(request("/eureka/apps/WARM-UP").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(instance)).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    request("/eureka/apps/WARM-UP")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(instance))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             http.send(request("/eureka/apps/WARM-UP/warm-up").PUT(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding());
             send("/eureka/apps/WARM-UP");

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * how long until the instance is registered (or renewed) again, how long no live server listed it, and the most
  * copies of it any server held. With {@code -Dsoak.minutes=N} it then keeps injecting faults with a 1 s heartbeat
  * and prints the app's threads and heap (after a full GC) each minute. Run it with
- * {@code mvn -B -q package -DskipTests && java -Dsoak.minutes=3 -cp src/end-to-end/target/classes io.eurekaagent.e2e.FaultRun}.
+ * {@code mvn -B -q package -DskipTests && java -Dsoak.minutes=3 -cp src/end-to-end/target/classes
+ * io.eurekaagent.e2e.FaultRun}.
  */
 public final class FaultRun {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -57,11 +58,36 @@ public final class FaultRun {
     }
 
     private void faults() throws Exception {
-        System.out.printf("%-58s %14s %10s %7s%n", "fault (two replicating peers, heartbeat 1 s)", "back after ms", "unlisted ms", "copies");
+        System.out.printf(
+                "%-58s %14s %10s %7s%n",
+                "fault (two replicating peers, heartbeat 1 s)", "back after ms", "unlisted ms", "copies");
         long start = System.nanoTime();
-        app = new AgentApp().env("PORT", Integer.toString(port))
-                .property("eureka.client.service-url.defaultZone", peers.get(0).serviceUrl() + "," + peers.get(1).serviceUrl())
-                .property("eureka.instance.appname", APP.toLowerCase(Locale.ROOT)).property("eureka.instance.hostname", "localhost")
+        app = faultyApp();
+        app.awaitLine("listening on port", TIMEOUT);
+        long serving = System.nanoTime();
+        peers.get(0).startAgain();
+        live.add(peers.get(0));
+        long up = peers.get(0).answeringSinceNanos();
+        report(
+                "Eureka down at start (app served after " + ms(serving - start) + " ms)",
+                ms(awaitListedOn(peers.get(0)) - up));
+        // The second peer learns of the instance by replication from the first.
+        peers.get(1).startAgain();
+        live.add(peers.get(1));
+        awaitListedOn(peers.get(1));
+        startMonitor();
+        peerFaults(peers.get(0), peers.get(1));
+        clusterRestart();
+    }
+
+    private ChildProcess faultyApp() throws IOException {
+        return new AgentApp()
+                .env("PORT", Integer.toString(port))
+                .property(
+                        "eureka.client.service-url.defaultZone",
+                        peers.get(0).serviceUrl() + "," + peers.get(1).serviceUrl())
+                .property("eureka.instance.appname", APP.toLowerCase(Locale.ROOT))
+                .property("eureka.instance.hostname", "localhost")
                 .property("eureka.instance.ip-address", "127.0.0.1")
                 .property("eureka.instance.lease-renewal-interval-in-seconds", "1")
                 .property("eureka.instance.lease-expiration-duration-in-seconds", Integer.toString(LEASE_SECONDS))
@@ -69,24 +95,15 @@ public final class FaultRun {
                 .property("eureka.client.eureka-server-read-timeout-seconds", "1")
                 .property("eureka.agent.server-quarantine-seconds", "5")
                 .start("faulty");
-        app.awaitLine("listening on port", TIMEOUT);
-        long serving = System.nanoTime();
-        peers.get(0).startAgain();
-        live.add(peers.get(0));
-        long up = peers.get(0).answeringSinceNanos();
-        report("Eureka down at start (app served after " + ms(serving - start) + " ms)", ms(awaitListedOn(peers.get(0)) - up));
-        // The second peer learns of the instance by replication from the first.
-        peers.get(1).startAgain();
-        live.add(peers.get(1));
-        awaitListedOn(peers.get(1));
-        startMonitor();
+    }
 
-        EurekaServer inUse = peers.get(0);
-        EurekaServer other = peers.get(1);
+    private void peerFaults(EurekaServer inUse, EurekaServer other) throws Exception {
         long killed = System.nanoTime();
         live.remove(inUse);
         inUse.process().signal("KILL");
-        report("peer in use killed (kill -9): renewing through the other", ms(awaitRenewalSince(other, killed) - killed));
+        report(
+                "peer in use killed (kill -9): renewing through the other",
+                ms(awaitRenewalSince(other, killed) - killed));
 
         inUse.startAgain();
         live.add(inUse);
@@ -101,27 +118,40 @@ public final class FaultRun {
         long stop = System.nanoTime();
         live.remove(stalled);
         stalled.process().signal("STOP");
-        report("peer in use stalled (kill -STOP): renewing through the other", ms(awaitRenewalSince(survivor, stop) - stop));
+        report(
+                "peer in use stalled (kill -STOP): renewing through the other",
+                ms(awaitRenewalSince(survivor, stop) - stop));
         stalled.process().signal("CONT");
         live.add(stalled);
+    }
 
+    private void clusterRestart() throws Exception {
         live.clear();
         for (EurekaServer peer : peers) {
             peer.stop();
         }
         peers.get(0).startAgain();
         live.add(peers.get(0));
-        report("whole cluster restarted empty: registered again", ms(awaitListedOn(peers.get(0)) - peers.get(0).answeringSinceNanos()));
+        report(
+                "whole cluster restarted empty: registered again",
+                ms(awaitListedOn(peers.get(0)) - peers.get(0).answeringSinceNanos()));
         peers.get(1).startAgain();
         live.add(peers.get(1));
         long duplicated = app.output().lines().filter(line -> line.contains("] registered")).count();
-        System.out.println("agent lines: " + app.output().lines().filter(line -> line.startsWith("[eureka-agent]")).count()
-                + " (registrations logged: " + duplicated + ")");
+        System.out.println("agent lines: "
+                + app.output()
+                        .lines()
+                        .filter(line -> line.startsWith("[eureka-agent]"))
+                        .count() + " (registrations logged: " + duplicated + ")");
     }
 
     private void soak(int minutes) throws Exception {
-        System.out.printf("%nsoak: %d min, heartbeat 1 s, a fault every 20 s (stop/start a peer, then stall/resume one)%n", minutes);
-        System.out.printf("%-8s %8s %14s %18s %12s %12s%n", "minute", "threads", "agent threads", "heap after GC KB", "unlisted ms", "copies");
+        System.out.printf(
+                "%nsoak: %d min, heartbeat 1 s, a fault every 20 s (stop/start a peer, then stall/resume one)%n",
+                minutes);
+        System.out.printf(
+                "%-8s %8s %14s %18s %12s %12s%n",
+                "minute", "threads", "agent threads", "heap after GC KB", "unlisted ms", "copies");
         sample(0);
         long begin = System.nanoTime();
         int fault = 0;
@@ -156,7 +186,10 @@ public final class FaultRun {
         long heap = Jcmd.liveHeapKb(app.pid());
         String threads = Files.readAllLines(Path.of("/proc/" + app.pid() + "/status")).stream()
                 .filter(line -> line.startsWith("Threads:")).findFirst().orElse("Threads: ?").substring(8).trim();
-        long agentThreads = Jcmd.run(app.pid(), "Thread.print").lines().filter(line -> line.startsWith("\"eureka-agent-")).count();
+        long agentThreads = Jcmd.run(app.pid(), "Thread.print")
+                .lines()
+                .filter(line -> line.startsWith("\"eureka-agent-"))
+                .count();
         System.out.printf("%-8d %8s %14d %18s %12d %12d%n", minute, threads, agentThreads, Long.toString(heap),
                 missingSamples * 100, mostCopies);
         missingSamples = 0;

@@ -28,8 +28,9 @@ public final class HostileEureka implements AutoCloseable {
 
     public enum Call { REGISTRATION, HEARTBEAT, FETCH, DEREGISTRATION }
 
-    private static final byte[] EMPTY_REGISTRY = "{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"\",\"application\":[]}}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_REGISTRY =
+            "{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"\",\"application\":[]}}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final ServerSocket server;
     private final Map<Call, Answer> answers = new ConcurrentHashMap<>();
@@ -54,7 +55,11 @@ public final class HostileEureka implements AutoCloseable {
     /** Answers that kind of call as a healthy server with an empty registry does. */
     public HostileEureka healthy(Call call) {
         int status = call == Call.REGISTRATION ? 204 : 200;
-        return answer(call, call == Call.FETCH ? status(200, "application/json", EMPTY_REGISTRY) : status(status, null, new byte[0]));
+        return answer(
+                call,
+                call == Call.FETCH
+                        ? status(200, "application/json", EMPTY_REGISTRY)
+                        : status(status, null, new byte[0]));
     }
 
     /** How many calls of that kind were made so far. */
@@ -63,7 +68,8 @@ public final class HostileEureka implements AutoCloseable {
     }
 
     public String serviceUrl(String userInfo) {
-        return "http://" + (userInfo.isEmpty() ? "" : userInfo + "@") + "127.0.0.1:" + server.getLocalPort() + "/eureka/";
+        return "http://" + (userInfo.isEmpty() ? "" : userInfo + "@") + "127.0.0.1:" + server.getLocalPort()
+                + "/eureka/";
     }
 
     /**
@@ -127,7 +133,8 @@ public final class HostileEureka implements AutoCloseable {
     /** 200, its headers, then nothing until the client gives up. */
     public static Answer stalled() {
         return (headers, out) -> {
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             try {
                 Thread.sleep(60_000);
@@ -139,8 +146,11 @@ public final class HostileEureka implements AutoCloseable {
 
     /** An error page that shows the request's Authorization header, as some debugging proxies do. */
     public static Answer echoingAuthorization(int status) {
-        return (headers, out) -> status(status, "text/plain", ("you sent Authorization: " + headers.get("authorization"))
-                .getBytes(StandardCharsets.UTF_8)).write(headers, out);
+        return (headers, out) -> status(
+                        status,
+                        "text/plain",
+                        ("you sent Authorization: " + headers.get("authorization")).getBytes(StandardCharsets.UTF_8))
+                .write(headers, out);
     }
 
     private void accept() {
@@ -157,13 +167,17 @@ public final class HostileEureka implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (Socket socket = client; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (Socket socket = client;
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream()) {
             String requestLine = line(in);
             Map<String, String> headers = new HashMap<>();
             for (String header = line(in); !header.isEmpty(); header = line(in)) {
                 int colon = header.indexOf(':');
                 if (colon > 0) {
-                    headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+                    headers.put(
+                            header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            header.substring(colon + 1).trim());
                 }
             }
             in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));

@@ -39,18 +39,30 @@ public final class HostileSoak {
                 AtomicInteger failedCalls = new AtomicInteger();
                 daemon("calls", () -> callForever(port, failedCalls));
                 daemon("faults", () -> rotate(eureka, answers));
-                System.out.printf("%-8s %8s %14s %18s %8s %14s%n", "second", "threads", "agent threads", "live heap (KB)",
-                        "sockets", "failed calls");
+                System.out.printf(
+                        "%-8s %8s %14s %18s %8s %14s%n",
+                        "second", "threads", "agent threads", "live heap (KB)", "sockets", "failed calls");
                 long start = System.nanoTime();
                 for (int second = 0; second <= minutes * 60; second += 30) {
-                    Thread.sleep(Math.max(0, start + Duration.ofSeconds(second).toNanos() - System.nanoTime()) / 1_000_000);
+                    Thread.sleep(
+                            Math.max(0, start + Duration.ofSeconds(second).toNanos() - System.nanoTime()) / 1_000_000);
                     long pid = process.pid();
-                    long agentThreads = Jcmd.run(pid, "Thread.print").lines().filter(line -> line.startsWith("\"eureka-agent-")).count();
-                    System.out.printf("%-8d %8s %14d %18d %8d %14d%n", second, threads(pid), agentThreads, Jcmd.liveHeapKb(pid),
-                            sockets(pid), failedCalls.getAndSet(0));
+                    long agentThreads = Jcmd.run(pid, "Thread.print")
+                            .lines()
+                            .filter(line -> line.startsWith("\"eureka-agent-"))
+                            .count();
+                    System.out.printf(
+                            "%-8d %8s %14d %18d %8d %14d%n",
+                            second,
+                            threads(pid),
+                            agentThreads,
+                            Jcmd.liveHeapKb(pid),
+                            sockets(pid),
+                            failedCalls.getAndSet(0));
                 }
                 process.stop(Duration.ofSeconds(30));
-                System.out.println("OutOfMemoryError in the app's output: " + process.output().contains("OutOfMemoryError"));
+                System.out.println("OutOfMemoryError in the app's output: "
+                        + process.output().contains("OutOfMemoryError"));
             }
         }
     }
@@ -72,7 +84,9 @@ public final class HostileSoak {
 
     private static void callForever(int port, AtomicInteger failed) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest hello = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest hello = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (true) {
             try {
                 if (http.send(hello, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
@@ -94,8 +108,12 @@ public final class HostileSoak {
     }
 
     private static String threads(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("Threads:"))
-                .findFirst().orElse("Threads: ?").substring(8).trim();
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(line -> line.startsWith("Threads:"))
+                .findFirst()
+                .orElse("Threads: ?")
+                .substring(8)
+                .trim();
     }
 
     private static long sockets(long pid) throws IOException {

@@ -10,11 +10,13 @@ public enum Hostility {
     GZIP_BOMB(Call.FETCH, "registry fetch failed: unreadable answer", "unzips to more than 64 MB"),
     TINY_INSTANCES(Call.FETCH, "registry fetch failed: unreadable answer", "lists more than 4096 instances"),
     DEEP_NESTING(Call.FETCH, "registry fetch failed: unreadable answer", "nesting depth"),
-    ENDLESS_REGISTRY(Call.FETCH, "registry fetch failed", "is larger than 4 MB, the most a registry may take at this heap size"),
+    ENDLESS_REGISTRY(
+            Call.FETCH, "registry fetch failed", "is larger than 4 MB, the most a registry may take at this heap size"),
     STALLED_REGISTRY(Call.FETCH, "registry fetch failed", "no answer within"),
     ENDLESS_HEARTBEAT_ANSWER(Call.HEARTBEAT, "DEBUG renewed", ""),
     ECHOED_AUTHORIZATION(Call.HEARTBEAT, "heartbeat failed: HTTP 401", "you sent Authorization: Basic ****"),
-    HTML_200_TO_A_REGISTRATION(Call.REGISTRATION, "registration failed", "HTTP 200 where a Eureka server answers 204 (is it one?)"),
+    HTML_200_TO_A_REGISTRATION(
+            Call.REGISTRATION, "registration failed", "HTTP 200 where a Eureka server answers 204 (is it one?)"),
     HTTP_400_TO_A_HEARTBEAT(Call.HEARTBEAT, "heartbeat failed: HTTP 400", "registering again");
 
     public final Call call;
@@ -33,9 +35,13 @@ public enum Hostility {
             case GZIP_BOMB:
                 return HostileEureka.gzipped(("{" + " ".repeat(80 * 1024 * 1024)).getBytes(StandardCharsets.US_ASCII));
             case TINY_INSTANCES:
-                StringBuilder tiny = new StringBuilder("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[");
+                StringBuilder tiny =
+                        new StringBuilder("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[");
                 for (int i = 0; i < 200_000; i++) {
-                    tiny.append(i == 0 ? "" : ",").append("{\"instanceId\":\"").append(i).append("\",\"hostName\":\"h\"}");
+                    tiny.append(i == 0 ? "" : ",")
+                            .append("{\"instanceId\":\"")
+                            .append(i)
+                            .append("\",\"hostName\":\"h\"}");
                 }
                 return HostileEureka.gzipped(tiny.append("]}]}}").toString().getBytes(StandardCharsets.US_ASCII));
             case DEEP_NESTING:

@@ -13,7 +13,8 @@ public final class Jcmd {
     }
 
     public static String run(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(Project.appJava()).resolveSibling("jcmd").toString(), Long.toString(pid)));
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(Project.appJava()).resolveSibling("jcmd").toString(), Long.toString(pid)));
         line.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes());

@@ -24,8 +24,16 @@ public final class Project {
         return root;
     }
 
-    public static Path jar(String relative) {
-        Path jar = root().resolve(relative);
+    /** The packaged artifacts this module depends on, copied there by the build under their plain names. */
+    public static Path artifacts() {
+        return Paths.get(System.getProperty(
+                "e2e.artifacts",
+                root().resolve("src/end-to-end/target/artifacts").toString()));
+    }
+
+    /** An artifact by its file name in {@link #artifacts()}: {@code eureka-agent.jar}, {@code hello-war.war}. */
+    public static Path jar(String name) {
+        Path jar = artifacts().resolve(name);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with 'mvn -B package -DskipTests' first");
         }
@@ -33,24 +41,29 @@ public final class Project {
     }
 
     public static Path agentJar() {
-        return jar("agent/target/eureka-agent.jar");
+        return jar("eureka-agent.jar");
     }
 
     public static Path testAppJar() {
-        return jar("agent-test-app/target/agent-test-app.jar");
+        return jar("agent-test-app.jar");
     }
 
     /** A distribution the build unpacked into src/end-to-end/target/{@code folder} (Tomcat, WildFly). */
     public static Path unpacked(String folder) {
         try (Stream<Path> unpacked = Files.list(root().resolve("src/end-to-end/target").resolve(folder))) {
-            return unpacked.filter(Files::isDirectory).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("nothing unpacked in src/end-to-end/target/" + folder + ": build first"));
+            return unpacked.filter(Files::isDirectory)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "nothing unpacked in src/end-to-end/target/" + folder + ": build first"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Copies the files (not folders) of {@code from} into the existing folder {@code to}: an app server's configuration. */
+    /**
+     * Copies the files (not folders) of {@code from} into the existing folder {@code to}: an app server's
+     * configuration.
+     */
     public static void copyFiles(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.list(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {

@@ -27,7 +27,16 @@ public final class TestPki {
 
     public static TestPki create(Path dir) throws IOException, InterruptedException {
         TestPki pki = new TestPki(dir);
-        pki.keytool("-genkeypair", "-alias", "ca", "-dname", "CN=eureka-agent test CA", "-ext", "bc:c", "-keystore", "ca.p12");
+        pki.keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-dname",
+                "CN=eureka-agent test CA",
+                "-ext",
+                "bc:c",
+                "-keystore",
+                "ca.p12");
         pki.keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-file", "ca.pem");
         pki.keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "truststore.p12");
         pki.signed("server", "CN=localhost", "SAN=IP:127.0.0.1,DNS:localhost", "EKU=serverAuth");
@@ -36,7 +45,9 @@ public final class TestPki {
         return pki;
     }
 
-    /** A key pair in {@code name.p12} whose certificate the CA signed, stored with the CA's certificate as its chain. */
+    /**
+     * A key pair in {@code name.p12} whose certificate the CA signed, stored with the CA's certificate as its chain.
+     */
     private void signed(String name, String dname, String... extensions) throws IOException, InterruptedException {
         String store = name + ".p12";
         keytool("-genkeypair", "-alias", name, "-dname", dname, "-keystore", store);
@@ -53,7 +64,8 @@ public final class TestPki {
     }
 
     private void keytool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(arguments));
         command.addAll(List.of("-storepass", PASSWORD, "-storetype", "PKCS12"));
         if (arguments[0].equals("-genkeypair")) {

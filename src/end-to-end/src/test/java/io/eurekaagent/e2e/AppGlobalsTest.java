@@ -20,14 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class AppGlobalsTest {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
-    private static final List<String> GLOBALS = List.of("CookieHandler", "ResponseCache", "ProxySelector", "Authenticator");
+    private static final List<String> GLOBALS =
+            List.of("CookieHandler", "ResponseCache", "ProxySelector", "Authenticator");
 
     @TempDir
     Path dir;
 
     @Test
     void theAgentsCallsToEurekaNeverGoThroughTheAppsHttpDefaults() throws Exception {
-        assertOnlyTheAppsOwnCallConsultedThem(SharedEurekaServer.get(), globalsApp(SharedEurekaServer.get(), "GLOBALS-APP"));
+        assertOnlyTheAppsOwnCallConsultedThem(
+                SharedEurekaServer.get(), globalsApp(SharedEurekaServer.get(), "GLOBALS-APP"));
     }
 
     @Test
@@ -56,7 +58,8 @@ class AppGlobalsTest {
         String name = app.command().stream().filter(arg -> arg.startsWith("-Deureka.instance.appname="))
                 .findFirst().orElseThrow().substring("-Deureka.instance.appname=".length());
         try (ChildProcess process = app.start(name.toLowerCase())) {
-            Matcher listening = LISTENING.matcher(process.awaitLine(line -> LISTENING.matcher(line).find(), START).text);
+            Matcher listening = LISTENING.matcher(
+                    process.awaitLine(line -> LISTENING.matcher(line).find(), START).text);
             assertTrue(listening.find());
             process.awaitLine("own call: HTTP 401", START);
             Registry.awaitInstances(eureka, name, 1, START);

@@ -26,7 +26,7 @@ class AppNameTest {
         EurekaServer eureka = SharedEurekaServer.get();
         int port = Project.freePort();
         AgentApp quarkus = app(eureka).property("quarkus.http.port", Integer.toString(port))
-                .main("-jar", Project.jar("src/quarkus-orders/target/quarkus-app/quarkus-run.jar").toString());
+                .main("-jar", Project.jar("quarkus-app/quarkus-run.jar").toString());
 
         try (ChildProcess process = quarkus.start("quarkus-orders")) {
             Map<String, Object> instance = Registry.awaitInstances(eureka, "QUARKUS-ORDERS", 1, START).get(0);
@@ -45,10 +45,12 @@ class AppNameTest {
         int port = Project.freePort();
         AgentApp quarkus = app(eureka).property("quarkus.http.port", Integer.toString(port))
                 .env("QUARKUS_APPLICATION_NAME", "billing")
-                .main("-jar", Project.jar("src/quarkus-orders/target/quarkus-app/quarkus-run.jar").toString());
+                .main("-jar", Project.jar("quarkus-app/quarkus-run.jar").toString());
 
         try (ChildProcess process = quarkus.start("quarkus-billing")) {
-            assertEquals("localhost:billing:" + port, Registry.awaitInstances(eureka, "BILLING", 1, START).get(0).get("instanceId"));
+            assertEquals(
+                    "localhost:billing:" + port,
+                    Registry.awaitInstances(eureka, "BILLING", 1, START).get(0).get("instanceId"));
             process.stop(START);
         }
     }
@@ -65,7 +67,8 @@ class AppNameTest {
 
         try (ChildProcess service = AgentApp.testApp(eureka, "hello-service", servicePort).start("hello-service");
              ChildProcess program = greeter.start("greeter-java")) {
-            Matcher listening = LISTENING.matcher(program.awaitLine(line -> LISTENING.matcher(line).find(), START).text);
+            Matcher listening = LISTENING.matcher(
+                    program.awaitLine(line -> LISTENING.matcher(line).find(), START).text);
             assertTrue(listening.find());
             int port = Integer.parseInt(listening.group(1));
             Map<String, Object> instance = Registry.awaitInstances(eureka, "GREETER", 1, START).get(0);

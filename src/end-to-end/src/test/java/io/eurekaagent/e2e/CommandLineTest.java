@@ -44,7 +44,8 @@ class CommandLineTest {
             assertTrue(apps.output.lines().anyMatch(line -> line.matches("CLI-LISTED +localhost:cli-listed:" + port
                     + " +UP +127\\.0\\.0\\.1 +" + port + " +\\d+s")), apps.output);
 
-            Run instances = agentJar(Map.of("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", server.serviceUrl()), "instances", "cli-listed");
+            Run instances = agentJar(
+                    Map.of("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", server.serviceUrl()), "instances", "cli-listed");
             assertEquals(0, instances.exitCode, instances.output);
             assertEquals(2, instances.output.lines().count(), instances.output);
             app.stop(TIMEOUT);
@@ -57,7 +58,8 @@ class CommandLineTest {
         String dead = "http://127.0.0.1:" + Project.freePort() + "/eureka/";
 
         Run good = agentJar(Map.of(), "check", "eureka.client.service-url.defaultZone=" + server.serviceUrl());
-        Run oneDown = agentJar(Map.of(), "check", "eureka.client.service-url.defaultZone=" + server.serviceUrl() + "," + dead);
+        Run oneDown = agentJar(
+                Map.of(), "check", "eureka.client.service-url.defaultZone=" + server.serviceUrl() + "," + dead);
         Run badSetting = agentJar(Map.of(), "check", "eureka.client.service-url.defaultZone=" + server.serviceUrl(),
                 "eureka.instance.lease-renewal-interval-in-seconds=often");
 
@@ -66,7 +68,9 @@ class CommandLineTest {
         assertEquals(1, oneDown.exitCode, oneDown.output);
         assertTrue(oneDown.output.contains(dead + ": FAILED: " + dead + ": connection refused"), oneDown.output);
         assertEquals(2, badSetting.exitCode, badSetting.output);
-        assertEquals("invalid setting eureka.instance.lease-renewal-interval-in-seconds=often (agent argument): expected a whole"
-                + " number of seconds from 1 to 3600\n", badSetting.output);
+        assertEquals(
+                "invalid setting eureka.instance.lease-renewal-interval-in-seconds=often (agent argument): expected a"
+                        + " whole number of seconds from 1 to 3600\n",
+                badSetting.output);
     }
 }

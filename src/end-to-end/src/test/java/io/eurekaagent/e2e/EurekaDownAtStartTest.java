@@ -33,7 +33,8 @@ class EurekaDownAtStartTest {
                 System.out.println("registered " + registeredMs + " ms after Eureka first answered");
                 // The back-off's exact steps are RegistrarTest's; here: failed, registered once Eureka is up, one line.
                 process.awaitLine("Eureka answers again after", START);
-                process.assertOrder("registration failed", "[eureka-agent] registered EARLY-BIRD", "Eureka answers again after");
+                process.assertOrder(
+                        "registration failed", "[eureka-agent] registered EARLY-BIRD", "Eureka answers again after");
                 process.stop(START);
             }
         }

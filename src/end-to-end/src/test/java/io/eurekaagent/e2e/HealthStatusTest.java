@@ -31,7 +31,13 @@ class HealthStatusTest {
             Http.post("http://127.0.0.1:" + port + "/health/up");
             awaitStatus(server, "UP");
 
-            assertEquals(1, process.output().lines().filter(line -> line.contains("status UP -> DOWN")).count(), process.output());
+            assertEquals(
+                    1,
+                    process.output()
+                            .lines()
+                            .filter(line -> line.contains("status UP -> DOWN"))
+                            .count(),
+                    process.output());
             process.stop(START);
         }
     }

@@ -31,7 +31,8 @@ class HostileServerTest {
     void theAppServesOnTheAgentGoesOnAndTheHeapStaysSmall(Hostility hostility) throws Exception {
         try (HostileEureka eureka = new HostileEureka().answer(hostility.call, hostility.answer())) {
             int port = Project.freePort();
-            AgentApp app = eureka.smallApp("hostile-" + hostility.name().toLowerCase().replace('_', '-'), port, "agent:" + PASSWORD)
+            AgentApp app = eureka.smallApp(
+                            "hostile-" + hostility.name().toLowerCase().replace('_', '-'), port, "agent:" + PASSWORD)
                     .property("eureka.agent.debug", "true");
             try (ChildProcess process = app.start(hostility.name().toLowerCase())) {
                 String line = process.awaitLine(hostility.line, WAIT).text;
@@ -41,7 +42,10 @@ class HostileServerTest {
                 assertTrue(line.contains(hostility.detail), line);
                 assertEquals(200, hello(port), process.output());
                 String threads = Jcmd.run(process.pid(), "Thread.print");
-                assertTrue(threads.contains("\"eureka-agent-heartbeat\"") && threads.contains("\"eureka-agent-discovery\""), threads);
+                assertTrue(
+                        threads.contains("\"eureka-agent-heartbeat\"")
+                                && threads.contains("\"eureka-agent-discovery\""),
+                        threads);
                 long liveHeapKb = Jcmd.liveHeapKb(process.pid());
                 assertTrue(liveHeapKb < MOST_LIVE_HEAP_KB, "live heap after GC " + liveHeapKb + " KB");
                 process.stop(WAIT);

@@ -19,7 +19,8 @@ final class Http {
     }
 
     static HttpResponse<String> get(String url, Duration timeout) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String url) throws IOException, InterruptedException {

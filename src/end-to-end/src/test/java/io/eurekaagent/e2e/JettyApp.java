@@ -24,7 +24,8 @@ public final class JettyApp {
             }
         });
         server.start();
-        System.out.println("jetty-app listening on port " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+        System.out.println(
+                "jetty-app listening on port " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
         server.join();
     }
 }

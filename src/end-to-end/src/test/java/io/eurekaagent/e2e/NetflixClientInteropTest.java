@@ -61,8 +61,10 @@ class NetflixClientInteropTest {
             }
         };
         MyDataCenterInstanceConfig instance = new MyDataCenterInstanceConfig();
-        ApplicationInfoManager manager = new ApplicationInfoManager(instance, new EurekaConfigBasedInstanceInfoProvider(instance).get());
-        return new DiscoveryClient(manager, config, new Jersey3TransportClientFactories(), new Jersey3DiscoveryClientOptionalArgs());
+        ApplicationInfoManager manager =
+                new ApplicationInfoManager(instance, new EurekaConfigBasedInstanceInfoProvider(instance).get());
+        return new DiscoveryClient(
+                manager, config, new Jersey3TransportClientFactories(), new Jersey3DiscoveryClientOptionalArgs());
     }
 
     private static InstanceInfo awaitVip(DiscoveryClient client, String vip) throws InterruptedException {

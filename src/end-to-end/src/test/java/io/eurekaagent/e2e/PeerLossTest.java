@@ -30,7 +30,9 @@ class PeerLossTest {
 
             try (ChildProcess process = app.start("clustered")) {
                 process.awaitLine("[eureka-agent] registered CLUSTERED", START);
-                assertTrue(process.output().contains("with " + zoneB.serviceUrl()), "registered in its own zone:\n" + process.output());
+                assertTrue(
+                        process.output().contains("with " + zoneB.serviceUrl()),
+                        "registered in its own zone:\n" + process.output());
                 // Replication: zone A's peer learns of the instance from zone B's, not from the agent.
                 Registry.awaitInstances(zoneA, "CLUSTERED", 1, START);
                 String id = "localhost:clustered:" + port;
@@ -50,7 +52,9 @@ class PeerLossTest {
                     Thread.sleep(100);
                 }
                 assertTrue(renewedAfter > renewedBefore, "the survivor saw no renewal after the peer died");
-                assertTrue(!process.output().contains("registered again"), "renewed, not registered again:\n" + process.output());
+                assertTrue(
+                        !process.output().contains("registered again"),
+                        "renewed, not registered again:\n" + process.output());
                 process.stop(START);
                 assertEquals(List.of(), Registry.instances(zoneA, "CLUSTERED"), "deregistered through the survivor");
             }

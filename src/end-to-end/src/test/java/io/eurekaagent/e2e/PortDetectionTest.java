@@ -39,11 +39,13 @@ class PortDetectionTest {
                 case AGENT_TEST_APP:
                     return app.env("PORT", "0");
                 case JETTY_12:
-                    String classpath = Project.root().resolve("src/end-to-end/target/test-classes") + java.io.File.pathSeparator
-                            + Files.readString(Project.root().resolve("src/end-to-end/target/test-classpath.txt")).trim();
+                    String classpath = Project.root().resolve("src/end-to-end/target/test-classes")
+                            + java.io.File.pathSeparator
+                            + Files.readString(Project.root().resolve("src/end-to-end/target/test-classpath.txt"))
+                                    .trim();
                     return app.main("-cp", classpath, "io.eurekaagent.e2e.JettyApp");
                 default:
-                    return app.main("-jar", Project.jar("src/spring-boot-app/target/spring-boot-app.jar").toString(),
+                    return app.main("-jar", Project.jar("spring-boot-app.jar").toString(),
                             "--server.port=0", "--logging.level.org.springframework.boot.tomcat=INFO",
                             "--logging.level.org.springframework.boot.web.embedded.tomcat=INFO");
             }
@@ -62,7 +64,9 @@ class PortDetectionTest {
 
             assertEquals(Map.of("$", bound, "@enabled", "true"), instance.get("port"), process.output());
             assertEquals("localhost:" + name + ":" + bound, instance.get("instanceId"));
-            assertTrue(process.output().contains("registering port " + bound + ", the first port the app accepts connections on"),
+            assertTrue(
+                    process.output()
+                            .contains("registering port " + bound + ", the first port the app accepts connections on"),
                     process.output());
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + bound + "/hello", START));
             process.stop(START);
@@ -79,8 +83,14 @@ class PortDetectionTest {
             List<Map<String, Object>> instances = Registry.awaitInstances(eureka, "TWINS", 2, START);
 
             assertNotEquals(firstPort, secondPort);
-            assertEquals(List.of("localhost:twins:" + Math.min(firstPort, secondPort), "localhost:twins:" + Math.max(firstPort, secondPort)),
-                    instances.stream().map(i -> (String) i.get("instanceId")).sorted().collect(Collectors.toList()));
+            assertEquals(
+                    List.of(
+                            "localhost:twins:" + Math.min(firstPort, secondPort),
+                            "localhost:twins:" + Math.max(firstPort, secondPort)),
+                    instances.stream()
+                            .map(i -> (String) i.get("instanceId"))
+                            .sorted()
+                            .collect(Collectors.toList()));
             first.stop(START);
             second.stop(START);
         }
@@ -126,8 +136,12 @@ class PortDetectionTest {
     @Test
     void anAppWithItsOwnJulLogManagerStartsNormally() throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
-        AgentApp app = Server.BLOCKING_SERVER_SOCKET.app(eureka, "jul-app")
-                .main("-cp", Project.root().resolve("src/end-to-end/target/classes").toString(), "io.eurekaagent.e2e.apps.JulManagerApp");
+        AgentApp app = Server.BLOCKING_SERVER_SOCKET
+                .app(eureka, "jul-app")
+                .main(
+                        "-cp",
+                        Project.root().resolve("src/end-to-end/target/classes").toString(),
+                        "io.eurekaagent.e2e.apps.JulManagerApp");
 
         try (ChildProcess process = app.start("jul-app")) {
             int bound = boundPort(process);

@@ -49,7 +49,12 @@ class RegistrationTest {
             assertEquals(90, ((Map<?, ?>) instance.get("leaseInfo")).get("durationInSecs"));
             // What was registered is what the app serves.
             assertEquals("{\"status\":\"UP\"}", Http.get((String) instance.get("healthCheckUrl")).body());
-            assertEquals(1, process.output().lines().filter(line -> line.startsWith("[eureka-agent] registered DEMO")).count());
+            assertEquals(
+                    1,
+                    process.output()
+                            .lines()
+                            .filter(line -> line.startsWith("[eureka-agent] registered DEMO"))
+                            .count());
 
             process.stop(START);
         }
@@ -75,8 +80,11 @@ class RegistrationTest {
 
             // Read once, right after the exit: without the DELETE the lease would last 90 s more.
             assertEquals(List.of(), Registry.instances(server, app.toUpperCase()));
-            assertTrue(process.output().contains("[eureka-agent] deregistered " + app.toUpperCase() + " instance localhost:"
-                    + app + ":" + port + " from " + server.serviceUrl()), process.output());
+            assertTrue(
+                    process.output()
+                            .contains("[eureka-agent] deregistered " + app.toUpperCase() + " instance localhost:" + app
+                                    + ":" + port + " from " + server.serviceUrl()),
+                    process.output());
         }
     }
 
@@ -128,24 +136,31 @@ class RegistrationTest {
         EurekaServer server = SharedEurekaServer.get();
         int port = Project.freePort();
         AgentApp app = AgentApp.testApp(server, "secretive", port)
-                .property("eureka.client.service-url.defaultZone", "http://agent:s3cret@127.0.0.1:" + server.port() + "/eureka/")
+                .property(
+                        "eureka.client.service-url.defaultZone",
+                        "http://agent:s3cret@127.0.0.1:" + server.port() + "/eureka/")
                 .property("eureka.agent.debug", "true");
 
         try (ChildProcess process = app.start("secretive")) {
             Registry.awaitInstances(server, "SECRETIVE", 1, START);
             String jcmd = Paths.get(Project.appJava()).resolveSibling("jcmd").toString();
             String threads;
-            try (ChildProcess dump = ChildProcess.start("jcmd", List.of(jcmd, Long.toString(process.pid()), "Thread.print"),
-                    Map.of(), Project.root())) {
+            try (ChildProcess dump = ChildProcess.start(
+                    "jcmd", List.of(jcmd, Long.toString(process.pid()), "Thread.print"), Map.of(), Project.root())) {
                 dump.awaitExit(START);
                 threads = dump.output();
             }
             process.stop(START);
 
-            List<String> agentThreads = threads.lines().filter(line -> line.startsWith("\"eureka-agent-")).collect(Collectors.toList());
+            List<String> agentThreads = threads.lines()
+                    .filter(line -> line.startsWith("\"eureka-agent-"))
+                    .collect(Collectors.toList());
             assertTrue(agentThreads.stream().anyMatch(line -> line.startsWith("\"eureka-agent-heartbeat\"")), threads);
-            assertTrue(agentThreads.stream().allMatch(line -> line.contains(" daemon ")), String.join("\n", agentThreads));
-            assertTrue(process.output().contains("http://agent:****@127.0.0.1:" + server.port() + "/eureka/"), process.output());
+            assertTrue(
+                    agentThreads.stream().allMatch(line -> line.contains(" daemon ")), String.join("\n", agentThreads));
+            assertTrue(
+                    process.output().contains("http://agent:****@127.0.0.1:" + server.port() + "/eureka/"),
+                    process.output());
             assertFalse(process.output().contains("s3cret"), process.output());
         }
     }

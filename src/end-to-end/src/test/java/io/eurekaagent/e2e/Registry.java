@@ -15,19 +15,23 @@ final class Registry {
 
     /** The instances of {@code app}, empty when the server does not know it. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> instances(EurekaServer server, String app) throws IOException, InterruptedException {
+    static List<Map<String, Object>> instances(EurekaServer server, String app)
+            throws IOException, InterruptedException {
         String json = server.application(app);
         if (json == null) {
             return List.of();
         }
         Map<String, Object> application = (Map<String, Object>) JSON.std.mapFrom(json).get("application");
         Object instance = application.get("instance");
-        return instance instanceof List ? (List<Map<String, Object>>) instance : List.of((Map<String, Object>) instance);
+        return instance instanceof List
+                ? (List<Map<String, Object>>) instance
+                : List.of((Map<String, Object>) instance);
     }
 
     /** One instance read past the server's response cache, or null when the server does not know it. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> instance(EurekaServer server, String app, String id) throws IOException, InterruptedException {
+    static Map<String, Object> instance(EurekaServer server, String app, String id)
+            throws IOException, InterruptedException {
         String json = server.instance(app, id);
         return json == null ? null : (Map<String, Object>) JSON.std.mapFrom(json).get("instance");
     }
@@ -42,7 +46,8 @@ final class Registry {
                 return instances;
             }
             if (System.nanoTime() > deadline) {
-                fail(app + " has " + instances.size() + " instances, not " + count + ", after " + timeout.toMillis() + " ms");
+                fail(app + " has " + instances.size() + " instances, not " + count + ", after " + timeout.toMillis()
+                        + " ms");
             }
             Thread.sleep(20);
         }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Eureka behind basic auth, TLS with the company's own CA, and mTLS: registered, or one clear line, and no secret shown. */
+/**
+ * Eureka behind basic auth, TLS with the company's own CA, and mTLS: registered, or one clear line, and no secret
+ * shown.
+ */
 class SecuredEurekaTest {
     private static final Duration START = Duration.ofSeconds(30);
 
@@ -30,7 +33,9 @@ class SecuredEurekaTest {
             try (ChildProcess wrong = secured(server, "WRONG-PW").property("eureka.client.service-url.defaultZone",
                     server.serviceUrl("agent:not-the-pw")).start("wrong-password")) {
                 wrong.awaitLine("registration failed", START);
-                assertTrue(wrong.output().contains("registration failed: HTTP 401 from " + server.serviceUrl("agent:****")),
+                assertTrue(
+                        wrong.output()
+                                .contains("registration failed: HTTP 401 from " + server.serviceUrl("agent:****")),
                         wrong.output());
                 assertFalse(wrong.output().contains("not-the-pw"), wrong.output());
                 wrong.stop(START);
@@ -50,8 +55,12 @@ class SecuredEurekaTest {
         try (EurekaServer server = EurekaServer.startWithTls(pki, false)) {
             try (ChildProcess untrusted = secured(server, "UNTRUSTED").start("untrusted")) {
                 untrusted.awaitLine("registration failed", START);
-                assertTrue(untrusted.output().contains("TLS: the server's certificate is not trusted"), untrusted.output());
-                assertTrue(untrusted.output().contains("give its CA with eureka.client.tls.trust-store"), untrusted.output());
+                assertTrue(
+                        untrusted.output().contains("TLS: the server's certificate is not trusted"),
+                        untrusted.output());
+                assertTrue(
+                        untrusted.output().contains("give its CA with eureka.client.tls.trust-store"),
+                        untrusted.output());
                 untrusted.stop(START);
             }
             try (ChildProcess trusting = withTrustStore(secured(server, "TLS-APP")).start("tls")) {
@@ -65,7 +74,8 @@ class SecuredEurekaTest {
 
     @Test
     void theHostNameIsVerifiedEvenWhenTheAppTurnsTheJdksCheckOff() throws Exception {
-        // A certificate the trusted CA signed for localhost only: the server, called as 127.0.0.1, must not be believed.
+        // A certificate the trusted CA signed for localhost only: the server, called as 127.0.0.1, must not be
+        // believed.
         try (EurekaServer server = EurekaServer.startWithTls(pki, pki.localhostOnlyServerKeyStore(), false)) {
             AgentApp app = withTrustStore(secured(server, "OTHER-NAME"))
                     .property("jdk.internal.httpclient.disableHostnameVerification", "true");
@@ -73,7 +83,9 @@ class SecuredEurekaTest {
                 process.awaitLine("registration failed", START);
                 process.stop(START);
 
-                assertTrue(process.output().contains("TLS: the server's certificate is for another host"), process.output());
+                assertTrue(
+                        process.output().contains("TLS: the server's certificate is for another host"),
+                        process.output());
                 assertEquals(List.of(), Registry.instances(server, "OTHER-NAME"));
             }
         }
@@ -82,9 +94,11 @@ class SecuredEurekaTest {
     @Test
     void mtlsRegistersWithTheClientCertificateAndWithoutItTheLineSaysSo() throws Exception {
         try (EurekaServer server = EurekaServer.startWithTls(pki, true)) {
-            try (ChildProcess noCertificate = withTrustStore(secured(server, "NO-CERT")).start("no-client-certificate")) {
+            try (ChildProcess noCertificate =
+                    withTrustStore(secured(server, "NO-CERT")).start("no-client-certificate")) {
                 noCertificate.awaitLine("registration failed", START);
-                assertTrue(noCertificate.output().contains("check eureka.client.tls.key-store"), noCertificate.output());
+                assertTrue(
+                        noCertificate.output().contains("check eureka.client.tls.key-store"), noCertificate.output());
                 noCertificate.stop(START);
             }
             AgentApp app = withTrustStore(secured(server, "MTLS-APP"))

@@ -37,7 +37,10 @@ class ServerRestartTest {
                         "registered again SURVIVOR");
                 // How many beats fail depends on how long the restart takes; only failures 1, 2, 4, 8 ... are logged.
                 int failures = failedAttempts(process.output());
-                long failureLines = process.output().lines().filter(line -> line.matches(".*(heartbeat|registration) failed.*")).count();
+                long failureLines = process.output()
+                        .lines()
+                        .filter(line -> line.matches(".*(heartbeat|registration) failed.*"))
+                        .count();
                 assertEquals(32 - Integer.numberOfLeadingZeros(failures), failureLines,
                         "failures 1, 2, 4 ... of " + failures + " are logged, no others:\n" + process.output());
                 process.stop(START);

@@ -61,8 +61,16 @@ class ServingPortTest {
                     int tls = tlsLookingFreePort();
                     int plain = Project.freePort();
                     plainPorts.add(plain);
-                    processes.add(app(eureka, name).main("-cp", Project.root().resolve("src/end-to-end/target/classes").toString(),
-                            "io.eurekaagent.e2e.apps.TwoListenersApp", Integer.toString(tls), Integer.toString(plain)).start(name));
+                    processes.add(app(eureka, name)
+                            .main(
+                                    "-cp",
+                                    Project.root()
+                                            .resolve("src/end-to-end/target/classes")
+                                            .toString(),
+                                    "io.eurekaagent.e2e.apps.TwoListenersApp",
+                                    Integer.toString(tls),
+                                    Integer.toString(plain))
+                            .start(name));
                 }
                 for (int i = 0; i < processes.size(); i++) {
                     String name = "TWO-LISTENERS-" + (batch * 5 + i);
@@ -86,7 +94,7 @@ class ServingPortTest {
         EurekaServer eureka = SharedEurekaServer.get();
         int port = Project.freePort();
         AgentApp boot = app(eureka, "boot-actuator")
-                .main("-jar", Project.jar("src/spring-boot-app/target/spring-boot-app.jar").toString(), "--server.port=" + port);
+                .main("-jar", Project.jar("spring-boot-app.jar").toString(), "--server.port=" + port);
 
         try (ChildProcess process = boot.start("boot-actuator")) {
             Map<String, Object> instance = Registry.awaitInstances(eureka, "BOOT-ACTUATOR", 1, START).get(0);
@@ -103,7 +111,10 @@ class ServingPortTest {
     void agentLinesGoToTheProcessStderrNotToASystemErrTheAppInstalled() throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
         AgentApp app = app(eureka, "stderr-app")
-                .main("-cp", Project.root().resolve("src/end-to-end/target/classes").toString(), "io.eurekaagent.e2e.apps.StderrReplacingApp");
+                .main(
+                        "-cp",
+                        Project.root().resolve("src/end-to-end/target/classes").toString(),
+                        "io.eurekaagent.e2e.apps.StderrReplacingApp");
 
         try (ChildProcess process = app.start("stderr-app")) {
             listeningPort(process);

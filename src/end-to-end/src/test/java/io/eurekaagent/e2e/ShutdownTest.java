@@ -22,9 +22,10 @@ class ShutdownTest {
             long withStalledServerMs = exitAfterSigterm(stalled, server);
 
             long delayMs = withStalledServerMs - withoutAgentMs;
-            System.out.println("exit after SIGTERM: " + withoutAgentMs + " ms with the agent off, " + withStalledServerMs
-                    + " ms with a stalled server and a " + SHUTDOWN_TIMEOUT_MS + " ms budget");
-            // Bounded by the budget (a generous margin for a loaded machine), not by the 13 s of connect and read timeouts.
+            System.out.println("exit after SIGTERM: " + withoutAgentMs + " ms with the agent off, "
+                    + withStalledServerMs + " ms with a stalled server and a " + SHUTDOWN_TIMEOUT_MS + " ms budget");
+            // Bounded by the budget (a generous margin for a loaded machine), not by the 13 s of connect and read
+            // timeouts.
             assertTrue(delayMs <= SHUTDOWN_TIMEOUT_MS + 3_000, "exit delayed by " + delayMs + " ms");
         }
     }
@@ -33,8 +34,9 @@ class ShutdownTest {
     void sigtermWhileEurekaIsDownExitsWithinTheShutdownTimeout() throws Exception {
         int port = Project.freePort();
         try (EurekaServer server = EurekaServer.start();
-             ChildProcess process = AgentApp.testApp(server, "orphan", port)
-                     .property("eureka.agent.shutdown-timeout-ms", Integer.toString(SHUTDOWN_TIMEOUT_MS)).start("orphan")) {
+                ChildProcess process = AgentApp.testApp(server, "orphan", port)
+                        .property("eureka.agent.shutdown-timeout-ms", Integer.toString(SHUTDOWN_TIMEOUT_MS))
+                        .start("orphan")) {
             process.awaitLine("[eureka-agent] registered", START);
             server.stop();
 
@@ -43,7 +45,8 @@ class ShutdownTest {
             long exitMs = (System.nanoTime() - start) / 1_000_000;
 
             System.out.println("exit after SIGTERM with Eureka down: " + exitMs + " ms");
-            // A refused connection fails at once: the budget bounds the exit, with a generous margin for a loaded machine.
+            // A refused connection fails at once: the budget bounds the exit, with a generous margin for a loaded
+            // machine.
             assertTrue(exitMs <= SHUTDOWN_TIMEOUT_MS + 3_000, "exit took " + exitMs + " ms");
             assertTrue(process.output().contains("could not deregister"), process.output());
         }

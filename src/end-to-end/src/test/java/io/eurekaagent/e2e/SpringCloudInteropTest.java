@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Agent-registered apps sit next to Spring Cloud services: a Spring Cloud Eureka client finds one by name and calls it. */
+/**
+ * Agent-registered apps sit next to Spring Cloud services: a Spring Cloud Eureka client finds one by name and calls it.
+ */
 class SpringCloudInteropTest {
     private static final Duration START = Duration.ofSeconds(90);
 
     /** src/spring-client, a Spring Cloud Netflix Eureka client app, on {@code port}, registered with {@code server}. */
     static ChildProcess springClient(EurekaServer server, int port) throws IOException {
         List<String> command = List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", Project.jar("src/spring-client/target/spring-client.jar").toString(),
+                "-jar", Project.jar("spring-client.jar").toString(),
                 "--server.port=" + port, "--eureka.client.service-url.defaultZone=" + server.serviceUrl());
         return ChildProcess.start("spring-client", command, Map.of(), Project.root());
     }

@@ -21,7 +21,10 @@ final class StandaloneTomcat {
         this.httpPort = httpPort;
     }
 
-    /** A CATALINA_BASE in {@code dir} serving {@code war} on {@code httpPort}; the shutdown port is Tomcat's usual, on localhost. */
+    /**
+     * A CATALINA_BASE in {@code dir} serving {@code war} on {@code httpPort}; the shutdown port is Tomcat's usual, on
+     * localhost.
+     */
     static StandaloneTomcat with(Path dir, Path war, int httpPort, int shutdownPort) throws IOException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Project.copyFiles(home().resolve("conf"), conf);
@@ -50,9 +53,19 @@ final class StandaloneTomcat {
         catalinaOpts.add("-javaagent:" + Project.agentJar());
         catalinaOpts.addAll(options);
         Path javaHome = Paths.get(Project.appJava()).getParent().getParent();
-        return ChildProcess.start(name, List.of("/bin/sh", home().resolve("bin/catalina.sh").toString(), "run"),
-                Map.of("CATALINA_HOME", home().toString(), "CATALINA_BASE", base.toString(), "JAVA_HOME", javaHome.toString(),
-                        "CATALINA_OPTS", String.join(" ", catalinaOpts)), base);
+        return ChildProcess.start(
+                name,
+                List.of("/bin/sh", home().resolve("bin/catalina.sh").toString(), "run"),
+                Map.of(
+                        "CATALINA_HOME",
+                        home().toString(),
+                        "CATALINA_BASE",
+                        base.toString(),
+                        "JAVA_HOME",
+                        javaHome.toString(),
+                        "CATALINA_OPTS",
+                        String.join(" ", catalinaOpts)),
+                base);
     }
 
     private static Path home() {

@@ -25,24 +25,29 @@ class StandaloneTomcatTest {
     void aWarThatTakesSecondsToDeployIsRegisteredOnlyOnceTomcatServesIt(@TempDir Path dir) throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
         int[] ports = Project.freePorts(2);
-        StandaloneTomcat tomcat = StandaloneTomcat.with(dir, Project.jar("src/hello-war/target/hello-war.war"), ports[0], ports[1]);
+        StandaloneTomcat tomcat = StandaloneTomcat.with(dir, Project.jar("hello-war.war"), ports[0], ports[1]);
 
         try (ChildProcess process = tomcat.start("tomcat-hello-war", List.of("-Dhello-war.deploy-seconds=8",
                 "-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl(), "-Deureka.instance.appname=hello-war",
                 "-Deureka.instance.hostname=localhost", "-Deureka.instance.ip-address=127.0.0.1"))) {
             Map<String, Object> instance = Registry.awaitInstances(eureka, "HELLO-WAR", 1, START).get(0);
-            // The moment Eureka lists it, it serves: registered at the bind, this call would wait out the 8 s deployment
+            // The moment Eureka lists it, it serves: registered at the bind, this call would wait out the 8 s
+            // deployment
             // and time out after 5.
             HttpResponse<String> hello = Http.get("http://127.0.0.1:" + ports[0] + "/hello-war/hello");
 
             assertEquals("hello", hello.body(), process.output());
             assertTrue(process.output().contains("hello-war deployed"), process.output());
             assertEquals("UP", instance.get("status"));
-            assertEquals(Map.of("$", ports[0], "@enabled", "true"), instance.get("port"), "the connector, not the shutdown port");
+            assertEquals(
+                    Map.of("$", ports[0], "@enabled", "true"),
+                    instance.get("port"),
+                    "the connector, not the shutdown port");
             assertEquals("localhost:hello-war:" + ports[0], instance.get("instanceId"));
             Matcher registered = AFTER_READY.matcher(process.awaitLine("registered HELLO-WAR", START).text);
             assertTrue(registered.find());
-            System.out.println("standalone Tomcat: HELLO-WAR registered " + registered.group(1) + " ms after the connector accepted");
+            System.out.println("standalone Tomcat: HELLO-WAR registered " + registered.group(1)
+                    + " ms after the connector accepted");
             assertTrue(Long.parseLong(registered.group(1)) <= 1_000, process.output());
 
             process.stop(START);
@@ -54,7 +59,7 @@ class StandaloneTomcatTest {
     void withoutAnAppNameTheAgentSaysWhichSettingToAddAndTomcatRunsWithoutIt(@TempDir Path dir) throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
         int[] ports = Project.freePorts(2);
-        StandaloneTomcat tomcat = StandaloneTomcat.with(dir, Project.jar("src/hello-war/target/hello-war.war"), ports[0], ports[1]);
+        StandaloneTomcat tomcat = StandaloneTomcat.with(dir, Project.jar("hello-war.war"), ports[0], ports[1]);
 
         try (ChildProcess process = tomcat.start("tomcat-unnamed", List.of("-Dhello-war.deploy-seconds=0",
                 "-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl()))) {
@@ -65,7 +70,13 @@ class StandaloneTomcatTest {
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + ports[0] + "/hello-war/hello", START));
             assertEquals(List.of(), Registry.instances(eureka, "BOOTSTRAP"));
             process.stop(START);
-            assertEquals(1, process.output().lines().filter(text -> text.contains("[eureka-agent]")).count(), process.output());
+            assertEquals(
+                    1,
+                    process.output()
+                            .lines()
+                            .filter(text -> text.contains("[eureka-agent]"))
+                            .count(),
+                    process.output());
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * WildFly from the distribution users download (unpacked by the build into target/wildfly), with one WAR in a server
  * base directory of its own, started as users start it: {@code JAVA_OPTS="-javaagent:..." standalone.sh -b 0.0.0.0}.
- * Its ports move together by a port offset, a multiple of 1000 so that HTTPS keeps a TLS-looking number (8443 + offset).
+ * Its ports move together by a port offset, a multiple of 1000 so that HTTPS keeps a TLS-looking number (8443 +
+ * offset).
  */
 final class WildFly {
     private final Path base;
@@ -41,19 +42,41 @@ final class WildFly {
 
     /** standalone.sh with the agent and {@code options} in JAVA_OPTS, on the java that runs the apps. */
     ChildProcess start(String name, List<String> options) throws IOException {
-        List<String> javaOpts = new ArrayList<>(List.of("-Djava.net.preferIPv4Stack=true", "-Djboss.modules.system.pkgs=org.jboss.byteman",
-                "-Xmx512m", "-javaagent:" + Project.agentJar()));
+        List<String> javaOpts = new ArrayList<>(List.of(
+                "-Djava.net.preferIPv4Stack=true",
+                "-Djboss.modules.system.pkgs=org.jboss.byteman",
+                "-Xmx512m",
+                "-javaagent:" + Project.agentJar()));
         javaOpts.addAll(options);
         Path javaHome = Paths.get(Project.appJava()).getParent().getParent();
-        return ChildProcess.start(name, List.of("/bin/sh", home().resolve("bin/standalone.sh").toString(), "-b", "0.0.0.0",
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset),
-                Map.of("JBOSS_HOME", home().toString(), "JAVA_HOME", javaHome.toString(), "JAVA_OPTS", String.join(" ", javaOpts)), base);
+        return ChildProcess.start(
+                name,
+                List.of(
+                        "/bin/sh",
+                        home().resolve("bin/standalone.sh").toString(),
+                        "-b",
+                        "0.0.0.0",
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.socket.binding.port-offset=" + offset),
+                Map.of(
+                        "JBOSS_HOME",
+                        home().toString(),
+                        "JAVA_HOME",
+                        javaHome.toString(),
+                        "JAVA_OPTS",
+                        String.join(" ", javaOpts)),
+                base);
     }
 
     /** SIGTERM to WildFly's JVM, which standalone.sh runs as its child (the script itself passes no signal on). */
     static void sigterm(ChildProcess script) {
-        Optional<ProcessHandle> jvm = ProcessHandle.of(script.pid()).flatMap(sh -> sh.descendants()
-                .filter(child -> child.info().command().map(command -> command.endsWith("java")).orElse(false)).findFirst());
+        Optional<ProcessHandle> jvm = ProcessHandle.of(script.pid())
+                .flatMap(sh -> sh.descendants()
+                        .filter(child -> child.info()
+                                .command()
+                                .map(command -> command.endsWith("java"))
+                                .orElse(false))
+                        .findFirst());
         jvm.ifPresent(ProcessHandle::destroy);
     }
 

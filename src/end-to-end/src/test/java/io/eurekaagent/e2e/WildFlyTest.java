@@ -21,19 +21,28 @@ class WildFlyTest {
     @Test
     void withTheHealthCheckAWarOnWildFlyTurnsUpOnlyOnceItAnswersOnItsHttpPort(@TempDir Path dir) throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
-        WildFly wildfly = WildFly.with(dir, Project.jar("src/hello-war/target/hello-war.war"));
+        WildFly wildfly = WildFly.with(dir, Project.jar("hello-war.war"));
         String hello = "http://127.0.0.1:" + wildfly.httpPort() + "/hello-war/hello";
 
-        try (ChildProcess process = wildfly.start("wildfly", List.of("-Dhello-war.deploy-seconds=8",
-                "-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl(), "-Deureka.instance.appname=wildfly-war",
-                "-Deureka.instance.hostname=localhost", "-Deureka.instance.ip-address=127.0.0.1",
-                "-Deureka.client.healthcheck.enabled=true", "-Deureka.instance.health-check-url-path=/hello-war/hello"))) {
+        try (ChildProcess process = wildfly.start(
+                "wildfly",
+                List.of(
+                        "-Dhello-war.deploy-seconds=8",
+                        "-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl(),
+                        "-Deureka.instance.appname=wildfly-war",
+                        "-Deureka.instance.hostname=localhost",
+                        "-Deureka.instance.ip-address=127.0.0.1",
+                        "-Deureka.client.healthcheck.enabled=true",
+                        "-Deureka.instance.health-check-url-path=/hello-war/hello"))) {
             Map<String, Object> instance = awaitUpCheckingItServes(eureka, hello, process);
 
             assertEquals(Map.of("$", wildfly.httpPort(), "@enabled", "true"), instance.get("port"),
                     "HTTP, not HTTPS (" + wildfly.httpsPort() + ")");
-            assertTrue(process.output().contains("registered WILDFLY-WAR instance localhost:wildfly-war:" + wildfly.httpPort()
-                    + " at 127.0.0.1:" + wildfly.httpPort() + " (STARTING)"), process.output());
+            assertTrue(
+                    process.output()
+                            .contains("registered WILDFLY-WAR instance localhost:wildfly-war:" + wildfly.httpPort()
+                                    + " at 127.0.0.1:" + wildfly.httpPort() + " (STARTING)"),
+                    process.output());
             WildFly.sigterm(process);
             process.awaitExit(START);
             assertEquals(List.of(), Registry.instances(eureka, "WILDFLY-WAR"), "deregistered before the JVM exited");
@@ -54,7 +63,8 @@ class WildFlyTest {
             if (!instances.isEmpty() && "UP".equals(instances.get(0).get("status"))) {
                 assertEquals("hello", Http.get(hello).body(), "listed UP, so it must serve:\n" + process.output());
                 long upAfterMs = firstAnswer == 0 ? 0 : (System.nanoTime() - firstAnswer) / 1_000_000;
-                System.out.println("WildFly: WILDFLY-WAR UP in Eureka " + upAfterMs + " ms after the app first answered");
+                System.out.println(
+                        "WildFly: WILDFLY-WAR UP in Eureka " + upAfterMs + " ms after the app first answered");
                 // Well within the 30 s renewal interval: the STARTING instance is checked every 500 ms.
                 assertTrue(upAfterMs <= 15_000, upAfterMs + " ms\n" + process.output());
                 return instances.get(0);

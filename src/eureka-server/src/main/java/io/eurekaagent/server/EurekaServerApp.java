@@ -32,13 +32,19 @@ public class EurekaServerApp {
         if (user.isEmpty()) {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
-            http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated()).httpBasic(Customizer.withDefaults());
+            http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .httpBasic(Customizer.withDefaults());
         }
         return http.build();
     }
 
     @Bean
-    UserDetailsService users(@Value("${eureka-test.user:unused}") String user, @Value("${eureka-test.password:unused}") String password) {
-        return new InMemoryUserDetailsManager(User.withUsername(user).password("{noop}" + password).roles("EUREKA").build());
+    UserDetailsService users(
+            @Value("${eureka-test.user:unused}") String user,
+            @Value("${eureka-test.password:unused}") String password) {
+        return new InMemoryUserDetailsManager(User.withUsername(user)
+                .password("{noop}" + password)
+                .roles("EUREKA")
+                .build());
     }
 }

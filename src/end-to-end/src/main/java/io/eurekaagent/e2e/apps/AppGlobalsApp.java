@@ -31,7 +31,8 @@ import java.util.Map;
  */
 public final class AppGlobalsApp {
     private static final byte[] ANSWER = ("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"app\"\r\n"
-            + "Set-Cookie: session=app\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                    + "Set-Cookie: session=app\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private AppGlobalsApp() {
     }
@@ -87,13 +88,16 @@ public final class AppGlobalsApp {
         Thread serving = new Thread(() -> serve(server), "serving");
         serving.start();
         System.out.println("globals-app listening on port " + server.getLocalPort());
-        HttpURLConnection own = (HttpURLConnection) new URL("http://127.0.0.1:" + server.getLocalPort() + "/own-call").openConnection();
+        HttpURLConnection own =
+                (HttpURLConnection) new URL("http://127.0.0.1:" + server.getLocalPort() + "/own-call").openConnection();
         System.out.println("globals-app's own call: HTTP " + own.getResponseCode());
     }
 
     private static void serve(ServerSocket server) {
         while (true) {
-            try (Socket client = server.accept(); InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+            try (Socket client = server.accept();
+                    InputStream in = client.getInputStream();
+                    OutputStream out = client.getOutputStream()) {
                 in.read(new byte[8192]);
                 out.write(ANSWER);
             } catch (IOException e) {

@@ -26,7 +26,10 @@ public final class HttpCost {
         if (args[0].equals("httpclient")) {
             SSLContext untrusting = SSLContext.getInstance("TLS");
             untrusting.init(new KeyManager[0], new TrustManager[0], null);
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(untrusting).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(untrusting)
+                    .build();
             client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         } else if (args[0].equals("urlconnection")) {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();

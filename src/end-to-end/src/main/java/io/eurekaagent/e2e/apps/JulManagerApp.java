@@ -21,7 +21,8 @@ public final class JulManagerApp {
     public static void main(String[] args) throws IOException {
         System.setProperty("java.util.logging.manager", AppLogManager.class.getName());
         if (!(LogManager.getLogManager() instanceof AppLogManager)) {
-            System.out.println("jul-app: the LogManager is " + LogManager.getLogManager().getClass().getName() + ", not mine");
+            System.out.println("jul-app: the LogManager is "
+                    + LogManager.getLogManager().getClass().getName() + ", not mine");
             System.exit(3);
         }
         Logger.getLogger("jul-app").info("logging through the app's own LogManager");
