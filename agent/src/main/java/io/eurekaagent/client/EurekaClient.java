@@ -20,8 +20,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * The Eureka REST calls the registrar needs (Eureka's /eureka/apps API as the Netflix client uses it). Each call tries
- * the servers in
+ * The Eureka REST calls the registrar needs (docs/eureka-protocol.md, "Calls"). Each call tries the servers in
  * {@link ServerChoice}'s order and moves on to the next one on a connection error, a TLS failure, a timeout, a
  * 5xx or a success code Eureka does not give for that call; every attempt and every call is bounded in time.
  */

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Reads {@code GET /apps} and {@code GET /apps/delta} answers in every shape Eureka servers send (the Netflix codec's):
  * a single application or instance as an object instead of an array, numbers and booleans as strings or not, both
- * spellings of the override field. Unknown fields are skipped; an instance without an id is left out.
+ * spellings of the override field (docs/eureka-protocol.md, "What servers send back"). Unknown fields are skipped;
+ * an instance without an id is left out.
  * Streamed with jackson-core (bundled in Jackson jr), skipping what discovery does not use: a 10,000-instance
  * registry is read faster than the Netflix client's own codec reads it (src/benchmarks).
  * A hostile answer costs no more than its bounds: instances past the limit, nesting past 32 levels or a string read

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The instance as Eureka records it, and its registration document in the shape the server and the Netflix
  * client's codec accept (the Netflix codec's InstanceInfo): ports as objects, {@code dataCenterInfo} with
- * {@code @class}, a {@code vipAddress} for Spring Cloud callers, a {@code lastDirtyTimestamp} that only grows.
+ * {@code @class}, a {@code vipAddress} for Spring Cloud callers, a {@code lastDirtyTimestamp} that only grows
+ * (docs/eureka-protocol.md, "The instance document").
  */
 public final class InstanceInfo {
     private final String app;
