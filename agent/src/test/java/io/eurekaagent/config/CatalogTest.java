@@ -32,6 +32,7 @@ class CatalogTest {
         String expected = file.substring(0, begin) + generated + file.substring(end + Reference.END.length());
         if (Boolean.getBoolean("catalog.write")) {
             Files.writeString(REFERENCE, expected, StandardCharsets.UTF_8);
+            file = expected;
         }
         assertEquals(expected, file, "docs/configuration.md is not what Catalog.java declares: run"
                 + " mvn -pl agent test -Dtest=CatalogTest -Dcatalog.write=true");
