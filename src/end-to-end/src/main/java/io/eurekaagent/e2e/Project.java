@@ -83,15 +83,21 @@ public final class Project {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** {@code count} distinct free ports (each socket stays open until all are chosen, so none repeats). */
+    /**
+     * {@code count} distinct free ports, none ending in 443 (each socket stays open until all are chosen, so none
+     * repeats).
+     */
     public static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < count; ) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 sockets.add(socket);
-                ports[i] = socket.getLocalPort();
+                // The agent takes a port ending in 443 for a TLS one and prefers any other: an app's port must not.
+                if (socket.getLocalPort() % 1000 != 443) {
+                    ports[i++] = socket.getLocalPort();
+                }
             }
             return ports;
         } catch (IOException e) {
@@ -108,10 +114,6 @@ public final class Project {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return freePorts(1)[0];
     }
 }
