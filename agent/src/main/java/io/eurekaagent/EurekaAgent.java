@@ -19,6 +19,7 @@ import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.instance.JavaCommand;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.lifecycle.Registrar;
+import io.eurekaagent.lifecycle.SigtermHandler;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.readiness.Readiness;
 import io.eurekaagent.readiness.ReadinessSetup;
@@ -118,6 +119,9 @@ public final class EurekaAgent {
                 Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("shutdown", deregistration));
             } catch (IllegalStateException alreadyShuttingDown) {
                 return;
+            }
+            if (readiness != null && !config.shutdownDrain().isZero()) {
+                SigtermHandler.install(config.shutdownDrain(), registrar, config.shutdownTimeout());
             }
             if (readiness != null) {
                 readiness.prepare();

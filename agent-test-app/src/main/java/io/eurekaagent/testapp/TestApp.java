@@ -49,6 +49,9 @@ public final class TestApp {
             answer(exchange, 200, "text/plain", "exiting");
             new Thread(() -> System.exit(0)).start();
         });
+        // Shows that the app's own shutdown still runs when the agent is in the way of SIGTERM (the drain).
+        Runtime.getRuntime().addShutdownHook(
+                new Thread(() -> System.out.println("agent-test-app shutdown hook ran"), "app-shutdown"));
         server.start();
         System.out.println("agent-test-app listening on port " + server.getAddress().getPort());
     }

@@ -22,10 +22,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
- * {@code java -jar eureka-agent.jar apps | instances NAME | check [key=value ...]}: the registry as a table, and a
- * preflight of the settings and every server, with the agent's own settings (-D, environment, arguments).
+ * {@code java -jar eureka-agent.jar COMMAND [key=value ...]}: the registry as a table, a preflight of the settings
+ * and every server, and Eureka's status override, with the agent's own settings (-D, environment, arguments).
  */
 public final class CommandLine {
     static final int OK = 0;
@@ -40,6 +41,12 @@ public final class CommandLine {
                     "  apps             every registered instance: app, instance id, status, address, port, age",
                     "  instances NAME   the instances of one app (app name or VIP address, any case)",
                     "  check            check the settings and the connection to every configured Eureka server",
+                    "  status APP       each instance of an app: status, override, host, address, port",
+                    "  out-of-service APP [INSTANCE-ID] [--all]",
+                    "                   take instances out of service (Eureka's status override): the given one,",
+                    "                   else the app's instances on this host, or on every host with --all",
+                    "  in-service APP [INSTANCE-ID] [--all]",
+                    "                   remove the override: the instances are UP again",
                     "  help             this text",
                     "",
                     "Settings are the agent's: -D system properties, environment variables",
@@ -75,19 +82,15 @@ public final class CommandLine {
             out.println(HELP);
             return args.length == 0 ? USAGE : OK;
         }
-        String command = args[0];
-        int settingsFrom = command.equals("instances") ? 2 : 1;
-        if (!command.equals("apps") && !command.equals("instances") && !command.equals("check")) {
-            out.println("unknown command '" + command + "': expected apps, instances NAME, check or help");
-            return USAGE;
-        }
-        if (command.equals("instances") && (args.length < 2 || args[1].contains("="))) {
-            out.println("instances needs an app name or VIP address: java -jar eureka-agent.jar instances orders");
+        Arguments arguments = Arguments.parse(args);
+        String usage = arguments.usageProblem();
+        if (usage != null) {
+            out.println(usage);
             return USAGE;
         }
         AgentConfig config;
         try {
-            List<String> settings = List.of(args).subList(Math.min(settingsFrom, args.length), args.length);
+            List<String> settings = arguments.settings();
             config = AgentConfig.load(settings.isEmpty() ? null : String.join(",", settings), properties, env);
         } catch (InvalidSettingException e) {
             for (String problem : e.problems()) {
@@ -100,22 +103,36 @@ public final class CommandLine {
             return USAGE;
         }
         Transport transport = config.transport(AgentThreads.httpExecutor());
-        if (command.equals("check")) {
-            return new Preflight(out, config.warnings(), config.servers(), transport).run();
+        EurekaClient client = client(config.servers().serviceUrls(), config.servers(), transport);
+        String name = arguments.name();
+        switch (arguments.command()) {
+            case "check":
+                return new Preflight(out, config.warnings(), config.servers(), transport).run();
+            case "status":
+                return new StatusCommands(out, client).status(name);
+            case "out-of-service":
+            case "in-service":
+                Set<String> here = arguments.all() ? null : ThisHost.namesAndAddresses(config.instance());
+                return new StatusCommands(out, client).override(name, arguments.instanceId(), here,
+                        arguments.command().equals("out-of-service"));
+            default:
+                return list(client, name);
         }
+    }
+
+    /** {@code apps} (name null) or {@code instances NAME}. */
+    private int list(EurekaClient client, String name) {
         Registry registry;
         try {
-            registry = RegistryCache.fetchWhole(
-                    client(config.servers().serviceUrls(), config.servers(), transport), RegistryLimits.ofThisJvm());
+            registry = RegistryCache.fetchWhole(client, RegistryLimits.ofThisJvm());
         } catch (EurekaUnavailableException | IOException e) {
             out.println("cannot read the registry: " + e.getMessage());
             return SERVER_PROBLEM;
         }
-        Collection<RegisteredInstance> shown = command.equals("apps") ? registry.all() : registry.named(args[1]);
+        Collection<RegisteredInstance> shown = name == null ? registry.all() : registry.named(name);
         if (shown.isEmpty()) {
-            out.println(
-                    command.equals("apps") ? "the registry is empty" : "no instance of " + args[1] + " is registered");
-            return command.equals("apps") ? OK : SERVER_PROBLEM;
+            out.println(name == null ? "the registry is empty" : "no instance of " + name + " is registered");
+            return name == null ? OK : SERVER_PROBLEM;
         }
         new InstanceTable(out, System.currentTimeMillis()).print(sorted(shown));
         return OK;

@@ -24,20 +24,7 @@ final class InstanceTable {
             rows.add(new String[] {instance.app(), instance.instanceId(), instance.status(), instance.ipAddr(),
                     instance.port() + (instance.isSecureOnly() ? " (https)" : ""), age(instance.registeredAt())});
         }
-        int[] widths = new int[HEADERS.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], String.valueOf(row[i]).length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String cell = String.valueOf(row[i]);
-                line.append(cell).append(i < row.length - 1 ? " ".repeat(widths[i] - cell.length() + 2) : "");
-            }
-            out.println(line);
-        }
+        Columns.print(out, rows);
     }
 
     /** {@code 42s}, {@code 5m03s}, {@code 2h07m}, {@code 3d04h}; {@code ?} when unknown. */

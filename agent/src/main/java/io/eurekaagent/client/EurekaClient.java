@@ -86,6 +86,21 @@ public final class EurekaClient implements EurekaCalls {
     }
 
     /**
+     * An administrator's status override ({@code PUT /apps/{APP}/{ID}/status?value=OUT_OF_SERVICE}): it wins over the
+     * status the instance sends and outlives its heartbeats and registrations. 200 set, 404 unknown instance.
+     */
+    public EurekaResponse override(String app, String instanceId, String status) throws EurekaUnavailableException {
+        String path = statusPath(app, instanceId) + "?value=" + status;
+        return send(new Request("PUT", path, null, 200), callTimeout, LimitedBody.LIMIT);
+    }
+
+    /** Removes the override and puts the instance back UP: {@code DELETE /apps/{APP}/{ID}/status?value=UP}. */
+    public EurekaResponse removeOverride(String app, String instanceId) throws EurekaUnavailableException {
+        String path = statusPath(app, instanceId) + "?value=UP";
+        return send(new Request("DELETE", path, null, 200), callTimeout, LimitedBody.LIMIT);
+    }
+
+    /**
      * {@code GET path} ({@code /apps}, {@code /apps/delta}, {@code /apps/{APP}}) with gzip, as the registry reads are
      * made; at most {@code limit} bytes are kept as received, and {@link EurekaResponse#UNZIPPED_LIMIT} once unzipped.
      */
@@ -96,6 +111,10 @@ public final class EurekaClient implements EurekaCalls {
     /** Frees the transport once the agent has made its last call. */
     public void close() {
         transport.close();
+    }
+
+    private static String statusPath(String app, String instanceId) {
+        return "/apps/" + segment(app.toUpperCase(Locale.ROOT)) + "/" + segment(instanceId) + "/status";
     }
 
     private static String instancePath(InstanceInfo instance) {

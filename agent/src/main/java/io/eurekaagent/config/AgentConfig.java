@@ -20,6 +20,7 @@ public final class AgentConfig {
     private boolean failFast;
     private boolean registerWithEureka;
     private Duration shutdownTimeout;
+    private Duration shutdownDrain;
     private List<String> warnings = List.of();
     private ServerSettings servers;
     private InstanceSettings instance;
@@ -75,6 +76,7 @@ public final class AgentConfig {
             return;
         }
         shutdownTimeout = Duration.ofMillis(r.integer(Catalog.SHUTDOWN_TIMEOUT));
+        shutdownDrain = Duration.ofSeconds(r.integer(Catalog.SHUTDOWN_DRAIN));
         registerWithEureka = r.bool(Catalog.REGISTER_WITH_EUREKA);
         instance = InstanceSettings.read(r);
         servers = ServerSettings.read(r, instance.metadata());
@@ -97,6 +99,8 @@ public final class AgentConfig {
     public boolean registerWithEureka() { return registerWithEureka; }
     /** The most deregistration may add to JVM exit. */
     public Duration shutdownTimeout() { return shutdownTimeout; }
+    /** How long the app keeps serving after SIGTERM, out of Eureka; zero: no drain. */
+    public Duration shutdownDrain() { return shutdownDrain; }
     /** Lines worth showing that do not stop the agent (likely typos, settings without effect). */
     public List<String> warnings() { return warnings; }
     public ServerSettings servers() { return servers; }

@@ -216,6 +216,10 @@ public final class Catalog {
             .doc("more lines on stderr: premain time, each heartbeat, readiness");
     public static final Key SHUTDOWN_TIMEOUT = key(Section.AGENT, "eureka.agent.shutdown-timeout-ms")
             .number(2000, 0, 60_000, "milliseconds").doc("the most deregistration may add to JVM exit; `0` skips it");
+    public static final Key SHUTDOWN_DRAIN = key(Section.AGENT, "eureka.agent.shutdown-drain-seconds")
+            .number(0, 0, 3600, "seconds")
+            .doc("on SIGTERM, leave Eureka at once and keep serving this long before the JVM shuts down, so that"
+                    + " callers' caches forget the instance first; `0`: shut down at once");
     public static final Key FAIL_FAST = key(Section.AGENT, "eureka.agent.fail-fast").flag(false)
             .doc("a bad setting stops the JVM with exit code 78 instead of running the app without the agent");
     public static final Key CONFIG_FILE = key(Section.AGENT, "eureka.agent.config-file").kind(Key.Kind.FILE)

@@ -110,7 +110,8 @@ class CommandLineTest {
         assertEquals(2, run("aps"));
         assertEquals(2, run("instances"));
         assertTrue(
-                printed().contains("unknown command 'aps': expected apps, instances NAME, check or help"), printed());
+                printed().contains("unknown command 'aps': expected apps, instances NAME, check, status APP,"),
+                printed());
         output.reset();
         assertEquals(0, run("help"));
         assertTrue(printed().startsWith("usage: java [-Dkey=value ...] -jar eureka-agent.jar COMMAND"), printed());

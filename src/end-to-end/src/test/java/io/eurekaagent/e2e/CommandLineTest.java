@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code java -jar eureka-agent.jar apps | instances NAME | check} against a real Eureka server. */
+/**
+ * The agent jar as a command line (apps, instances, check, status, out-of-service, in-service) against a real server.
+ */
 class CommandLineTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -72,5 +74,55 @@ class CommandLineTest {
                 "invalid setting eureka.instance.lease-renewal-interval-in-seconds=often (agent argument): expected a"
                         + " whole number of seconds from 1 to 3600\n",
                 badSetting.output);
+    }
+
+    @Test
+    void outOfServiceHoldsThroughTheAgentsHeartbeatsUntilInService() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+        String id = "localhost:cli-override:" + port;
+        String eureka = "eureka.client.service-url.defaultZone=" + server.serviceUrl();
+        try (ChildProcess app = AgentApp.testApp(server, "cli-override", port)
+                .property("eureka.instance.lease-renewal-interval-in-seconds", "1")
+                .property("eureka.agent.debug", "true")
+                .start("cli-override")) {
+            Registry.awaitInstances(server, "CLI-OVERRIDE", 1, TIMEOUT);
+
+            // No id: the app's instances on this host, which 127.0.0.1 is.
+            Run out = agentJar(Map.of(), "out-of-service", "cli-override", eureka);
+            assertEquals(0, out.exitCode, out.output);
+            awaitHeartbeats(app, 2);
+            Map<String, Object> taken = Registry.instance(server, "CLI-OVERRIDE", id);
+            assertEquals("OUT_OF_SERVICE", taken.get("status"), taken.toString());
+            assertEquals("OUT_OF_SERVICE", override(taken), taken.toString());
+            Run status = agentJar(Map.of(), "status", "cli-override", eureka);
+            assertTrue(status.output.lines().anyMatch(line -> line.matches(
+                    id + " +OUT_OF_SERVICE +OUT_OF_SERVICE +localhost +127\\.0\\.0\\.1 +" + port)), status.output);
+
+            Run in = agentJar(Map.of(), "in-service", "cli-override", id, eureka);
+            assertEquals(0, in.exitCode, in.output);
+            awaitHeartbeats(app, 2);
+            Map<String, Object> back = Registry.instance(server, "CLI-OVERRIDE", id);
+            assertEquals("UP", back.get("status"), back.toString());
+            assertEquals("UNKNOWN", override(back), back.toString());
+            app.stop(TIMEOUT);
+        }
+    }
+
+    private static Object override(Map<String, Object> instance) {
+        return instance.containsKey("overriddenStatus") ? instance.get("overriddenStatus")
+                : instance.get("overriddenstatus");
+    }
+
+    /** Waits until the agent has renewed {@code count} more times (its debug lines say so). */
+    private static void awaitHeartbeats(ChildProcess app, int count) throws InterruptedException {
+        long before = app.output().lines().filter(line -> line.contains("[eureka-agent] DEBUG renewed")).count();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (app.output().lines().filter(line -> line.contains("[eureka-agent] DEBUG renewed")).count()
+                < before + count) {
+            assertTrue(
+                    System.nanoTime() < deadline, "no " + count + " heartbeats in " + TIMEOUT + ":\n" + app.output());
+            Thread.sleep(50);
+        }
     }
 }

@@ -1,0 +1,93 @@
+package io.eurekaagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A zero-downtime stop: with eureka.agent.shutdown-drain-seconds, SIGTERM takes the instance out of Eureka at once
+ * while the app serves on for the drain time; then the JVM shuts down as it would have (own hooks, exit code 143).
+ */
+class ShutdownDrainTest {
+    private static final Duration START = Duration.ofSeconds(30);
+    private static final int SIGTERM_EXIT_CODE = 143;
+
+    @Test
+    void afterSigtermTheInstanceLeavesEurekaWhileTheAppServesForTheDrainThenTheJvmExits() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        int port = Project.freePort();
+        try (ChildProcess app = AgentApp.testApp(eureka, "draining", port)
+                .property("eureka.agent.shutdown-drain-seconds", "3")
+                .start("draining")) {
+            Registry.awaitInstances(eureka, "DRAINING", 1, START);
+
+            long sigterm = System.nanoTime();
+            app.sigterm();
+            Registry.awaitInstances(eureka, "DRAINING", 0, START);
+            long goneMs = (System.nanoTime() - sigterm) / 1_000_000;
+            String hello = Http.get("http://127.0.0.1:" + port + "/hello").body();
+            int exitCode = app.awaitExit(START);
+            long exitMs = (System.nanoTime() - sigterm) / 1_000_000;
+
+            System.out.println("drain: gone from Eureka " + goneMs + " ms after SIGTERM, served on, exited after "
+                    + exitMs + " ms");
+            assertEquals("hello", hello, "the app still serves once it is out of Eureka");
+            assertEquals(SIGTERM_EXIT_CODE, exitCode, app.output());
+            assertTrue(exitMs >= 3_000, "exited after " + exitMs + " ms, before the 3 s drain was over");
+            app.assertOrder("[eureka-agent] SIGTERM: leaving Eureka", "[eureka-agent] deregistered DRAINING",
+                    "[eureka-agent] drain of 3 s over: shutting down", "agent-test-app shutdown hook ran");
+        }
+    }
+
+    @Test
+    void aSecondSigtermDuringTheDrainShutsDownAtOnce() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        try (ChildProcess app = AgentApp.testApp(eureka, "impatient", Project.freePort())
+                .property("eureka.agent.shutdown-drain-seconds", "600")
+                .start("impatient")) {
+            Registry.awaitInstances(eureka, "IMPATIENT", 1, START);
+
+            app.sigterm();
+            app.awaitLine("[eureka-agent] deregistered IMPATIENT", START);
+            app.sigterm();
+
+            assertEquals(SIGTERM_EXIT_CODE, app.awaitExit(START), app.output());
+            app.assertOrder("SIGTERM: leaving Eureka", "SIGTERM again: shutting down now",
+                    "agent-test-app shutdown hook ran");
+        }
+    }
+
+    @Test
+    void systemExitDuringTheDrainShutsDownAtOnce() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        int port = Project.freePort();
+        try (ChildProcess app = AgentApp.testApp(eureka, "exiting", port)
+                .property("eureka.agent.shutdown-drain-seconds", "600")
+                .start("exiting")) {
+            Registry.awaitInstances(eureka, "EXITING", 1, START);
+
+            app.sigterm();
+            app.awaitLine("[eureka-agent] deregistered EXITING", START);
+            Http.post("http://127.0.0.1:" + port + "/exit");
+
+            assertEquals(0, app.awaitExit(START), app.output());
+            app.assertOrder("SIGTERM: leaving Eureka", "agent-test-app shutdown hook ran");
+        }
+    }
+
+    @Test
+    void aJvmStartedWithXrsSaysTheDrainCannotWorkAndRegistersAsUsual() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        try (ChildProcess app = AgentApp.testApp(eureka, "reduced-signals", Project.freePort())
+                .jvmOption("-Xrs")
+                .property("eureka.agent.shutdown-drain-seconds", "3")
+                .start("reduced-signals")) {
+            app.awaitLine("[eureka-agent] registered REDUCED-SIGNALS", START);
+
+            app.assertOrder("[eureka-agent] eureka.agent.shutdown-drain-seconds ignored: this JVM does not let Java"
+                    + " handle SIGTERM", "[eureka-agent] registered REDUCED-SIGNALS");
+        }
+    }
+}
