@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class EurekaAgent {
     /** sysexits' EX_CONFIG: what {@code eureka.agent.fail-fast=true} exits with on a bad setting. */
     static final int EXIT_BAD_CONFIG = 78;
+    /** Set in a JVM the agent was loaded into (not read as a setting: it is outside eureka.*). */
+    public static final String LOADED_PROPERTY = "io.eurekaagent.loaded";
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private EurekaAgent() {
@@ -59,6 +61,8 @@ public final class EurekaAgent {
             if (!STARTED.compareAndSet(false, true) || JdkTools.isJdkTool(JavaCommand.ofThisJvm())) {
                 return;
             }
+            // How `attach PID` tells that this JVM has the agent already.
+            System.setProperty(LOADED_PROPERTY, "true");
             AgentConfig config = AgentConfig.load(arguments, System.getProperties(), System.getenv());
             if (!config.enabled()) {
                 return;

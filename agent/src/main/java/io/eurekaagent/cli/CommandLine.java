@@ -16,6 +16,9 @@ import io.eurekaagent.discovery.RegistryLimits;
 import io.eurekaagent.lifecycle.AgentThreads;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,6 +50,7 @@ public final class CommandLine {
                     "                   else the app's instances on this host, or on every host with --all",
                     "  in-service APP [INSTANCE-ID] [--all]",
                     "                   remove the override: the instances are UP again",
+                    "  attach PID       load the agent into a running JVM of this user (settings as key=value)",
                     "  help             this text",
                     "",
                     "Settings are the agent's: -D system properties, environment variables",
@@ -88,14 +92,13 @@ public final class CommandLine {
             out.println(usage);
             return USAGE;
         }
-        AgentConfig config;
-        try {
-            List<String> settings = arguments.settings();
-            config = AgentConfig.load(settings.isEmpty() ? null : String.join(",", settings), properties, env);
-        } catch (InvalidSettingException e) {
-            for (String problem : e.problems()) {
-                out.println("invalid setting " + problem);
-            }
+        String settings = arguments.settings().isEmpty() ? null : String.join(",", arguments.settings());
+        if (arguments.command().equals("attach")) {
+            // The settings are checked here, alone: the running JVM adds its own properties and environment.
+            return load(settings, new Properties(), Map.of()) == null ? USAGE : attach(arguments.name(), settings);
+        }
+        AgentConfig config = load(settings, properties, env);
+        if (config == null) {
             return USAGE;
         }
         if (!config.enabled()) {
@@ -117,6 +120,31 @@ public final class CommandLine {
                         arguments.command().equals("out-of-service"));
             default:
                 return list(client, name);
+        }
+    }
+
+    /** The settings, or null after one line per bad one. */
+    private AgentConfig load(String settings, Properties properties, Map<String, String> env) {
+        try {
+            return AgentConfig.load(settings, properties, env);
+        } catch (InvalidSettingException e) {
+            for (String problem : e.problems()) {
+                out.println("invalid setting " + problem);
+            }
+            return null;
+        }
+    }
+
+    private int attach(String pid, String settings) {
+        try {
+            Path jar = Paths.get(CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new Attach(out).into(pid, settings, jar);
+        } catch (NoClassDefFoundError e) {
+            out.println("this java has no attach API (module jdk.attach): run attach with a JDK's java, not a JRE's");
+            return SERVER_PROBLEM;
+        } catch (URISyntaxException | SecurityException e) {
+            out.println("cannot tell where this jar is (" + e + "): load it with -javaagent instead");
+            return SERVER_PROBLEM;
         }
     }
 

@@ -37,6 +37,16 @@ final class PortChoice {
     }
 
     static PortChoice of(ReadinessSettings config, Properties systemProperties) {
+        return new PortChoice(config.servingPort(), config.registerOn() != ReadinessSettings.RegisterOn.BIND,
+                jmxPorts(systemProperties));
+    }
+
+    /** For ports found listening (an agent attached late): each counts as ready once bound. */
+    static PortChoice forListening(ReadinessSettings config, Properties systemProperties) {
+        return new PortChoice(config.servingPort(), false, jmxPorts(systemProperties));
+    }
+
+    private static Set<Integer> jmxPorts(Properties systemProperties) {
         Set<Integer> jmx = new HashSet<>();
         for (String key : new String[] {"com.sun.management.jmxremote.port", "com.sun.management.jmxremote.rmi.port"}) {
             try {
@@ -45,7 +55,7 @@ final class PortChoice {
                 // not set
             }
         }
-        return new PortChoice(config.servingPort(), config.registerOn() != ReadinessSettings.RegisterOn.BIND, jmx);
+        return jmx;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.eurekaagent.readiness;
 
 import io.eurekaagent.config.ReadinessSettings;
-import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.function.BooleanSupplier;
 
@@ -28,9 +27,7 @@ public final class ReadinessSetup {
                 return portOpen(config, ipAddress);
             default:
                 if (attachedLate) {
-                    AgentLog.info("attached to a running JVM, whose ports are bound already: registering once port "
-                            + config.servingPort().port() + " accepts connections");
-                    return portOpen(config, ipAddress);
+                    return new AttachedReadiness(config, portOpen(config, ipAddress));
                 }
                 return ListenDetector.install(instrumentation, PortChoice.of(config, System.getProperties()),
                         portOpen(config, ipAddress));
