@@ -207,14 +207,15 @@ class DiscoveryTest {
         int springPort = Project.freePort();
         try (ChildProcess greeter = caller(server, greeterPort).property("eureka.instance.appname", "greeting-caller")
                 .start("greeting-caller");
-             ChildProcess spring = SpringCloudInteropTest.springClient(server, springPort)) {
+             ChildProcess spring = SpringCloudInteropTest.springClient(server, springPort, "spring-callee")) {
             Registry.awaitInstances(server, "GREETING-CALLER", 1, Duration.ofSeconds(90));
-            Registry.awaitInstances(server, "SPRING-CLIENT", 1, Duration.ofSeconds(90));
+            Registry.awaitInstances(server, "SPRING-CALLEE", 1, Duration.ofSeconds(90));
 
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + springPort + "/call/greeting-caller", START));
             assertEquals(
-                    "hello", Http.awaitOk(callUrl(greeterPort, "httpclient", "http://spring-client/hello"), START));
+                    "hello", Http.awaitOk(callUrl(greeterPort, "httpclient", "http://spring-callee/hello"), START));
             greeter.stop(START);
+            spring.stop(START);
         }
     }
 

@@ -26,7 +26,7 @@ class RollingRestartTest {
     void aSpringCloudCallerSeesNoFailedCallThroughARollingRestartWithDrain() throws Exception {
         EurekaServer eureka = SharedEurekaServer.get();
         int callerPort = Project.freePort();
-        try (ChildProcess caller = SpringCloudInteropTest.springClient(eureka, callerPort)) {
+        try (ChildProcess caller = SpringCloudInteropTest.springClient(eureka, callerPort, "rolling-caller")) {
             String url = "http://127.0.0.1:" + callerPort + "/lb/rolling-drained";
             Calls withDrain = rollingRestart(eureka, "rolling-drained", DRAIN_SECONDS, url);
             Calls withoutDrain = rollingRestart(eureka, "rolling-abrupt", 0,
@@ -36,6 +36,7 @@ class RollingRestartTest {
                     + DRAIN_SECONDS + " s: " + withDrain + "; no drain: " + withoutDrain);
             assertTrue(withDrain.ok.get() > 0, withDrain.toString());
             assertEquals(List.of(), withDrain.failures, withDrain.toString());
+            caller.stop(TIMEOUT);
         }
     }
 

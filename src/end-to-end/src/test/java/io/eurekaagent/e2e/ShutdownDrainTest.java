@@ -43,14 +43,8 @@ class ShutdownDrainTest {
 
     @Test
     void aSecondSigtermDuringTheDrainShutsDownAtOnce() throws Exception {
-        EurekaServer eureka = SharedEurekaServer.get();
-        try (ChildProcess app = AgentApp.testApp(eureka, "impatient", Project.freePort())
-                .property("eureka.agent.shutdown-drain-seconds", "600")
-                .start("impatient")) {
-            Registry.awaitInstances(eureka, "IMPATIENT", 1, START);
-
-            app.sigterm();
-            app.awaitLine("[eureka-agent] deregistered IMPATIENT", START);
+        int port = Project.freePort();
+        try (ChildProcess app = drainingForTenMinutes("impatient", port)) {
             app.sigterm();
 
             assertEquals(SIGTERM_EXIT_CODE, app.awaitExit(START), app.output());
@@ -60,21 +54,37 @@ class ShutdownDrainTest {
     }
 
     @Test
-    void systemExitDuringTheDrainShutsDownAtOnce() throws Exception {
-        EurekaServer eureka = SharedEurekaServer.get();
+    void sigintDuringTheDrainShutsDownAtOnce() throws Exception {
         int port = Project.freePort();
-        try (ChildProcess app = AgentApp.testApp(eureka, "exiting", port)
-                .property("eureka.agent.shutdown-drain-seconds", "600")
-                .start("exiting")) {
-            Registry.awaitInstances(eureka, "EXITING", 1, START);
+        try (ChildProcess app = drainingForTenMinutes("interrupted", port)) {
+            app.signal("INT");
 
-            app.sigterm();
-            app.awaitLine("[eureka-agent] deregistered EXITING", START);
+            assertEquals(128 + 2, app.awaitExit(START), app.output());
+            app.assertOrder("SIGTERM: leaving Eureka", "agent-test-app shutdown hook ran");
+        }
+    }
+
+    @Test
+    void systemExitDuringTheDrainShutsDownAtOnce() throws Exception {
+        int port = Project.freePort();
+        try (ChildProcess app = drainingForTenMinutes("exiting", port)) {
             Http.post("http://127.0.0.1:" + port + "/exit");
 
             assertEquals(0, app.awaitExit(START), app.output());
             app.assertOrder("SIGTERM: leaving Eureka", "agent-test-app shutdown hook ran");
         }
+    }
+
+    /** agent-test-app registered, then sent SIGTERM with a 10-minute drain: out of Eureka, still running. */
+    private static ChildProcess drainingForTenMinutes(String name, int port) throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        ChildProcess app = AgentApp.testApp(eureka, name, port)
+                .property("eureka.agent.shutdown-drain-seconds", "600")
+                .start(name);
+        Registry.awaitInstances(eureka, name.toUpperCase(), 1, START);
+        app.sigterm();
+        app.awaitLine("[eureka-agent] deregistered " + name.toUpperCase(), START);
+        return app;
     }
 
     @Test

@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 class SpringCloudInteropTest {
     private static final Duration START = Duration.ofSeconds(90);
 
-    /** src/spring-client, a Spring Cloud Netflix Eureka client app, on {@code port}, registered with {@code server}. */
-    static ChildProcess springClient(EurekaServer server, int port) throws IOException {
+    /**
+     * src/spring-client, a Spring Cloud Netflix Eureka client app, on {@code port}, registered with {@code server} as
+     * {@code name}: each test its own, as one killed by another test stays listed until its lease expires.
+     */
+    static ChildProcess springClient(EurekaServer server, int port, String name) throws IOException {
         List<String> command = List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", Project.jar("spring-client.jar").toString(),
-                "--server.port=" + port, "--eureka.client.service-url.defaultZone=" + server.serviceUrl());
-        return ChildProcess.start("spring-client", command, Map.of(), Project.root());
+                "--server.port=" + port, "--eureka.client.service-url.defaultZone=" + server.serviceUrl(),
+                "--spring.application.name=" + name);
+        return ChildProcess.start(name, command, Map.of(), Project.root());
     }
 
     @Test
@@ -28,11 +32,12 @@ class SpringCloudInteropTest {
         int appPort = Project.freePort();
         int clientPort = Project.freePort();
         try (ChildProcess app = AgentApp.testApp(server, "greeter", appPort).start("greeter");
-             ChildProcess client = springClient(server, clientPort)) {
+             ChildProcess client = springClient(server, clientPort, "interop-caller")) {
             Registry.awaitInstances(server, "GREETER", 1, START);
 
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + clientPort + "/call/greeter", START));
             app.stop(START);
+            client.stop(START);
         }
     }
 }
