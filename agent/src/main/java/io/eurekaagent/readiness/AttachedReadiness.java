@@ -66,8 +66,9 @@ final class AttachedReadiness implements Readiness {
         }
         // Every port is there at once: no other will be bound while a TLS-looking one waits.
         ServingPort chosen = choice.decide(PortChoice.PLAIN_WAIT_NANOS);
+        // No moment of readiness to measure from: 0 keeps "N ms after the app listened" out of the log.
         return chosen == null ? null : new ServingPort(chosen.port(), "one of the ports the app listened on when the"
-                + " agent was attached " + ports(listening), System.nanoTime());
+                + " agent was attached " + ports(listening), 0);
     }
 
     private static List<Integer> ports(List<InetSocketAddress> listening) {
