@@ -31,6 +31,8 @@ class RegistrationTest {
             long visibleMs = (System.nanoTime() - listening) / 1_000_000;
 
             System.out.println("DEMO visible in Eureka " + visibleMs + " ms after the app listened");
+            // The server may list the instance before the agent's own line has reached us.
+            process.awaitLine("[eureka-agent] registered DEMO", START);
             process.assertOrder("listening on port " + port, "[eureka-agent] registered DEMO");
             assertEquals("DEMO", instance.get("app"));
             assertEquals("localhost:demo:" + port, instance.get("instanceId"));
