@@ -29,12 +29,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The agent's whole lifecycle: read the settings and hook the JDK's server sockets in premain; then, on the agent's
- * own thread ({@link Registration}), add the shutdown hook that deregisters, build the HTTP client while the app
- * starts, wait until the app serves, register and renew. Nothing here may throw (an exception out of premain aborts
- * the JVM) or do slow work on the app's main thread.
+ * own thread ({@link Registration}), add the shutdown hook that deregisters, build the HTTP client once the app
+ * binds its first port, wait until the app serves, register and renew. Nothing here may throw (an exception out
+ * of premain aborts the JVM) or do slow work on the app's main thread.
  */
 public final class EurekaAgent {
     /** sysexits' EX_CONFIG: what {@code eureka.agent.fail-fast=true} exits with on a bad setting. */
@@ -96,8 +97,8 @@ public final class EurekaAgent {
     }
 
     /**
-     * The agent's thread: the socket hook and the HTTP client (~1,350 classes) are made ready here, alongside the
-     * app's own start, then it waits until the app serves, registers and renews until shutdown.
+     * The agent's thread: the socket hook first, the rest of its start-up once the app binds its first port; then it
+     * waits until the app serves, registers and renews until shutdown.
      * (Classes rather than lambdas: the first lambda of a JVM costs premain milliseconds.)
      */
     private static final class Registration implements Runnable {
@@ -124,49 +125,84 @@ public final class EurekaAgent {
             } catch (IllegalStateException alreadyShuttingDown) {
                 return;
             }
-            if (readiness != null && !config.shutdownDrain().isZero()) {
-                SigtermHandler.install(config.shutdownDrain(), registrar, config.shutdownTimeout());
-            }
-            if (readiness != null) {
-                readiness.prepare();
-            }
-            DiscoverySettings discovery = config.discovery();
-            ServerSettings servers = config.servers();
-            RegistryCache cache = discovery.fetchRegistry() ? new RegistryCache(discovery.fetchInterval(),
-                    RegistryLimits.ofThisJvm(), Clock.systemDefaultZone()) : null;
-            if (names != null) {
-                // Before the transport: an app thread loading a JDK HTTP class waits for this, and may hold locks
-                // (the URL handlers', a class's loading) that making the transport needs.
-                names.install(new ServiceResolver(cache, config.instance().metadata().get("zone"),
-                        discovery.filterOnlyUpInstances(), servers.connectTimeout()));
-            }
-            keepAppCookiesOut();
-            Transport transport = config.transport(AgentThreads.httpExecutor());
-            deregistration.transport = transport;
-            EurekaClient client = new EurekaClient(new ServerChoice(servers.serviceUrls(), servers.serverQuarantine()),
-                    transport, servers.connectTimeout().plus(servers.readTimeout()));
-            if (cache != null) {
-                AgentThreads.newThread("discovery", cache.fetchingFrom(client)).start();
-            }
             if (readiness == null) {
+                new Startup(registrar, deregistration, null).run();
                 AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
-                        + (discovery.fetchRegistry() ? "; the registry is fetched" : ""));
+                        + (config.discovery().fetchRegistry() ? "; the registry is fetched" : ""));
                 return;
             }
-            register(client, transport, registrar);
-        }
-
-        /** Waits until the app serves, then registers and renews until shutdown. */
-        private void register(EurekaClient client, Transport transport, Registrar registrar) {
+            // The socket hooks first: the app's first bind waits for them.
+            readiness.prepare();
+            // Started now, as the reverse lookup of the address may take a while.
             InstanceFactory instances = new InstanceFactory(config.instance(), config.readiness());
             instances.prepare();
-            client.warmUp(instances.appName());
-            ServingPort serving = readiness.await(registrar::isClosing);
+            Startup startup = new Startup(registrar, deregistration, instances.appName());
+            if (names != null || config.discovery().fetchRegistry()) {
+                // Discovery serves the app's first calls by name: no waiting for its first bind.
+                startup.run();
+            }
+            ServingPort serving = readiness.await(new BooleanSupplier() {
+                @Override
+                public boolean getAsBoolean() {
+                    return registrar.isClosing();
+                }
+            }, startup);
             if (serving != null) {
+                startup.run();
                 InstanceInfo instance = instances.create(serving);
-                HealthCheck health = config.readiness().healthCheckEnabled() ? new HealthCheck(transport,
+                HealthCheck health = config.readiness().healthCheckEnabled() ? new HealthCheck(startup.transport,
                         instances.healthProbeUrl(instance), config.readiness().healthCheckInterval()) : null;
-                registrar.run(client, instance, health, serving.sinceNanos());
+                registrar.run(startup.client, instance, health, serving.sinceNanos());
+            }
+        }
+
+        /**
+         * The agent's own start-up (~1,000 classes: HTTP, TLS, discovery), run once at the app's first bind rather than
+         * beside its start on the same cores; before that only for discovery, which the app's first call may need.
+         */
+        private final class Startup implements Runnable {
+            private final Registrar registrar;
+            private final Deregistration deregistration;
+            private final String appName;
+            Transport transport;
+            EurekaClient client;
+
+            /** @param appName what the warm-up request asks for; null: nothing is registered, no warm-up */
+            Startup(Registrar registrar, Deregistration deregistration, String appName) {
+                this.registrar = registrar;
+                this.deregistration = deregistration;
+                this.appName = appName;
+            }
+
+            @Override
+            public void run() {
+                if (client != null) {
+                    return;
+                }
+                if (appName != null && !config.shutdownDrain().isZero()) {
+                    SigtermHandler.install(config.shutdownDrain(), registrar, config.shutdownTimeout());
+                }
+                DiscoverySettings discovery = config.discovery();
+                ServerSettings servers = config.servers();
+                RegistryCache cache = discovery.fetchRegistry() ? new RegistryCache(discovery.fetchInterval(),
+                        RegistryLimits.ofThisJvm(), Clock.systemDefaultZone()) : null;
+                if (names != null) {
+                    // Before the transport: an app thread loading a JDK HTTP class waits for this, and may hold locks
+                    // (the URL handlers', a class's loading) that making the transport needs.
+                    names.install(new ServiceResolver(cache, config.instance().metadata().get("zone"),
+                            discovery.filterOnlyUpInstances(), servers.connectTimeout()));
+                }
+                keepAppCookiesOut();
+                transport = config.transport(AgentThreads.httpExecutor());
+                deregistration.transport = transport;
+                client = new EurekaClient(new ServerChoice(servers.serviceUrls(), servers.serverQuarantine()),
+                        transport, servers.connectTimeout().plus(servers.readTimeout()));
+                if (cache != null) {
+                    AgentThreads.newThread("discovery", cache.fetchingFrom(client)).start();
+                }
+                if (appName != null) {
+                    client.warmUp(appName);
+                }
             }
         }
 

@@ -5,22 +5,22 @@ import java.util.function.Consumer;
 
 /**
  * The template of the agent class that lives inside java.base (renamed {@code sun.nio.ch.EurekaAgentServerSocketHook}
- * by the agent): the JDK's server-socket methods call it when a socket is bound and when the app starts accepting
- * on it, and JDK code can only see JDK classes. It reaches the agent through a JDK type ({@link Consumer}).
+ * by the agent): the JDK's server-socket methods call it first thing when the app binds a socket and when it starts
+ * accepting on one, and JDK code can only see JDK classes. It reaches the agent through a JDK type ({@link Consumer}).
  * This copy itself is never called by the JDK.
  */
 public final class ServerSocketHook {
-    /** Set by the agent; receives the bound ServerSocket, ServerSocketChannel or AsynchronousServerSocketChannel. */
-    public static volatile Consumer<Object> onBound;
+    /** Set by the agent; receives the ServerSocket, ServerSocketChannel or AsynchronousServerSocketChannel binding. */
+    public static volatile Consumer<Object> onBinding;
     /** Set by the agent; receives the same sockets when the app accepts on them, blocking, async or by a selector. */
     public static volatile Consumer<Object> onAccepting;
 
     private ServerSocketHook() {
     }
 
-    /** Runs on the app's thread at the end of a successful bind(). */
-    public static void bound(Object socket) {
-        call(onBound, socket);
+    /** Runs on the app's thread as bind() starts: the address is known once it returns. */
+    public static void binding(Object socket) {
+        call(onBinding, socket);
     }
 
     /** Runs on the app's thread as accept() starts. */

@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.HttpsURLConnection;
 
 /**
  * Keeps the app's cookie jar out of the agent's calls. The JDK's {@code HttpURLConnection} takes
@@ -26,13 +27,9 @@ public final class AppCookies {
         instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
                 Map.of("sun.net.www.protocol.http", Set.of(agent), "sun.net.www.protocol.https", Set.of(agent)),
                 Set.of(), Map.of());
-        Field delegate = Class.forName("sun.net.www.protocol.https.HttpsURLConnectionImpl")
-                .getDeclaredField("delegate");
         Field cookieHandler =
                 Class.forName("sun.net.www.protocol.http.HttpURLConnection").getDeclaredField("cookieHandler");
-        delegate.setAccessible(true);
         cookieHandler.setAccessible(true);
-        httpsDelegate = delegate;
         handler = cookieHandler;
     }
 
@@ -41,10 +38,24 @@ public final class AppCookies {
         if (cookieHandler == null) {
             return;
         }
-        Object target =
-                httpsDelegate.getDeclaringClass().isInstance(connection) ? httpsDelegate.get(connection) : connection;
+        Object target = connection;
+        if (connection instanceof HttpsURLConnection) {
+            Field delegate = httpsDelegate();
+            target = delegate.getDeclaringClass().isInstance(connection) ? delegate.get(connection) : connection;
+        }
         if (cookieHandler.getDeclaringClass().isInstance(target)) {
             cookieHandler.set(target, null);
         }
+    }
+
+    /** Looked up at the first https call: the TLS classes it loads stay out of a plain-http agent's start. */
+    private static Field httpsDelegate() throws ReflectiveOperationException {
+        Field delegate = httpsDelegate;
+        if (delegate == null) {
+            delegate = Class.forName("sun.net.www.protocol.https.HttpsURLConnectionImpl").getDeclaredField("delegate");
+            delegate.setAccessible(true);
+            httpsDelegate = delegate;
+        }
+        return delegate;
     }
 }

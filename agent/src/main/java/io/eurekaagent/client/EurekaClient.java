@@ -2,7 +2,6 @@ package io.eurekaagent.client;
 
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.log.AgentLog;
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -42,30 +41,24 @@ public final class EurekaClient implements EurekaCalls {
     }
 
     /**
-     * Loads the JSON writer and the HTTP request path (with TLS, the handshake's code and a session to resume) while
-     * the app is still starting, so that registering once it listens costs one round trip, not ~200 ms of cold code.
-     * A harmless {@code GET /apps/{APP}}; its outcome does not matter.
+     * Loads the HTTP request path (with TLS, the handshake's code and a session to resume) while the app is still
+     * starting, so that registering once it listens costs one round trip, not tens of ms of cold code. A harmless
+     * {@code GET /apps/{APP}}; its outcome does not matter.
      */
     public void warmUp(String app) {
         try {
-            JSON.std.asBytes(Map.of("instance", Map.of("app", app)));
             send(
                     new Request("GET", "/apps/" + segment(app.toUpperCase(Locale.ROOT)), null, 200),
                     WARM_UP_BUDGET,
                     LimitedBody.LIMIT);
-        } catch (IOException | EurekaUnavailableException e) {
+        } catch (EurekaUnavailableException e) {
             AgentLog.debug("warm-up request failed (" + e.getMessage() + ")");
         }
     }
 
     @Override
     public EurekaResponse register(InstanceInfo instance) throws EurekaUnavailableException {
-        byte[] body;
-        try {
-            body = JSON.std.asBytes(instance.registrationDocument());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the instance document", e);
-        }
+        byte[] body = instance.registrationJson().getBytes(StandardCharsets.UTF_8);
         return send(new Request("POST", "/apps/" + segment(instance.app()), body, 204), callTimeout, LimitedBody.LIMIT);
     }
 

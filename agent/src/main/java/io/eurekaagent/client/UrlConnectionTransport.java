@@ -140,7 +140,9 @@ public final class UrlConnectionTransport implements Transport {
                 https.setHostnameVerifier(STRICT);
                 https.setSSLSocketFactory(tlsSockets());
             }
-            headers.forEach(connection::setRequestProperty);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                connection.setRequestProperty(header.getKey(), header.getValue());
+            }
             // Calls are 30 s apart, the JDK keeps an idle connection 5 s: keeping it would only start the JDK's
             // Keep-Alive-Timer thread after every call, never save a connect.
             connection.setRequestProperty("Connection", "close");

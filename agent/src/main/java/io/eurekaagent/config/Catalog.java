@@ -156,7 +156,7 @@ public final class Catalog {
             .doc("Spring Boot's own key, honoured on a Spring Boot jar");
     public static final Key MANAGEMENT_PORT = key(Section.INSTANCE, "management.server.port")
             .shownDefault("the serving port").doc("Spring Boot's own key, honoured on a Spring Boot jar (1-65535;"
-                    + " other values mean the serving port)");
+                    + " other values mean the serving port); never the port registered");
     public static final Key HOME_PAGE_URL = key(Section.INSTANCE, "eureka.instance.home-page-url").kind(Key.Kind.URL)
             .shownDefault("built from host, port and path").doc("an absolute URL, when the page lives elsewhere");
     public static final Key STATUS_PAGE_URL = key(Section.INSTANCE, "eureka.instance.status-page-url")
@@ -185,6 +185,14 @@ public final class Catalog {
             .doc("the HTTPS port; detected from binds only when it is the only enabled port");
     public static final Key SECURE_PORT_ENABLED = key(Section.READINESS, "eureka.instance.secure-port-enabled")
             .flag(false).doc("whether the HTTPS port is registered");
+    public static final Key QUARKUS_MANAGEMENT_ENABLED = key(Section.READINESS, "quarkus.management.enabled")
+            .flag(false)
+            .doc("Quarkus' own key: its management interface has a port of its own, never the one registered");
+    public static final Key QUARKUS_MANAGEMENT_PORT = key(Section.READINESS, "quarkus.management.port").port(9000)
+            .doc("Quarkus' own key: that port, with `quarkus.management.enabled=true`");
+    public static final Key MICRONAUT_MANAGEMENT_PORT = key(Section.READINESS, "endpoints.all.port").port(0)
+            .shownDefault("the serving port")
+            .doc("Micronaut's own key: the port of its management endpoints, never the one registered");
     public static final Key HEALTH_CHECK_ENABLED = key(Section.READINESS, "eureka.client.healthcheck.enabled")
             .flag(false)
             .doc("register as STARTING and follow the health URL: UP at its first 2xx, DOWN on errors and timeouts;"

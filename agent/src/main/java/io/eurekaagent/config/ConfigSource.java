@@ -37,7 +37,7 @@ final class ConfigSource {
     }
 
     /** The first words of every key the agent reads: the JVM's and the shell's many other keys cost premain time. */
-    private static final String[] PREFIXES = {"eureka", "spring", "quarkus", "micronaut", "management"};
+    private static final String[] PREFIXES = {"eureka", "spring", "quarkus", "micronaut", "management", "endpoints"};
 
     static boolean isOurs(String key) {
         for (String prefix : PREFIXES) {

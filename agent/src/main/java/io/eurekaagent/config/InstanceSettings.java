@@ -63,24 +63,12 @@ public final class InstanceSettings {
         s.statusPageUrlPath = r.path(Catalog.STATUS_PAGE_URL_PATH);
         s.healthCheckUrlPath = r.path(Catalog.HEALTH_CHECK_URL_PATH);
         s.managementBasePath = r.path(Catalog.MANAGEMENT_BASE_PATH);
-        s.managementPort = managementPort(r.raw(Catalog.MANAGEMENT_PORT));
+        s.managementPort = r.foreignPort(Catalog.MANAGEMENT_PORT);
         s.homePageUrl = r.url(Catalog.HOME_PAGE_URL);
         s.statusPageUrl = r.url(Catalog.STATUS_PAGE_URL);
         s.healthCheckUrl = r.url(Catalog.HEALTH_CHECK_URL);
         s.secureHealthCheckUrl = r.url(Catalog.SECURE_HEALTH_CHECK_URL);
         return s;
-    }
-
-    /**
-     * Spring Boot's own setting: 1-65535 is a port; -1 (endpoints off), 0 (random) and the rest say nothing we can use.
-     */
-    private static int managementPort(Setting setting) {
-        try {
-            int port = setting == null ? 0 : Integer.parseInt(setting.value().trim());
-            return port > 0 && port <= 65535 ? port : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /** Null: derive it from the main class or jar. */

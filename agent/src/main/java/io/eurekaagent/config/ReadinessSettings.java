@@ -1,6 +1,8 @@
 package io.eurekaagent.config;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** When the instance is registered, on which port, and whether its status follows the app's health URL. */
 public final class ReadinessSettings {
@@ -29,6 +31,7 @@ public final class ReadinessSettings {
     private boolean securePortEnabled;
     private boolean healthCheckEnabled;
     private Duration healthCheckInterval;
+    private final Map<Integer, String> managementPorts = new HashMap<>();
 
     private ReadinessSettings() {
     }
@@ -47,9 +50,20 @@ public final class ReadinessSettings {
             r.problem(r.firstSet(Catalog.NON_SECURE_PORT_ENABLED), "true, or eureka.instance.secure-port-enabled=true:"
                     + " one port must be enabled");
         }
+        s.managementPort(r.foreignPort(Catalog.MANAGEMENT_PORT), Catalog.MANAGEMENT_PORT);
+        if (r.bool(Catalog.QUARKUS_MANAGEMENT_ENABLED)) {
+            s.managementPort(r.foreignPort(Catalog.QUARKUS_MANAGEMENT_PORT), Catalog.QUARKUS_MANAGEMENT_PORT);
+        }
+        s.managementPort(r.foreignPort(Catalog.MICRONAUT_MANAGEMENT_PORT), Catalog.MICRONAUT_MANAGEMENT_PORT);
         s.healthCheckEnabled = r.bool(Catalog.HEALTH_CHECK_ENABLED);
         s.healthCheckInterval = Duration.ofSeconds(r.integer(Catalog.HEALTH_CHECK_INTERVAL, renewalIntervalSeconds));
         return s;
+    }
+
+    private void managementPort(int port, Key key) {
+        if (port > 0) {
+            managementPorts.putIfAbsent(port, key.name());
+        }
     }
 
     public RegisterOn registerOn() { return registerOn; }
@@ -61,6 +75,9 @@ public final class ReadinessSettings {
     public boolean healthCheckEnabled() { return healthCheckEnabled; }
     /** How often the health URL is checked once the instance is UP. */
     public Duration healthCheckInterval() { return healthCheckInterval; }
+
+    /** Ports a framework's setting names as its management ones, with that setting: never the serving port. */
+    public Map<Integer, String> managementPorts() { return managementPorts; }
 
     /** The port callers use, as configured or to be detected. */
     public PortPlan servingPort() {

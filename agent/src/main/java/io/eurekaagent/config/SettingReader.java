@@ -165,6 +165,21 @@ final class SettingReader {
         return fallback;
     }
 
+    /**
+     * A framework's own port setting ({@code management.server.port}): 1-65535 is a port; anything else (-1 for off,
+     * 0 for random, a typo) is 0, never a problem: judging it is the framework's business.
+     */
+    int foreignPort(Key key) {
+        Setting setting = get(key);
+        String value = setting == null ? key.defaultValue() : setting.value().trim();
+        try {
+            int port = value == null ? 0 : Integer.parseInt(value);
+            return port > 0 && port <= 65535 ? port : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** A TCP port; 0 when unset without a default. */
     int port(Key key) {
         return integer(key, key.defaultValue() == null ? 0 : Integer.parseInt(key.defaultValue()));

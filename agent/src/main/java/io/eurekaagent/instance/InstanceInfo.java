@@ -1,8 +1,8 @@
 package io.eurekaagent.instance;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -95,44 +95,47 @@ public final class InstanceInfo {
     }
 
     /** The body of {@code POST /apps/{APP}}, with the current status. */
-    public Map<String, Object> registrationDocument() {
+    public String registrationJson() {
         String dirty = Long.toString(lastDirtyTimestamp());
-        Map<String, Object> instance = new LinkedHashMap<>();
-        instance.put("instanceId", instanceId);
-        instance.put("hostName", hostName);
-        instance.put("app", app);
-        instance.put("ipAddr", ipAddr);
-        instance.put("status", status.name());
-        instance.put("overriddenStatus", "UNKNOWN");
-        instance.put("port", portDocument(port, portEnabled));
-        instance.put("securePort", portDocument(securePort, securePortEnabled));
-        instance.put("countryId", 1);
-        instance.put(
-                "dataCenterInfo",
-                Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn"));
-        instance.put(
-                "leaseInfo",
-                Map.of("renewalIntervalInSecs", renewalIntervalSeconds, "durationInSecs", durationSeconds));
-        instance.put("metadata", metadata);
-        instance.put("homePageUrl", homePageUrl);
-        instance.put("statusPageUrl", statusPageUrl);
-        instance.put("healthCheckUrl", healthCheckUrl);
-        if (secureHealthCheckUrl != null) {
-            instance.put("secureHealthCheckUrl", secureHealthCheckUrl);
+        JsonText json = new JsonText().open(null).open("instance")
+                .field("instanceId", instanceId)
+                .field("hostName", hostName)
+                .field("app", app)
+                .field("ipAddr", ipAddr)
+                .field("status", status.name())
+                .field("overriddenStatus", "UNKNOWN");
+        port(json, "port", port, portEnabled);
+        port(json, "securePort", securePort, securePortEnabled);
+        json.field("countryId", 1)
+                .open("dataCenterInfo")
+                .field("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo")
+                .field("name", "MyOwn")
+                .close()
+                .open("leaseInfo")
+                .field("renewalIntervalInSecs", renewalIntervalSeconds)
+                .field("durationInSecs", durationSeconds)
+                .close()
+                .open("metadata");
+        for (Map.Entry<String, String> entry : new TreeMap<>(metadata).entrySet()) {
+            json.field(entry.getKey(), entry.getValue());
         }
-        instance.put("vipAddress", vipAddress);
-        instance.put("secureVipAddress", secureVipAddress);
-        instance.put("isCoordinatingDiscoveryServer", "false");
-        instance.put("lastUpdatedTimestamp", dirty);
-        instance.put("lastDirtyTimestamp", dirty);
-        return Map.of("instance", instance);
+        return json.close()
+                .field("homePageUrl", homePageUrl)
+                .field("statusPageUrl", statusPageUrl)
+                .field("healthCheckUrl", healthCheckUrl)
+                .field("secureHealthCheckUrl", secureHealthCheckUrl)
+                .field("vipAddress", vipAddress)
+                .field("secureVipAddress", secureVipAddress)
+                .field("isCoordinatingDiscoveryServer", "false")
+                .field("lastUpdatedTimestamp", dirty)
+                .field("lastDirtyTimestamp", dirty)
+                .close()
+                .close()
+                .toString();
     }
 
-    private static Map<String, Object> portDocument(int number, boolean enabled) {
-        Map<String, Object> port = new LinkedHashMap<>();
-        port.put("$", number);
-        port.put("@enabled", Boolean.toString(enabled));
-        return port;
+    private static void port(JsonText json, String name, int number, boolean enabled) {
+        json.open(name).field("$", number).field("@enabled", Boolean.toString(enabled)).close();
     }
 
     static final class Builder {

@@ -7,12 +7,12 @@ package io.eurekaagent.jdk;
  * in {@code io.eurekaagent.bootstrap}.
  */
 public final class HookContract {
-    /** The hook readiness uses: the JDK's server-socket classes report binds and accepts. */
+    /** The hook readiness uses: the JDK's server-socket classes report binds and accepts as they start. */
     public static final String SOCKET_TEMPLATE = "io/eurekaagent/bootstrap/ServerSocketHook";
     public static final String SOCKET_HOOK = "sun/nio/ch/EurekaAgentServerSocketHook";
-    public static final String ON_BOUND = "onBound";
+    public static final String ON_BINDING = "onBinding";
     public static final String ON_ACCEPTING = "onAccepting";
-    public static final Call BOUND = new Call(SOCKET_TEMPLATE, "bound", "(Ljava/lang/Object;)V");
+    public static final Call BINDING = new Call(SOCKET_TEMPLATE, "binding", "(Ljava/lang/Object;)V");
     public static final Call ACCEPTING = new Call(SOCKET_TEMPLATE, "accepting", "(Ljava/lang/Object;)V");
     public static final Call INTEREST = new Call(SOCKET_TEMPLATE, "interest", "(Ljava/lang/Object;I)V");
 

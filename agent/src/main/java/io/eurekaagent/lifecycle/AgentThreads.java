@@ -3,6 +3,7 @@ package io.eurekaagent.lifecycle;
 import io.eurekaagent.log.AgentLog;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +41,12 @@ public final class AgentThreads {
      */
     public static ExecutorService httpExecutor() {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                body -> newThread("http-" + HTTP_THREADS.incrementAndGet(), body));
+                new ThreadFactory() {
+                    @Override
+                    public Thread newThread(Runnable body) {
+                        return AgentThreads.newThread("http-" + HTTP_THREADS.incrementAndGet(), body);
+                    }
+                });
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

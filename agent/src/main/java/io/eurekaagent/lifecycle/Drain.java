@@ -3,6 +3,7 @@ package io.eurekaagent.lifecycle;
 import io.eurekaagent.log.AgentLog;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * A zero-downtime stop: on the first SIGTERM the instance leaves Eureka at once, the app keeps serving for the drain
@@ -16,17 +17,21 @@ public final class Drain {
     }
 
     private final Duration drain;
+    private final BooleanSupplier inEureka;
     private final Runnable leave;
     private final Runnable shutDown;
     private final Sleeper sleeper;
     private final AtomicBoolean draining = new AtomicBoolean();
 
     /**
+     * @param inEureka whether the instance is registered (or its registration under way): a callers' cache can hold
+     *     it, so a drain is worth its time
      * @param leave deregisters and stops the heartbeats (so that nothing registers the instance again)
      * @param shutDown the JVM's own SIGTERM handling: its shutdown, exit code 143
      */
-    Drain(Duration drain, Runnable leave, Runnable shutDown, Sleeper sleeper) {
+    Drain(Duration drain, BooleanSupplier inEureka, Runnable leave, Runnable shutDown, Sleeper sleeper) {
         this.drain = drain;
+        this.inEureka = inEureka;
         this.leave = leave;
         this.shutDown = shutDown;
         this.sleeper = sleeper;
@@ -36,6 +41,12 @@ public final class Drain {
     void onSigterm() {
         if (!draining.compareAndSet(false, true)) {
             AgentLog.info("SIGTERM again: shutting down now");
+            shutDown.run();
+            return;
+        }
+        if (!inEureka.getAsBoolean()) {
+            AgentLog.info("SIGTERM: not in Eureka (never registered), so no drain: shutting down now");
+            leave.run();
             shutDown.run();
             return;
         }

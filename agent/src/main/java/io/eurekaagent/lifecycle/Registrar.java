@@ -38,7 +38,12 @@ public final class Registrar {
     private final FailureStreak failures = new FailureStreak("Eureka answers again");
 
     public Registrar() {
-        this(Duration.ofSeconds(1), () -> ThreadLocalRandom.current().nextDouble(), new LoopClock.Wall());
+        this(Duration.ofSeconds(1), new DoubleSupplier() {
+            @Override
+            public double getAsDouble() {
+                return ThreadLocalRandom.current().nextDouble();
+            }
+        }, new LoopClock.Wall());
     }
 
     /**
@@ -54,6 +59,11 @@ public final class Registrar {
 
     public boolean isClosing() {
         return closing;
+    }
+
+    /** Whether the instance is registered, or its registration under way. */
+    public boolean isInEureka() {
+        return state != State.UNREGISTERED;
     }
 
     /**

@@ -23,7 +23,8 @@ public final class SigtermHandler implements SignalHandler {
         Runnable leave = () -> registrar.deregister(deregistration);
         SignalHandler previous;
         try {
-            previous = Signal.handle(TERM, new SigtermHandler(new Drain(drainTime, leave, new Exit(), new Sleep())));
+            previous = Signal.handle(TERM, new SigtermHandler(
+                    new Drain(drainTime, registrar::isInEureka, leave, new Exit(), new Sleep())));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // -Xrs: the JVM leaves SIGTERM to the system, which ends the process without shutdown hooks.
             AgentLog.info("eureka.agent.shutdown-drain-seconds ignored: this JVM does not let Java handle SIGTERM ("

@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -65,7 +66,13 @@ public final class AgentLog {
         for (String secret : SECRETS) {
             masked = masked.replace(secret, "****");
         }
-        return masked.indexOf(' ') < 0 ? masked : Credentials.SCHEME.matcher(masked).replaceAll("$1 ****");
+        return mayHoldCredentials(masked) ? Credentials.SCHEME.matcher(masked).replaceAll("$1 ****") : masked;
+    }
+
+    /** A cheap look first: most lines name no scheme, and the expression costs the first line a few ms. */
+    private static boolean mayHoldCredentials(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("basic") || lower.contains("bearer") || lower.contains("digest");
     }
 
     /** A password or token the agent holds (a service URL's, a key store's): never printed, whatever the line. */

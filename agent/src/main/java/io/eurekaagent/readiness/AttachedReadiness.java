@@ -5,7 +5,6 @@ import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -27,7 +26,8 @@ final class AttachedReadiness implements Readiness {
     }
 
     @Override
-    public ServingPort await(BooleanSupplier stop) {
+    public ServingPort await(BooleanSupplier stop, Runnable appListens) {
+        appListens.run();
         boolean said = false;
         while (!stop.getAsBoolean()) {
             List<InetSocketAddress> listening;
@@ -36,7 +36,7 @@ final class AttachedReadiness implements Readiness {
             } catch (IOException | RuntimeException e) {
                 AgentLog.info("attached to a running JVM whose sockets cannot be read here (" + e
                         + "): registering once port " + config.servingPort().port() + " accepts connections");
-                return fallback.await(stop);
+                return fallback.await(stop, appListens);
             }
             ServingPort serving = choose(listening);
             if (serving != null) {
@@ -59,16 +59,13 @@ final class AttachedReadiness implements Readiness {
     }
 
     private ServingPort choose(List<InetSocketAddress> listening) {
-        listening.sort(Comparator.comparingInt(InetSocketAddress::getPort));
         PortChoice choice = PortChoice.forListening(config, System.getProperties());
         for (InetSocketAddress address : listening) {
-            choice.bound(address, "?", false, 0);
+            // No moment of readiness to measure from: 0 keeps "N ms after the app listened" out of the log.
+            choice.listening(address, "listening when the agent was attached", 0);
         }
-        // Every port is there at once: no other will be bound while a TLS-looking one waits.
-        ServingPort chosen = choice.decide(PortChoice.PLAIN_WAIT_NANOS);
-        // No moment of readiness to measure from: 0 keeps "N ms after the app listened" out of the log.
-        return chosen == null ? null : new ServingPort(chosen.port(), "one of the ports the app listened on when the"
-                + " agent was attached " + ports(listening), 0);
+        // Every port is there at once: no other will be bound while a lesser one waits.
+        return choice.decide(PortChoice.BETTER_WAIT_NANOS);
     }
 
     private static List<Integer> ports(List<InetSocketAddress> listening) {

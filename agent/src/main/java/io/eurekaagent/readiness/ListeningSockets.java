@@ -17,10 +17,17 @@ import java.util.Set;
  * Linux from /proc: the namespace's listening sockets in /proc/self/net/tcp and tcp6, kept when one of this process's
  * file descriptors is that socket. Elsewhere an IOException.
  */
-final class ListeningSockets {
+final class ListeningSockets implements NativePorts.Source {
+    /** This process's, from /proc. */
+    static final ListeningSockets PROC = new ListeningSockets();
     private static final String LISTEN = "0A";
 
     private ListeningSockets() {
+    }
+
+    @Override
+    public List<InetSocketAddress> listening() throws IOException {
+        return ofThisProcess();
     }
 
     static List<InetSocketAddress> ofThisProcess() throws IOException {

@@ -31,14 +31,15 @@ public final class PortOpenProbe implements Readiness {
 
     /** Waits until the port accepts a connection: returns it, or null once {@code stop} says so first. */
     @Override
-    public ServingPort await(BooleanSupplier stop) {
+    public ServingPort await(BooleanSupplier stop, Runnable appListens) {
+        appListens.run();
         long start = System.nanoTime();
         boolean warned = false;
         AgentLog.debug("waiting for port " + port + " to accept connections on " + hosts);
         while (!stop.getAsBoolean()) {
             if (accepts()) {
                 AgentLog.info("port " + port + " accepts connections; registering it");
-                return new ServingPort(port, "it accepts connections", System.nanoTime());
+                return new ServingPort(port, "it accepts connections", System.nanoTime(), 0);
             }
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             if (!warned && waitedMs >= WARN_AFTER_MS) {

@@ -8,6 +8,10 @@ public interface Readiness {
     default void prepare() {
     }
 
-    /** Blocks the agent's thread until the app is ready; null when {@code stop} said so first. */
-    ServingPort await(BooleanSupplier stop);
+    /**
+     * Blocks the agent's thread until the app is ready; null when {@code stop} said so first.
+     * @param appListens run once, on this thread, at the first sign that the app listens (its first bind), or at once
+     *     where there is no such sign: the agent's own start-up work waits for it instead of competing with the app's
+     */
+    ServingPort await(BooleanSupplier stop, Runnable appListens);
 }

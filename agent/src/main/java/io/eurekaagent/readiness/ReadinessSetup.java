@@ -19,7 +19,8 @@ public final class ReadinessSetup {
             case START:
                 return new Readiness() {
                     @Override
-                    public ServingPort await(BooleanSupplier stop) {
+                    public ServingPort await(BooleanSupplier stop, Runnable appListens) {
+                        appListens.run();
                         return ServingPort.NONE;
                     }
                 };
@@ -29,8 +30,36 @@ public final class ReadinessSetup {
                 if (attachedLate) {
                     return new AttachedReadiness(config, portOpen(config, ipAddress));
                 }
-                return ListenDetector.install(instrumentation, PortChoice.of(config, System.getProperties()),
-                        portOpen(config, ipAddress));
+                return new Watch(SocketHooks.install(instrumentation), config, ipAddress, System.nanoTime());
+        }
+    }
+
+    /** Only the hooks in premain; the watch itself is made on the agent's thread. */
+    private static final class Watch implements Readiness {
+        private final SocketHooks hooks;
+        private final ReadinessSettings config;
+        private final String ipAddress;
+        private final long started;
+        private PortWatch watch;
+
+        Watch(SocketHooks hooks, ReadinessSettings config, String ipAddress, long started) {
+            this.hooks = hooks;
+            this.config = config;
+            this.ipAddress = ipAddress;
+            this.started = started;
+        }
+
+        @Override
+        public void prepare() {
+            watch = new PortWatch(hooks, PortChoice.of(config, System.getProperties()), new NativePorts(
+                    ListeningSockets.PROC, NativePorts.debugPort(System.getProperty("sun.jdwp.listenerAddress")),
+                    started), portOpen(config, ipAddress), started);
+            watch.prepare();
+        }
+
+        @Override
+        public ServingPort await(BooleanSupplier stop, Runnable appListens) {
+            return watch.await(stop, appListens);
         }
     }
 

@@ -1,18 +1,23 @@
 package io.eurekaagent.readiness;
 
-/** What readiness found: the port to register, how it was found (for the log line), and since when it serves. */
+/**
+ * What readiness found: the port to register, how it was found (for the log line), since when it serves, and the port
+ * it serves management on beside it, if it saw one.
+ */
 public final class ServingPort {
     /** register-on=start: the app serves no port. */
-    public static final ServingPort NONE = new ServingPort(0, "no port (eureka.agent.register-on=start)", 0);
+    public static final ServingPort NONE = new ServingPort(0, "no port (eureka.agent.register-on=start)", 0, 0);
 
     private final int port;
     private final String how;
     private final long sinceNanos;
+    private final int managementPort;
 
-    public ServingPort(int port, String how, long sinceNanos) {
+    public ServingPort(int port, String how, long sinceNanos, int managementPort) {
         this.port = port;
         this.how = how;
         this.sinceNanos = sinceNanos;
+        this.managementPort = managementPort;
     }
 
     /** The port callers use, or 0 for {@link #NONE}. */
@@ -27,5 +32,15 @@ public final class ServingPort {
     /** When the app became ready (System.nanoTime), or 0 when not known. */
     public long sinceNanos() {
         return sinceNanos;
+    }
+
+    /** A port passed over as the app's admin or management one (Dropwizard's admin connector), or 0. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The same port, ready since {@code nanos} (a server whose boot ended after it accepted). */
+    public ServingPort readySince(long nanos, String more) {
+        return new ServingPort(port, how + more, nanos, managementPort);
     }
 }

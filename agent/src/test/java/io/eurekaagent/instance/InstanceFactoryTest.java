@@ -12,6 +12,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.List;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ class InstanceFactoryTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> document(InstanceInfo instance) {
-        return (Map<String, Object>) instance.registrationDocument().get("instance");
+    static Map<String, Object> document(InstanceInfo instance) throws java.io.IOException {
+        return (Map<String, Object>) JSON.std.mapFrom(instance.registrationJson()).get("instance");
     }
 
     @Test

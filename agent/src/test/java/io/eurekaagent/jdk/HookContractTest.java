@@ -32,7 +32,7 @@ class HookContractTest {
     @Test
     void everyFieldTheAgentSetsIsAPublicStaticVolatileFieldOfItsTemplate() throws Exception {
         String[][] fields = {
-            {HookContract.SOCKET_TEMPLATE, HookContract.ON_BOUND, HookContract.ON_ACCEPTING},
+            {HookContract.SOCKET_TEMPLATE, HookContract.ON_BINDING, HookContract.ON_ACCEPTING},
             {HookContract.NAME_TEMPLATE, HookContract.RESOLVER, HookContract.SENT_HANDLER, HookContract.REFUSED_HANDLER,
                 HookContract.CONNECTING_HANDLER}};
         for (String[] hook : fields) {

@@ -15,8 +15,24 @@ class DrainTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     private Drain drain(Drain.Sleeper sleeper) {
-        return new Drain(Duration.ofSeconds(3), () -> events.add("left Eureka"), () -> events.add("shut down"),
-                sleeper);
+        return new Drain(Duration.ofSeconds(3), () -> true, () -> events.add("left Eureka"),
+                () -> events.add("shut down"), sleeper);
+    }
+
+    @Test
+    void anInstanceThatNeverRegisteredDoesNotClaimToLeaveEurekaNorDrain() {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream previous = io.eurekaagent.log.AgentLog.writeTo(new java.io.PrintStream(lines, true));
+        try {
+            new Drain(Duration.ofSeconds(3), () -> false, () -> events.add("cancelled the heartbeats"),
+                    () -> events.add("shut down"), duration -> events.add("served")).onSigterm();
+        } finally {
+            io.eurekaagent.log.AgentLog.writeTo(previous);
+        }
+
+        assertEquals(List.of("cancelled the heartbeats", "shut down"), events);
+        assertEquals("[eureka-agent] SIGTERM: not in Eureka (never registered), so no drain: shutting down now\n",
+                lines.toString());
     }
 
     @Test
@@ -58,7 +74,7 @@ class DrainTest {
 
     @Test
     void anUnexpectedFailureEndsTheDrainAndShutsDown() {
-        new Drain(Duration.ofSeconds(1), () -> {
+        new Drain(Duration.ofSeconds(1), () -> true, () -> {
             throw new IllegalStateException("no server");
         }, () -> events.add("shut down"), duration -> events.add("served")).onSigterm();
 

@@ -36,7 +36,7 @@ public final class TestInstances {
         properties.putAll(settings);
         AgentConfig config = AgentConfig.load(null, properties, Map.of());
         return new InstanceFactory(config.instance(), config.readiness())
-                .create(new ServingPort(8080, "the test's", 0));
+                .create(new ServingPort(8080, "the test's", 0, 0));
     }
 
     public static EurekaClient client(String... urls) {

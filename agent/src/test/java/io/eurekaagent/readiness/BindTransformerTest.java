@@ -89,18 +89,36 @@ class BindTransformerTest {
         }
     }
 
+    /** Records what the transformer tells of native transports. */
+    private static final class RecordingHooks implements BindTransformer.Hooks {
+        final List<String> transports = new ArrayList<>();
+
+        @Override
+        public boolean awaitPrepared() {
+            return true;
+        }
+
+        @Override
+        public void nativeTransport(String className) {
+            transports.add(className);
+        }
+    }
+
     @AfterEach
     void detach() {
-        ServerSocketHook.onBound = null;
+        ServerSocketHook.onBinding = null;
         ServerSocketHook.onAccepting = null;
     }
 
+    private static Class<?> rewritten(Class<?> type) throws IOException {
+        return TestClasses.load(type, BindTransformer.rewrite(TestClasses.bytesOf(type), TEMPLATE_HOOK));
+    }
+
     @Test
-    void aSuccessfulBindReportsTheSocketAndAFailedOneDoesNot() throws Exception {
+    void aBindReportsTheSocketAsItStartsWhetherItSucceedsOrNot() throws Exception {
         List<Object> reported = new ArrayList<>();
-        ServerSocketHook.onBound = reported::add;
-        Class<?> instrumented = TestClasses.load(FakeServerSocket.class,
-                HookRewriter.instrument(TestClasses.bytesOf(FakeServerSocket.class), TEMPLATE_HOOK));
+        ServerSocketHook.onBinding = reported::add;
+        Class<?> instrumented = rewritten(FakeServerSocket.class);
         Object socket = instrumented.getConstructor().newInstance();
         Method bind = instrumented.getMethod("bind", SocketAddress.class, int.class);
 
@@ -109,17 +127,16 @@ class BindTransformerTest {
                 () -> bind.invoke(socket, new InetSocketAddress(0), -1));
         instrumented.getMethod("bind", SocketAddress.class).invoke(socket, new InetSocketAddress(0));
 
-        assertEquals(List.of(socket), reported);
+        assertEquals(List.of(socket, socket), reported, "the one-argument bind is left alone");
         assertEquals("bind failed", failed.getCause().getMessage());
     }
 
     @Test
     void aListenerThatThrowsCannotBreakTheBind() throws Exception {
-        ServerSocketHook.onBound = socket -> {
+        ServerSocketHook.onBinding = socket -> {
             throw new IllegalStateException("agent bug");
         };
-        Class<?> instrumented = TestClasses.load(FakeServerSocket.class,
-                HookRewriter.instrument(TestClasses.bytesOf(FakeServerSocket.class), TEMPLATE_HOOK));
+        Class<?> instrumented = rewritten(FakeServerSocket.class);
         Object socket = instrumented.getConstructor().newInstance();
 
         assertEquals(
@@ -133,8 +150,7 @@ class BindTransformerTest {
     void acceptReportsTheSocketBeforeItBlocks() throws Exception {
         List<Object> reported = new ArrayList<>();
         ServerSocketHook.onAccepting = reported::add;
-        Class<?> instrumented = TestClasses.load(FakeServerSocket.class,
-                HookRewriter.instrument(TestClasses.bytesOf(FakeServerSocket.class), TEMPLATE_HOOK));
+        Class<?> instrumented = rewritten(FakeServerSocket.class);
         Object socket = instrumented.getConstructor().newInstance();
 
         assertEquals("a connection", instrumented.getMethod("accept").invoke(socket));
@@ -145,8 +161,7 @@ class BindTransformerTest {
     void anAcceptInterestReportsTheServerChannelAndOtherInterestsDoNot() throws Exception {
         List<Object> reported = new ArrayList<>();
         ServerSocketHook.onAccepting = reported::add;
-        Class<?> instrumented = TestClasses.load(FakeSelectionKey.class,
-                HookRewriter.instrument(TestClasses.bytesOf(FakeSelectionKey.class), TEMPLATE_HOOK));
+        Class<?> instrumented = rewritten(FakeSelectionKey.class);
         try (ServerSocketChannel channel = ServerSocketChannel.open()) {
             Object key = instrumented.getConstructor(SelectableChannel.class).newInstance(channel);
             Method interestOps = instrumented.getMethod("interestOps", int.class);
@@ -168,9 +183,9 @@ class BindTransformerTest {
             })
     void theJdkClassesOfThisJvmGetTheHookInTheirBindAndAcceptMethods(String jdkClass) throws Exception {
         byte[] original = TestClasses.jdkClass("java.base", jdkClass);
-        byte[] instrumented = HookRewriter.instrument(original, HookContract.SOCKET_HOOK);
-        assertEquals(1, TestClasses.callsIn(instrumented, "bind", BIND, HookContract.SOCKET_HOOK, "bound"));
-        assertEquals(0, TestClasses.callsIn(original, "bind", BIND, HookContract.SOCKET_HOOK, "bound"));
+        byte[] instrumented = BindTransformer.rewrite(original, HookContract.SOCKET_HOOK);
+        assertEquals(1, TestClasses.callsIn(instrumented, "bind", BIND, HookContract.SOCKET_HOOK, "binding"));
+        assertEquals(0, TestClasses.callsIn(original, "bind", BIND, HookContract.SOCKET_HOOK, "binding"));
         assertTrue(TestClasses.callsIn(instrumented, "accept", "(", HookContract.SOCKET_HOOK, "accepting") >= 1);
     }
 
@@ -178,13 +193,13 @@ class BindTransformerTest {
     @ValueSource(strings = {"sun/nio/ch/ServerSocketAdaptor", "sun/security/ssl/SSLServerSocketImpl"})
     void theJdkSocketAdaptersGetTheHookInTheirAccept(String jdkClass) throws Exception {
         byte[] instrumented =
-                HookRewriter.instrument(TestClasses.jdkClass("java.base", jdkClass), HookContract.SOCKET_HOOK);
+                BindTransformer.rewrite(TestClasses.jdkClass("java.base", jdkClass), HookContract.SOCKET_HOOK);
         assertEquals(1, TestClasses.callsIn(instrumented, "accept", "()", HookContract.SOCKET_HOOK, "accepting"));
     }
 
     @Test
     void theJdkSelectionKeyReportsInterestChanges() throws Exception {
-        byte[] instrumented = HookRewriter.instrument(
+        byte[] instrumented = BindTransformer.rewrite(
                 TestClasses.jdkClass("java.base", "sun/nio/ch/SelectionKeyImpl"), HookContract.SOCKET_HOOK);
         assertEquals(1, TestClasses.callsIn(instrumented, "interestOps", "(I)", HookContract.SOCKET_HOOK, "interest"));
         assertEquals(
@@ -194,10 +209,30 @@ class BindTransformerTest {
 
     @Test
     void otherClassesAndOtherLoadersAreLeftAlone() {
-        BindTransformer transformer = new BindTransformer(() -> true);
+        RecordingHooks hooks = new RecordingHooks();
+        BindTransformer transformer = new BindTransformer(hooks);
         assertNull(transformer.transform(null, null, "java/net/Socket", null, null, new byte[0]));
         assertNull(transformer.transform(
                 null, getClass().getClassLoader(), "java/net/ServerSocket", null, null, new byte[0]));
         assertTrue(BindTransformer.TARGETS.contains("java/net/ServerSocket"));
+        assertEquals(List.of(), hooks.transports);
+    }
+
+    @Test
+    void theServerChannelsOfNativeTransportsAreToldOfShadedOrNotAndLeftAlone() {
+        RecordingHooks hooks = new RecordingHooks();
+        BindTransformer transformer = new BindTransformer(hooks);
+        ClassLoader app = getClass().getClassLoader();
+        for (String name : new String[] {"io/netty/channel/epoll/EpollServerSocketChannel",
+            "io/grpc/netty/shaded/io/netty/channel/epoll/EpollServerSocketChannel",
+            "io/netty/channel/uring/IoUringServerSocketChannel", "io/netty/channel/kqueue/KQueueServerSocketChannel",
+            "io/netty/channel/socket/nio/NioServerSocketChannel"}) {
+            assertNull(transformer.transform(null, app, name, null, null, new byte[0]));
+        }
+        assertEquals(List.of("io.netty.channel.epoll.EpollServerSocketChannel",
+                "io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerSocketChannel",
+                "io.netty.channel.uring.IoUringServerSocketChannel",
+                "io.netty.channel.kqueue.KQueueServerSocketChannel"),
+                hooks.transports);
     }
 }

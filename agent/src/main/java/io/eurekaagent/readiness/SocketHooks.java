@@ -1,0 +1,187 @@
+package io.eurekaagent.readiness;
+
+import io.eurekaagent.jdk.HookContract;
+import io.eurekaagent.jdk.HookInjector;
+import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.log.AgentLog;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.nio.channels.NetworkChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The socket hook inside the JDK ({@link BindTransformer}, {@link HookInjector}): installed in premain, defined on the
+ * agent's thread, reporting on the app's threads every bind and every start of accepting, which it only queues as
+ * {@link SocketEvent}s. Once the port is chosen it is detached: the app's later socket calls cost a null check.
+ */
+final class SocketHooks implements BindTransformer.Hooks {
+    private static final int PREPARE_TIMEOUT_SECONDS = 5;
+    /** Classes whose binds are the JDK's remote JMX and RMI, never the app's service. */
+    private static final String[] JDK_REMOTING = {"sun.rmi.", "jdk.internal.agent.", "sun.management.jmxremote."};
+
+    private final Instrumentation instrumentation;
+    private final BlockingQueue<SocketEvent> events = new ArrayBlockingQueue<>(256);
+    private final Set<Integer> acceptingPorts = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch prepared = new CountDownLatch(1);
+    private final AtomicBoolean nativeSeen = new AtomicBoolean();
+    private volatile Class<?> hook;
+
+    private SocketHooks(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+    }
+
+    /**
+     * In premain, before the app's first bind, at next to no cost: from now on a JDK socket class that loads waits
+     * (at most {@link #PREPARE_TIMEOUT_SECONDS} s) until {@link #prepare} has defined the hook.
+     */
+    static SocketHooks install(Instrumentation instrumentation) {
+        SocketHooks hooks = new SocketHooks(instrumentation);
+        instrumentation.addTransformer(new BindTransformer(hooks), true);
+        return hooks;
+    }
+
+    /**
+     * On the agent's thread, first thing: defines the hook in java.base and rewrites the socket classes loaded before
+     * premain. False when the hook cannot be installed (said in one line).
+     */
+    boolean prepare() {
+        try {
+            Class<?> defined =
+                    HookInjector.define(instrumentation, HookContract.SOCKET_TEMPLATE, HookContract.SOCKET_HOOK);
+            defined.getField(HookContract.ON_BINDING).set(null, new Listener(SocketEvent.Kind.BINDING));
+            defined.getField(HookContract.ON_ACCEPTING).set(null, new Listener(SocketEvent.Kind.ACCEPTING));
+            hook = defined;
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            AgentLog.warn("cannot observe the app's server sockets (" + e
+                    + "); registering once the port accepts connections instead");
+        } finally {
+            // Socket classes loading now may go on.
+            prepared.countDown();
+        }
+        if (hook == null) {
+            return false;
+        }
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (BindTransformer.TARGETS.contains(type.getName().replace('.', '/'))) {
+                loaded.add(type);
+            }
+        }
+        if (!loaded.isEmpty()) {
+            try {
+                instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+            } catch (UnmodifiableClassException | RuntimeException e) {
+                detach();
+                AgentLog.warn("cannot watch " + loaded + " (" + e
+                        + "); registering once the port accepts connections instead");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For the transformer, on the thread loading a socket class: true once the hook can be called. */
+    @Override
+    public boolean awaitPrepared() {
+        try {
+            return prepared.await(PREPARE_TIMEOUT_SECONDS, TimeUnit.SECONDS) && hook != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void nativeTransport(String className) {
+        if (nativeSeen.compareAndSet(false, true)) {
+            events.offer(new SocketEvent(SocketEvent.Kind.NATIVE_TRANSPORT, className, null,
+                    Thread.currentThread().getName(), false, System.nanoTime()));
+        }
+    }
+
+    BlockingQueue<SocketEvent> events() {
+        return events;
+    }
+
+    /** A socket was bound to {@code port}: its accepts are news again (an app may close a port and bind it anew). */
+    void bound(int port) {
+        acceptingPorts.remove(port);
+    }
+
+    /** The app's later binds and accepts no longer reach the agent. */
+    void detach() {
+        Class<?> current = hook;
+        hook = null;
+        if (current != null) {
+            try {
+                current.getField(HookContract.ON_BINDING).set(null, null);
+                current.getField(HookContract.ON_ACCEPTING).set(null, null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                AgentLog.debug("cannot detach the socket hook: " + e);
+            }
+        }
+    }
+
+    /** The address a server socket is bound to, or null (not bound yet, closed, or not an IP socket). */
+    static InetSocketAddress localAddress(Object socket) {
+        try {
+            SocketAddress local = socket instanceof ServerSocket ? ((ServerSocket) socket).getLocalSocketAddress()
+                    : ((NetworkChannel) socket).getLocalAddress();
+            return local instanceof InetSocketAddress ? (InetSocketAddress) local : null;
+        } catch (IOException | RuntimeException closed) {
+            return null;
+        }
+    }
+
+    /** Called by the hook on the app's thread, as bind() or accept() starts: note what it can, queue it, return. */
+    private final class Listener implements Consumer<Object> {
+        private final SocketEvent.Kind kind;
+
+        Listener(SocketEvent.Kind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public void accept(Object socket) {
+            String thread = Thread.currentThread().getName();
+            if (thread.startsWith(AgentThreads.PREFIX)) {
+                return;
+            }
+            InetSocketAddress address = null;
+            if (kind == SocketEvent.Kind.ACCEPTING) {
+                address = localAddress(socket);
+                // An accept loop calls accept() once per connection: one event per bound port is enough.
+                if (address != null && !acceptingPorts.add(address.getPort())) {
+                    return;
+                }
+            }
+            events.offer(new SocketEvent(kind, socket, address, thread,
+                    kind == SocketEvent.Kind.BINDING && byJdkRemoting(), System.nanoTime()));
+        }
+    }
+
+    /** Whether the JDK's JMX agent or RMI runtime is binding: their ports never serve the app's callers. */
+    private static boolean byJdkRemoting() {
+        for (StackTraceElement frame : new Throwable().getStackTrace()) {
+            for (String prefix : JDK_REMOTING) {
+                if (frame.getClassName().startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
