@@ -137,8 +137,10 @@ public final class EurekaAgent {
             InstanceFactory instances = new InstanceFactory(config.instance(), config.readiness());
             instances.prepare();
             Startup startup = new Startup(registrar, deregistration, instances.appName());
-            if (names != null || config.discovery().fetchRegistry()) {
-                // Discovery serves the app's first calls by name: no waiting for its first bind.
+            // Discovery serves the app's first calls by name, and java.net.http's client takes ~300 ms to make: neither
+            // waits for the app's first bind.
+            if (names != null || config.discovery().fetchRegistry()
+                    || config.servers().httpClient() == Transport.Kind.JAVA_HTTP_CLIENT) {
                 startup.run();
             }
             ServingPort serving = readiness.await(new BooleanSupplier() {

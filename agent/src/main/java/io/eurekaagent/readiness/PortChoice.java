@@ -95,13 +95,16 @@ final class PortChoice {
         return "a candidate";
     }
 
-    /** The app accepts (or is about to) on a socket bound to {@code port}, on {@code thread}. */
+    /**
+     * The app accepts (or is about to) on a socket bound to {@code port}, on {@code thread}; an interest in accepting
+     * registered before the bind counts from the bind.
+     */
     void accepting(int port, String thread, long nanos) {
         Candidate candidate = find(port);
         if (candidate != null && !candidate.accepting) {
             candidate.accepting = true;
             candidate.acceptThread = thread;
-            candidate.acceptingNanos = nanos;
+            candidate.acceptingNanos = Math.max(nanos, candidate.boundNanos);
         }
     }
 

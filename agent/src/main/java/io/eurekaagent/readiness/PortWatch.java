@@ -104,11 +104,14 @@ final class PortWatch implements Readiness {
         }
         for (Iterator<SocketEvent> pending = accepts.iterator(); pending.hasNext(); ) {
             SocketEvent accept = pending.next();
-            if (accept.address == null) {
+            // Interest registered before the bind: its socket may be bound by now.
+            InetSocketAddress address =
+                    accept.address != null ? accept.address : SocketHooks.localAddress(accept.socket);
+            if (address == null) {
                 acceptingUnbound.put(accept.socket, accept);
-            } else if (choice.knows(accept.address.getPort())) {
-                AgentLog.debug("accepting on " + where(accept.address) + " (thread " + accept.thread + ")");
-                choice.accepting(accept.address.getPort(), accept.thread, accept.nanos);
+            } else if (choice.knows(address.getPort())) {
+                AgentLog.debug("accepting on " + where(address) + " (thread " + accept.thread + ")");
+                choice.accepting(address.getPort(), accept.thread, accept.nanos);
             } else if (!binding.isEmpty()) {
                 // its bind may be one of those under way
                 continue;

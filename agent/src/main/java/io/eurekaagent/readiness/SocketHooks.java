@@ -39,7 +39,8 @@ final class SocketHooks implements BindTransformer.Hooks {
     private final AtomicBoolean nativeSeen = new AtomicBoolean();
     private volatile Class<?> hook;
 
-    private SocketHooks(Instrumentation instrumentation) {
+    /** @param instrumentation null in tests that only queue events */
+    SocketHooks(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
     }
 
