@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * The kind of service the agent is for: a plain JDK web app that knows nothing of Eureka.
  * Port from env {@code PORT} (default 8080, {@code 0} = any free port); it prints the port it listens on.
- * {@code GET /hello}, {@code GET /info}; {@code GET /health} answers 200 UP or 503 DOWN, flipped with
- * {@code POST /health/up} and {@code POST /health/down} (env {@code HEALTH=down} starts it unhealthy);
- * {@code POST /exit} calls {@code System.exit(0)}. {@code GET /whoami} names the port it serves on, and
+ * {@code GET /} (its home page), {@code GET /hello}, {@code GET /info}; {@code GET /health} answers 200 UP or 503
+ * DOWN, flipped with {@code POST /health/up} and {@code POST /health/down} (env {@code HEALTH=down} starts it
+ * unhealthy); {@code POST /exit} calls {@code System.exit(0)}. {@code GET /whoami} names the port it serves on, and
  * {@code GET /call?client=httpclient|urlconnection&url=U} calls U with the JDK client named and answers what U said
  * (502 and the exception when the call failed): the app as a caller of other services, for discovery tests.
  * Env {@code CALL_AT_START="client url"} makes one such call first thing in main and prints
@@ -37,6 +37,7 @@ public final class TestApp {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         healthy = !"down".equalsIgnoreCase(System.getenv("HEALTH"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        server.createContext("/", TestApp::home);
         server.createContext("/hello", exchange -> answer(exchange, 200, "text/plain", "hello"));
         server.createContext(
                 "/info", exchange -> answer(exchange, 200, "application/json", "{\"app\":\"agent-test-app\"}"));
@@ -54,6 +55,11 @@ public final class TestApp {
                 new Thread(() -> System.out.println("agent-test-app shutdown hook ran"), "app-shutdown"));
         server.start();
         System.out.println("agent-test-app listening on port " + server.getAddress().getPort());
+    }
+
+    private static void home(HttpExchange exchange) throws IOException {
+        boolean home = exchange.getRequestURI().getPath().equals("/");
+        answer(exchange, home ? 200 : 404, "text/plain", home ? "agent-test-app" : "not found");
     }
 
     private static void health(HttpExchange exchange) throws IOException {

@@ -145,15 +145,20 @@ public final class Catalog {
             .kind(Key.Kind.PATH).byDefault("/").doc("the home page's path on the registered host and port");
     public static final Key STATUS_PAGE_URL_PATH = key(Section.INSTANCE, "eureka.instance.status-page-url-path")
             .kind(Key.Kind.PATH)
-            .shownDefault("`/info`; `/actuator/info` on Spring Boot 2+")
+            .shownDefault("the framework's, else the home page (see below)")
             .doc("the status page's path");
     public static final Key HEALTH_CHECK_URL_PATH = key(Section.INSTANCE, "eureka.instance.health-check-url-path")
-            .kind(Key.Kind.PATH).shownDefault("`/health`; `/actuator/health` on Spring Boot 2+")
+            .kind(Key.Kind.PATH).shownDefault("the framework's, else none (see below)")
             .doc("the health page's path (also what `healthcheck.enabled` calls)");
     public static final Key MANAGEMENT_BASE_PATH = key(Section.INSTANCE, "management.endpoints.web.base-path")
             .kind(Key.Kind.PATH)
             .shownDefault("`/actuator`")
             .doc("Spring Boot's own key, honoured on a Spring Boot jar");
+    public static final Key MANAGEMENT_EXPOSURE = key(Section.INSTANCE, "management.endpoints.web.exposure.include")
+            .shownDefault("`health`")
+            .doc("Spring Boot's own key, honoured on a Spring Boot jar: `/actuator/info` is the status page only when"
+                    + " `info` (or `*`) is among them, else `/actuator/health` is; also read from the jar's own"
+                    + " application.properties, like the two below");
     public static final Key MANAGEMENT_PORT = key(Section.INSTANCE, "management.server.port")
             .shownDefault("the serving port").doc("Spring Boot's own key, honoured on a Spring Boot jar (1-65535;"
                     + " other values mean the serving port); never the port registered");

@@ -26,6 +26,7 @@ public final class InstanceSettings {
     private String statusPageUrlPath;
     private String healthCheckUrlPath;
     private String managementBasePath;
+    private String managementExposure;
     private int managementPort;
     private String homePageUrl;
     private String statusPageUrl;
@@ -63,6 +64,8 @@ public final class InstanceSettings {
         s.statusPageUrlPath = r.path(Catalog.STATUS_PAGE_URL_PATH);
         s.healthCheckUrlPath = r.path(Catalog.HEALTH_CHECK_URL_PATH);
         s.managementBasePath = r.path(Catalog.MANAGEMENT_BASE_PATH);
+        Setting exposure = r.raw(Catalog.MANAGEMENT_EXPOSURE);
+        s.managementExposure = exposure == null ? null : exposure.value();
         s.managementPort = r.foreignPort(Catalog.MANAGEMENT_PORT);
         s.homePageUrl = r.url(Catalog.HOME_PAGE_URL);
         s.statusPageUrl = r.url(Catalog.STATUS_PAGE_URL);
@@ -96,6 +99,8 @@ public final class InstanceSettings {
     public String healthCheckUrlPath() { return healthCheckUrlPath; }
     /** Spring Boot's {@code management.endpoints.web.base-path}, or null. */
     public String managementBasePath() { return managementBasePath; }
+    /** Spring Boot's {@code management.endpoints.web.exposure.include}, or null. */
+    public String managementExposure() { return managementExposure; }
     /** Spring Boot's {@code management.server.port}, or 0: the actuator answers on the serving port. */
     public int managementPort() { return managementPort; }
     /** Null: built from the host, port and path. */

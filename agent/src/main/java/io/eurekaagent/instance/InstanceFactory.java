@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -47,7 +49,14 @@ public final class InstanceFactory {
     /** @param serving what readiness found */
     public InstanceInfo create(ServingPort serving) {
         String hostName = lookup == null ? null : lookup.nameOrAddress(LOOKUP_WAIT);
-        return create(interfaces, hostName, JavaCommand.ofThisJvm(), serving.port());
+        String command = JavaCommand.ofThisJvm();
+        Map<String, Integer> managementPorts = new HashMap<>();
+        for (Map.Entry<Integer, String> port : ports.managementPorts().entrySet()) {
+            managementPorts.put(port.getValue(), port.getKey());
+        }
+        return create(interfaces, hostName, command, serving.port(), new StatusEndpoints.App(command,
+                System.getProperty("java.class.path"), ClassLoader.getSystemClassLoader(), managementPorts,
+                serving.managementPort()));
     }
 
     /**
@@ -63,10 +72,6 @@ public final class InstanceFactory {
         return URI.create(registered.getScheme() + "://127.0.0.1:" + registered.getPort() + registered.getRawPath());
     }
 
-    private StatusEndpoints endpoints(String command) {
-        return StatusEndpoints.of(config, StatusEndpoints.isSpringBoot(command, System.getProperty("java.class.path")));
-    }
-
     /** The app name as registered (before upper-casing). */
     public String appName() {
         return appName(JavaCommand.ofThisJvm());
@@ -79,8 +84,10 @@ public final class InstanceFactory {
     /**
      * @param lookedUp the address's name from the reverse lookup, or null
      * @param boundPort the serving port readiness found, or 0 or less: the configured one
+     * @param app where the status and health endpoints are looked for
      */
-    InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String lookedUp, String command, int boundPort) {
+    InstanceInfo create(List<NetworkInterfaceInfo> interfaces, String lookedUp, String command, int boundPort,
+            StatusEndpoints.App app) {
         InstanceInfo.Builder b = new InstanceInfo.Builder();
         b.appName = appName(command);
         b.ipAddr = ipAddress(interfaces);
@@ -109,14 +116,23 @@ public final class InstanceFactory {
 
         String host = b.hostName.contains(":") ? "[" + b.hostName + "]" : b.hostName;
         String base = b.portEnabled ? "http://" + host + ":" + b.port : "https://" + host + ":" + b.securePort;
-        StatusEndpoints endpoints = endpoints(command);
+        StatusEndpoints endpoints = StatusEndpoints.of(config, app);
+        String healthPath = endpoints.healthPath;
+        if (healthPath == null && ports.healthCheckEnabled() && config.healthCheckUrl() == null) {
+            healthPath = "/health";
+            AgentLog.info("eureka.client.healthcheck.enabled: the app has no health endpoint the agent knows; checking"
+                    + " " + healthPath + " (set eureka.instance.health-check-url-path to the app's)");
+        }
         String management = endpoints.port > 0 ? "http://" + host + ":" + endpoints.port : base;
         b.homePageUrl = orElse(config.homePageUrl(), base + config.homePageUrlPath());
         b.statusPageUrl = orElse(config.statusPageUrl(), management + endpoints.statusPath);
-        b.healthCheckUrl = orElse(config.healthCheckUrl(), management + endpoints.healthPath);
+        b.healthCheckUrl = orElse(config.healthCheckUrl(), healthPath == null ? null : management + healthPath);
         if (b.securePortEnabled) {
             b.secureHealthCheckUrl = orElse(config.secureHealthCheckUrl(),
-                    "https://" + host + ":" + b.securePort + endpoints.healthPath);
+                    healthPath == null ? null : "https://" + host + ":" + b.securePort + healthPath);
+        }
+        if (endpoints.framework != null) {
+            AgentLog.debug("status and health pages: " + endpoints.framework + "'s");
         }
         b.renewalIntervalSeconds = config.leaseRenewalIntervalSeconds();
         b.durationSeconds = config.leaseExpirationDurationSeconds();

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.List;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.util.Map;
@@ -27,8 +23,8 @@ class InstanceFactoryTest {
             throws Exception {
         Properties properties = new Properties();
         properties.putAll(settings);
-        return factory(properties).create(
-                List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), hostname, command, boundPort);
+        return factory(properties).create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), hostname,
+                command, boundPort, StatusEndpointsTest.app(command, null));
     }
 
     static InstanceFactory factory(Properties properties) throws InvalidSettingException {
@@ -60,8 +56,8 @@ class InstanceFactoryTest {
         assertEquals("orders-service", doc.get("vipAddress"));
         assertEquals("orders-service", doc.get("secureVipAddress"));
         assertEquals("http://web-1:8080/", doc.get("homePageUrl"));
-        assertEquals("http://web-1:8080/info", doc.get("statusPageUrl"));
-        assertEquals("http://web-1:8080/health", doc.get("healthCheckUrl"));
+        assertEquals("http://web-1:8080/", doc.get("statusPageUrl"), "no framework: the home page, not a 404");
+        assertFalse(doc.containsKey("healthCheckUrl"), "no framework: no health URL rather than one that 404s");
         assertFalse(doc.containsKey("secureHealthCheckUrl"));
         assertEquals("false", doc.get("isCoordinatingDiscoveryServer"));
         assertEquals(Long.toString(instance.lastDirtyTimestamp()), doc.get("lastDirtyTimestamp"));
@@ -74,7 +70,7 @@ class InstanceFactoryTest {
                 "eureka.instance.appname", "orders", "eureka.instance.non-secure-port", "9000"), "web-1", "x.jar"));
         assertEquals("10.0.0.5", doc.get("hostName"));
         assertEquals("10.0.0.5:orders:9000", doc.get("instanceId"));
-        assertEquals("http://10.0.0.5:9000/health", doc.get("healthCheckUrl"));
+        assertEquals("http://10.0.0.5:9000/", doc.get("statusPageUrl"));
     }
 
     @Test
@@ -107,7 +103,7 @@ class InstanceFactoryTest {
         assertEquals(Map.of("$", 8443, "@enabled", "true"), doc.get("securePort"));
         assertEquals("https://orders.internal:8443/actuator/info", doc.get("statusPageUrl"));
         assertEquals("http://sidecar:9000/check", doc.get("healthCheckUrl"));
-        assertEquals("https://orders.internal:8443/health", doc.get("secureHealthCheckUrl"));
+        assertFalse(doc.containsKey("secureHealthCheckUrl"), "no health path to build it from");
         assertEquals(Map.of("renewalIntervalInSecs", 5, "durationInSecs", 15), doc.get("leaseInfo"));
         assertEquals(8443, instance.servingPort());
     }
@@ -118,7 +114,7 @@ class InstanceFactoryTest {
         Map<String, Object> doc = document(instance);
         assertEquals("web-1:orders:41234", doc.get("instanceId"));
         assertEquals(Map.of("$", 41234, "@enabled", "true"), doc.get("port"));
-        assertEquals("http://web-1:41234/health", doc.get("healthCheckUrl"));
+        assertEquals("http://web-1:41234/", doc.get("statusPageUrl"));
     }
 
     @Test
@@ -153,55 +149,57 @@ class InstanceFactoryTest {
         assertEquals(Long.toString(instance.lastDirtyTimestamp()), document(instance).get("lastDirtyTimestamp"));
     }
 
-    /** A jar whose manifest says Spring Boot {@code version}, as the command that runs it. */
-    private static String springBootJar(Path dir, String version) throws Exception {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Spring-Boot-Version", version);
-        Path jar = dir.resolve("orders-" + version + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.flush();
-        }
-        return jar + " --server.port=8080";
-    }
-
     @Test
-    void aSpringBootJarRegistersTheActuatorsStatusAndHealthUrls(@TempDir Path dir) throws Exception {
-        Map<String, Object> doc = document(create(Map.of(), "web-1", springBootJar(dir, "4.0.7")));
-        assertEquals("http://web-1:8080/actuator/info", doc.get("statusPageUrl"));
+    void aSpringBootJarWithTheActuatorRegistersItsHealthForBothPagesAsBootExposesOnlyHealth(@TempDir Path dir)
+            throws Exception {
+        Map<String, Object> doc = document(create(Map.of(), "web-1",
+                StatusEndpointsTest.springBootJar(dir, "4.0.7", true, "")));
+        assertEquals("http://web-1:8080/actuator/health", doc.get("statusPageUrl"));
         assertEquals("http://web-1:8080/actuator/health", doc.get("healthCheckUrl"));
         assertEquals("http://web-1:8080/", doc.get("homePageUrl"));
     }
 
     @Test
-    void springBootsManagementPortAndBasePathAreHonoured(@TempDir Path dir) throws Exception {
+    void springBootsManagementPortBasePathAndExposureAreHonoured(@TempDir Path dir) throws Exception {
         Map<String, Object> doc = document(create(Map.of("management.server.port", "9090",
-                "management.endpoints.web.base-path", "/manage"), "web-1", springBootJar(dir, "3.5.7")));
+                "management.endpoints.web.base-path", "/manage", "management.endpoints.web.exposure.include",
+                "health,info"), "web-1", StatusEndpointsTest.springBootJar(dir, "3.5.7", true, "")));
         assertEquals("http://web-1:9090/manage/info", doc.get("statusPageUrl"));
         assertEquals("http://web-1:9090/manage/health", doc.get("healthCheckUrl"));
     }
 
     @Test
-    void explicitPathsWinAndSpringBoot1KeepsTheOldPaths(@TempDir Path dir) throws Exception {
-        Map<String, Object> explicit = document(
-                create(Map.of("eureka.instance.health-check-url-path", "/ping"), "web-1", springBootJar(dir, "4.0.7")));
+    void explicitPathsWinOverWhatIsDetected(@TempDir Path dir) throws Exception {
+        Map<String, Object> explicit = document(create(Map.of("eureka.instance.health-check-url-path", "/ping",
+                "eureka.instance.status-page-url-path", "/about"), "web-1",
+                StatusEndpointsTest.springBootJar(dir, "4.0.7", true, "")));
         assertEquals("http://web-1:8080/ping", explicit.get("healthCheckUrl"));
-        assertEquals("http://web-1:8080/actuator/info", explicit.get("statusPageUrl"));
-        Map<String, Object> boot1 =
-                document(create(Map.of("management.server.port", "9090"), "web-1", springBootJar(dir, "1.5.22")));
-        assertEquals("http://web-1:8080/health", boot1.get("healthCheckUrl"));
+        assertEquals("http://web-1:8080/about", explicit.get("statusPageUrl"));
     }
 
     @Test
     void theHealthProbeGoesToLoopbackOnTheRegisteredPortAndPath(@TempDir Path dir) throws Exception {
         Properties properties = new Properties();
-        properties.putAll(Map.of("management.server.port", "9090", "management.endpoints.web.base-path", "/manage"));
+        properties.putAll(Map.of("management.server.port", "9090", "management.endpoints.web.base-path", "/manage",
+                "eureka.client.healthcheck.enabled", "true"));
         InstanceFactory factory = factory(properties);
-        InstanceInfo boot = factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1",
-                springBootJar(dir, "4.0.7"), 8080);
-        InstanceInfo plain = create(Map.of(), "web-1", "orders.jar", 8081);
+        String boot = StatusEndpointsTest.springBootJar(dir, "4.0.7", true, "");
+        InstanceInfo instance = factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1",
+                boot, 8080, StatusEndpointsTest.app(boot, null));
 
-        assertEquals("http://127.0.0.1:9090/manage/health", factory.healthProbeUrl(boot).toString());
-        assertEquals("http://127.0.0.1:8081/health", factory(new Properties()).healthProbeUrl(plain).toString());
+        assertEquals("http://127.0.0.1:9090/manage/health", factory.healthProbeUrl(instance).toString());
+    }
+
+    @Test
+    void withTheHealthCheckOnAnAppWithoutAKnownHealthEndpointHasSpringCloudsPathCheckedAndRegistered()
+            throws Exception {
+        Properties properties = new Properties();
+        properties.putAll(Map.of("eureka.client.healthcheck.enabled", "true"));
+        InstanceFactory factory = factory(properties);
+        InstanceInfo plain = factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1",
+                "orders.jar", 8081, StatusEndpointsTest.app("orders.jar", null));
+
+        assertEquals("http://127.0.0.1:8081/health", factory.healthProbeUrl(plain).toString());
+        assertEquals("http://web-1:8081/health", plain.healthCheckUrl());
     }
 }
