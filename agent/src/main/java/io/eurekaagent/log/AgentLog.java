@@ -39,17 +39,23 @@ public final class AgentLog {
     }
 
     public static void info(String message) {
-        out.println(PREFIX + mask(message));
+        write(PREFIX + mask(message));
     }
 
     public static void warn(String message) {
-        out.println(PREFIX + "WARN " + mask(message));
+        write(PREFIX + "WARN " + mask(message));
     }
 
     public static void debug(String message) {
         if (debug) {
-            out.println(PREFIX + "DEBUG " + mask(message));
+            write(PREFIX + "DEBUG " + mask(message));
         }
+    }
+
+    /** One write per line, so that no other writer of the stream can come between its text and its end. */
+    private static void write(String line) {
+        String start = ConsoleNeighbour.leavesLinesOpen() ? System.lineSeparator() : "";
+        out.print(start + line + System.lineSeparator());
     }
 
     /**

@@ -59,7 +59,9 @@ public final class ReadinessSetup {
 
         @Override
         public ServingPort await(BooleanSupplier stop, Runnable appListens) {
-            return watch.await(stop, appListens);
+            ServingPort serving = watch.await(stop, appListens);
+            // WildFly accepts before it serves; the other servers tried accept once they serve (docs/servers.md).
+            return serving != null && WildFlyBoot.isWildFly() ? WildFlyBoot.awaitServing(serving, stop) : serving;
         }
     }
 
