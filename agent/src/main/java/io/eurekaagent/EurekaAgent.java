@@ -13,6 +13,7 @@ import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.discovery.RegistryLimits;
 import io.eurekaagent.discovery.ServiceResolver;
 import io.eurekaagent.health.HealthCheck;
+import io.eurekaagent.lifecycle.PageCheck;
 import io.eurekaagent.instance.AppNames;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
@@ -151,7 +152,11 @@ public final class EurekaAgent {
             }, startup);
             if (serving != null) {
                 startup.run();
-                InstanceInfo instance = instances.create(serving);
+                final InstanceInfo instance = instances.create(serving);
+                if (instances.guessedStatusPage() != null) {
+                    AgentThreads.newThread("page-check", new PageCheck(startup.transport,
+                            instances.guessedStatusPage(), registrar, instance)).start();
+                }
                 HealthCheck health = config.readiness().healthCheckEnabled() ? new HealthCheck(startup.transport,
                         instances.healthProbeUrl(instance), config.readiness().healthCheckInterval()) : null;
                 registrar.run(startup.client, instance, health, serving.sinceNanos());

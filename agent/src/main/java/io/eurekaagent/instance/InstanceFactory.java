@@ -25,6 +25,7 @@ public final class InstanceFactory {
     private final ReadinessSettings ports;
     private List<NetworkInterfaceInfo> interfaces;
     private ReverseLookup lookup;
+    private URI guessedStatusPage;
 
     public InstanceFactory(InstanceSettings config, ReadinessSettings ports) {
         this.config = config;
@@ -70,6 +71,14 @@ public final class InstanceFactory {
         // The registered URL already has the scheme, port and path the app's framework needs (read once, in create).
         URI registered = URI.create(instance.healthCheckUrl());
         return URI.create(registered.getScheme() + "://127.0.0.1:" + registered.getPort() + registered.getRawPath());
+    }
+
+    /**
+     * The status page of the instance last created, on loopback, when it is the home page for want of a framework's
+     * (it may answer 404: see {@code health.PageCheck}); else null.
+     */
+    public URI guessedStatusPage() {
+        return guessedStatusPage;
     }
 
     /** The app name as registered (before upper-casing). */
@@ -126,6 +135,9 @@ public final class InstanceFactory {
         String management = endpoints.port > 0 ? "http://" + host + ":" + endpoints.port : base;
         b.homePageUrl = orElse(config.homePageUrl(), base + config.homePageUrlPath());
         b.statusPageUrl = orElse(config.statusPageUrl(), management + endpoints.statusPath);
+        guessedStatusPage = endpoints.homePageOnly && config.statusPageUrl() == null && !noPort ? URI.create(
+                (b.portEnabled ? "http" : "https") + "://127.0.0.1:" + (b.portEnabled ? b.port : b.securePort)
+                        + endpoints.statusPath) : null;
         b.healthCheckUrl = orElse(config.healthCheckUrl(), healthPath == null ? null : management + healthPath);
         if (b.securePortEnabled) {
             b.secureHealthCheckUrl = orElse(config.secureHealthCheckUrl(),

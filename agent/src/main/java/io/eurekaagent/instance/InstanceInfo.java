@@ -3,6 +3,7 @@ package io.eurekaagent.instance;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,13 +24,14 @@ public final class InstanceInfo {
     private final String vipAddress;
     private final String secureVipAddress;
     private final String homePageUrl;
-    private final String statusPageUrl;
+    private volatile String statusPageUrl;
     private final String healthCheckUrl;
     private final String secureHealthCheckUrl;
     private final int renewalIntervalSeconds;
     private final int durationSeconds;
     private final Map<String, String> metadata;
     private final AtomicLong lastDirtyTimestamp = new AtomicLong(System.currentTimeMillis());
+    private final AtomicInteger revision = new AtomicInteger();
     private volatile Status status;
 
     InstanceInfo(Builder b) {
@@ -79,7 +81,26 @@ public final class InstanceInfo {
     public boolean setStatus(Status newStatus) {
         Status old = status;
         status = newStatus;
-        return old != newStatus;
+        if (old == newStatus) {
+            return false;
+        }
+        revision.incrementAndGet();
+        return true;
+    }
+
+    /** Leaves the status page out of the next registrations (it answers 404). */
+    public void dropStatusPage() {
+        statusPageUrl = null;
+        revision.incrementAndGet();
+    }
+
+    public String statusPageUrl() {
+        return statusPageUrl;
+    }
+
+    /** Grows with every change the server has to be sent again (status, status page). */
+    public int revision() {
+        return revision.get();
     }
 
     public long lastDirtyTimestamp() {

@@ -63,19 +63,28 @@ final class StatusEndpoints {
     final int port;
     /** Whose endpoints these are, for the log: "Spring Boot's actuator"; null for the home page alone. */
     final String framework;
+    /** Whether the status page is the home page for want of a framework's: it may answer 404. */
+    final boolean homePageOnly;
 
     private StatusEndpoints(String statusPath, String healthPath, int port, String framework) {
         this.statusPath = statusPath;
         this.healthPath = healthPath;
         this.port = port;
         this.framework = framework;
+        this.homePageOnly = false;
+    }
+
+    private StatusEndpoints(StatusEndpoints found, InstanceSettings config) {
+        this.statusPath = orElse(config.statusPageUrlPath(), found.statusPath);
+        this.healthPath = orElse(config.healthCheckUrlPath(), found.healthPath);
+        this.port = found.port;
+        this.framework = found.framework;
+        this.homePageOnly = found.framework == null && config.statusPageUrlPath() == null;
     }
 
     /** With the explicit paths applied: they win over what was detected. */
     static StatusEndpoints of(InstanceSettings config, App app) {
-        StatusEndpoints found = detect(config, app);
-        return new StatusEndpoints(orElse(config.statusPageUrlPath(), found.statusPath),
-                orElse(config.healthCheckUrlPath(), found.healthPath), found.port, found.framework);
+        return new StatusEndpoints(detect(config, app), config);
     }
 
     private static StatusEndpoints detect(InstanceSettings config, App app) {

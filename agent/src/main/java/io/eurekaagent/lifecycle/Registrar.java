@@ -9,6 +9,7 @@ import io.eurekaagent.instance.Status;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.log.FailureStreak;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -33,9 +34,11 @@ public final class Registrar {
     private volatile EurekaCalls client;
     private volatile InstanceInfo instance;
     private Status pushedStatus;
+    private int pushedRevision = -1;
     private boolean registeredBefore;
     private long readySinceNanos;
     private final FailureStreak failures = new FailureStreak("Eureka answers again");
+    private final CountDownLatch firstRegistration = new CountDownLatch(1);
 
     public Registrar() {
         this(Duration.ofSeconds(1), new DoubleSupplier() {
@@ -132,9 +135,24 @@ public final class Registrar {
         }
     }
 
-    /** Registered, but with a status the server has not been sent yet. */
+    /** Registered, but with a change (status, status page) the server has not been sent yet. */
     private boolean pushPending() {
-        return state == State.REGISTERED && instance.status() != pushedStatus;
+        return state == State.REGISTERED && instance.revision() != pushedRevision;
+    }
+
+    /** Waits until the instance has been registered once; false when the JVM shuts down first. */
+    public boolean awaitFirstRegistration() throws InterruptedException {
+        while (!firstRegistration.await(1, TimeUnit.SECONDS)) {
+            if (closing) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The instance changed beside its status (a status page dropped): the loop sends it at once. */
+    public void instanceChanged() {
+        clock.wakeUp();
     }
 
     /** STARTING until the first healthy answer (an app still starting is not DOWN); then UP or DOWN. */
@@ -168,14 +186,17 @@ public final class Registrar {
                 return false;
             }
             boolean push = state == State.REGISTERED;
+            int revision = instance.revision();
             Status status = instance.status();
             state = State.REGISTERING;
             long start = clock.nanoTime();
             EurekaResponse response = client.register(instance);
             if (response.isSuccess()) {
                 state = State.REGISTERED;
-                pushedStatus = status;
                 logRegistered(push, status, response, start);
+                pushedStatus = status;
+                pushedRevision = revision;
+                firstRegistration.countDown();
                 failures.succeeded();
                 return true;
             }
@@ -193,8 +214,8 @@ public final class Registrar {
     private void logRegistered(boolean push, Status status, EurekaResponse response, long start) {
         long tookMs = (clock.nanoTime() - start) / 1_000_000;
         if (push) {
-            AgentLog.info("status " + status + " sent to " + response.server() + " for " + instance.instanceId()
-                    + " in " + tookMs + " ms");
+            AgentLog.info((status != pushedStatus ? "status " + status : "the changed instance") + " sent to "
+                    + response.server() + " for " + instance.instanceId() + " in " + tookMs + " ms");
             return;
         }
         String since = registeredBefore || readySinceNanos == 0 ? ""

@@ -65,7 +65,7 @@ public final class ScriptedEureka implements EurekaCalls {
     @Override
     public EurekaResponse register(InstanceInfo instance) throws EurekaUnavailableException {
         registeredDirty.add(instance.lastDirtyTimestamp());
-        record("register", instance.status().toString());
+        record("register", instance.status() + (instance.statusPageUrl() == null ? " without status page" : ""));
         duringRegistration.run();
         return next("register");
     }

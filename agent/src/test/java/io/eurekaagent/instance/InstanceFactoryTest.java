@@ -202,4 +202,17 @@ class InstanceFactoryTest {
         assertEquals("http://127.0.0.1:8081/health", factory.healthProbeUrl(plain).toString());
         assertEquals("http://web-1:8081/health", plain.healthCheckUrl());
     }
+
+    @Test
+    void onlyAHomePageStandingInForTheStatusPageIsToBeChecked(@TempDir Path dir) throws Exception {
+        InstanceFactory factory = factory(new Properties());
+        factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1", "orders.jar", 8081,
+                StatusEndpointsTest.app("orders.jar", null));
+        assertEquals(java.net.URI.create("http://127.0.0.1:8081/"), factory.guessedStatusPage());
+
+        String boot = StatusEndpointsTest.springBootJar(dir, "4.0.7", true, "");
+        factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1", boot, 8080,
+                StatusEndpointsTest.app(boot, null));
+        assertEquals(null, factory.guessedStatusPage(), "the actuator's page is the framework's, not a guess");
+    }
 }

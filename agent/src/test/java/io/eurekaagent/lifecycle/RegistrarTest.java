@@ -74,6 +74,28 @@ class RegistrarTest {
     }
 
     @Test
+    void aStatusPageDroppedAfterTheRegistrationIsSentAtOnceAndOnlyOnce() throws Exception {
+        InstanceInfo instance = TestInstances.orders(30);
+        AtomicInteger registrations = new AtomicInteger();
+        // The page check finds the home page missing while the first registration is in flight.
+        eureka.duringRegistration(() -> {
+            if (registrations.incrementAndGet() == 1) {
+                instance.dropStatusPage();
+                registrar.instanceChanged();
+            }
+        });
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            runUntilShutdown(instance, null, Duration.ofSeconds(2));
+
+            assertEquals(List.of("0 register UP", "0 register UP without status page", "30000 renew UP",
+                    "60000 renew UP", "90000 renew UP", "100000 cancel within 2000 ms"), eureka.calls());
+            assertEquals(1, log.count("] the changed instance sent to http://agent:****@eureka-1:8761/eureka/ for"
+                    + " web-1:orders:8080"), log.text());
+        }
+    }
+
+    @Test
     void aFailedRegistrationBacksOffDoublingUpToTheRenewalIntervalAndThenRenewsOnSchedule() throws Exception {
         eureka.answers("register", 503, 503, 503, 503, 503, 204);
 
