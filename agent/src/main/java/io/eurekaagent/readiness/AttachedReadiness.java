@@ -62,7 +62,8 @@ final class AttachedReadiness implements Readiness {
         PortChoice choice = PortChoice.forListening(config, System.getProperties());
         for (InetSocketAddress address : listening) {
             // No moment of readiness to measure from: 0 keeps "N ms after the app listened" out of the log.
-            choice.listening(address, "listening when the agent was attached", 0);
+            choice.listening(address, "listening when the agent was attached", PortThreads.naming(address.getPort()),
+                    0);
         }
         // Every port is there at once: no other will be bound while a lesser one waits.
         return choice.decide(PortChoice.BETTER_WAIT_NANOS);

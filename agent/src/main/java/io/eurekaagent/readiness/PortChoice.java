@@ -112,14 +112,16 @@ final class PortChoice {
      * A socket found listening, bound where the hooks do not see (native code, or before the agent was attached): a
      * candidate, ready at once, unless the hooks reported its port.
      * @param how how it was found, for the log line
+     * @param thread a thread whose name mentions the port (a server's acceptor), or null
      * @return whether it became a candidate
      */
-    boolean listening(InetSocketAddress address, String how, long nanos) {
+    boolean listening(InetSocketAddress address, String how, String thread, long nanos) {
         if (reported.contains(address.getPort()) || find(address.getPort()) != null
                 || reject(address, false) != null) {
             return false;
         }
         Candidate candidate = new Candidate(address, null, nanos, how);
+        candidate.acceptThread = thread;
         candidate.accepting = true;
         candidate.acceptingNanos = nanos;
         candidates.add(candidate);
@@ -291,7 +293,7 @@ final class PortChoice {
             }
             String role = managementRole(acceptThread);
             if (role != null) {
-                return role + " (accepting thread " + acceptThread + ")";
+                return role + " (" + (foundHow == null ? "accepting thread " : "thread ") + acceptThread + ")";
             }
             role = managementRole(bindThread);
             if (role != null) {

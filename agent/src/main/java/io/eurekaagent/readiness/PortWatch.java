@@ -121,7 +121,7 @@ final class PortWatch implements Readiness {
         // A socket whose bind is under way would look native: wait until it has returned.
         if (binding.isEmpty()) {
             for (InetSocketAddress address : nativePorts.lookIfDue(now, choice.anyCandidate())) {
-                if (choice.listening(address, nativePorts.how(), now)) {
+                if (choice.listening(address, nativePorts.how(), PortThreads.naming(address.getPort()), now)) {
                     AgentLog.debug("listening on " + where(address) + ", bound where the hooks do not see");
                     appListens();
                 }

@@ -271,15 +271,36 @@ class PortChoiceTest {
     void aPortFoundListeningIsReadyAtOnceUnlessTheHooksSawItsBind() throws Exception {
         PortChoice choice = choice(Map.of(), Map.of());
         bind(choice, 8080, 1);
-        assertFalse(choice.listening(new InetSocketAddress(8080), "found listening", 2), "the hooks know it");
-        assertFalse(choice.listening(new InetSocketAddress("127.0.0.1", 9000), "found listening", 2));
-        assertTrue(choice.listening(new InetSocketAddress(8090), "found listening (bound in native code: X)", 3));
-        assertFalse(choice.listening(new InetSocketAddress(8090), "found listening", 4), "already a candidate");
+        assertFalse(choice.listening(new InetSocketAddress(8080), "found listening", null, 2), "the hooks know it");
+        assertFalse(choice.listening(new InetSocketAddress("127.0.0.1", 9000), "found listening", null, 2));
+        assertTrue(choice.listening(new InetSocketAddress(8090), "found listening (bound in native code: X)", null, 3));
+        assertFalse(choice.listening(new InetSocketAddress(8090), "found listening", null, 4), "already a candidate");
 
         ServingPort serving = choice.decide(3 + PortChoice.TOGETHER_NANOS);
         assertEquals(8090, serving.port());
         assertEquals("a port the app listens on (0.0.0.0:8090, found listening (bound in native code: X)); not 8080:"
                 + " bound, not accepting connections yet", serving.how());
+    }
+
+    @Test
+    void ofPortsFoundListeningTogetherAnAdminOneNamedByItsAcceptorIsPassedOverWhateverItsNumber() throws Exception {
+        PortChoice choice = PortChoice.forListening(AgentConfig.load(null, new Properties(), Map.of()).readiness(),
+                new Properties());
+        choice.listening(new InetSocketAddress(34967), "listening when the agent was attached",
+                "dw-admin-30-acceptor-0@3146dd9-admin@31464a43{HTTP/1.1, (http/1.1)}{0.0.0.0:34967}", 0);
+        choice.listening(new InetSocketAddress(37857), "listening when the agent was attached",
+                "dw-31-acceptor-0@5d2a4eed-application@2e48362c{HTTP/1.1, (http/1.1)}{0.0.0.0:37857}", 0);
+        ServingPort serving = choice.decide(PortChoice.BETTER_WAIT_NANOS);
+        assertEquals(37857, serving.port());
+        assertTrue(serving.how().contains("; not 34967: an admin port (thread dw-admin-30"), serving.how());
+    }
+
+    @Test
+    void aThreadMentionsAPortOnlyAsANumberOfItsOwn() {
+        assertTrue(PortThreads.mentions("ajp-nio-8009-Acceptor", 8009));
+        assertTrue(PortThreads.mentions("qtp-acceptor-0@1{HTTP/1.1}{0.0.0.0:8081}", 8081));
+        assertFalse(PortThreads.mentions("qtp-acceptor-0@1{HTTP/1.1}{0.0.0.0:18081}", 8081));
+        assertFalse(PortThreads.mentions("pool-80811-thread-1", 8081));
     }
 
     @Test

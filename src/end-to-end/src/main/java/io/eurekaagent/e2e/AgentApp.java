@@ -14,7 +14,8 @@ public final class AgentApp {
     private final List<String> jvmOptions = new ArrayList<>();
     private String agentArguments;
     private boolean withAgent = true;
-    private List<String> main = List.of("-jar", Project.testAppJar().toString());
+    /** Null: agent-test-app. */
+    private List<String> main;
 
     /** agent-test-app on {@code port}, registered with {@code server} as {@code app}. */
     public static AgentApp testApp(EurekaServer server, String app, int port) {
@@ -71,7 +72,7 @@ public final class AgentApp {
             command.add("-javaagent:" + Project.agentJar() + (agentArguments == null ? "" : "=" + agentArguments));
         }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(main);
+        command.addAll(main != null ? main : List.of("-jar", Project.testAppJar().toString()));
         return command;
     }
 

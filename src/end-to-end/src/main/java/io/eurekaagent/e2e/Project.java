@@ -48,13 +48,13 @@ public final class Project {
         return jar("agent-test-app.jar");
     }
 
-    /** A distribution the build unpacked into src/end-to-end/target/{@code folder} (Tomcat, WildFly). */
+    /** A distribution the build unpacked into {@code folder} beside {@link #artifacts()} (Tomcat, WildFly). */
     public static Path unpacked(String folder) {
-        try (Stream<Path> unpacked = Files.list(root().resolve("src/end-to-end/target").resolve(folder))) {
+        Path dir = artifacts().getParent().resolve(folder);
+        try (Stream<Path> unpacked = Files.list(dir)) {
             return unpacked.filter(Files::isDirectory)
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "nothing unpacked in src/end-to-end/target/" + folder + ": build first"));
+                    .orElseThrow(() -> new IllegalStateException("nothing unpacked in " + dir + ": build first"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

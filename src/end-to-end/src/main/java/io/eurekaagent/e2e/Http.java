@@ -8,28 +8,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Calls a child app the way a user would. */
-final class Http {
+public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Http() {
     }
 
-    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return get(url, Duration.ofSeconds(5));
     }
 
-    static HttpResponse<String> get(String url, Duration timeout) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(String url, Duration timeout) throws IOException, InterruptedException {
         return CLIENT.send(
                 HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(String url) throws IOException, InterruptedException {
+    public static HttpResponse<String> post(String url) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** GETs {@code url} until it answers 200, and returns the body. */
-    static String awaitOk(String url, Duration timeout) throws InterruptedException {
+    public static String awaitOk(String url, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {

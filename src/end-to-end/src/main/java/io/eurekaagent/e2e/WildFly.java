@@ -16,7 +16,7 @@ import java.util.Optional;
  * Its ports move together by a port offset, a multiple of 1000 so that HTTPS keeps a TLS-looking number (8443 +
  * offset).
  */
-final class WildFly {
+public final class WildFly {
     private final Path base;
     private final int offset;
 
@@ -25,23 +25,23 @@ final class WildFly {
         this.offset = offset;
     }
 
-    static WildFly with(Path dir, Path war) throws IOException {
+    public static WildFly with(Path dir, Path war) throws IOException {
         Path configuration = Files.createDirectories(dir.resolve("configuration"));
         Project.copyFiles(home().resolve("standalone/configuration"), configuration);
         Files.copy(war, Files.createDirectories(dir.resolve("deployments")).resolve(war.getFileName()));
         return new WildFly(dir, freeOffset());
     }
 
-    int httpPort() {
+    public int httpPort() {
         return 8080 + offset;
     }
 
-    int httpsPort() {
+    public int httpsPort() {
         return 8443 + offset;
     }
 
     /** standalone.sh with the agent and {@code options} in JAVA_OPTS, on the java that runs the apps. */
-    ChildProcess start(String name, List<String> options) throws IOException {
+    public ChildProcess start(String name, List<String> options) throws IOException {
         List<String> javaOpts = new ArrayList<>(List.of(
                 "-Djava.net.preferIPv4Stack=true",
                 "-Djboss.modules.system.pkgs=org.jboss.byteman",
@@ -69,7 +69,7 @@ final class WildFly {
     }
 
     /** SIGTERM to WildFly's JVM, which standalone.sh runs as its child (the script itself passes no signal on). */
-    static void sigterm(ChildProcess script) {
+    public static void sigterm(ChildProcess script) {
         Optional<ProcessHandle> jvm = ProcessHandle.of(script.pid())
                 .flatMap(sh -> sh.descendants()
                         .filter(child -> child.info()

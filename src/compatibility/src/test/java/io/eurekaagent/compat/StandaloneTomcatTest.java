@@ -1,8 +1,15 @@
-package io.eurekaagent.e2e;
+package io.eurekaagent.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eurekaagent.e2e.ChildProcess;
+import io.eurekaagent.e2e.EurekaServer;
+import io.eurekaagent.e2e.Http;
+import io.eurekaagent.e2e.Project;
+import io.eurekaagent.e2e.Registry;
+import io.eurekaagent.e2e.SharedEurekaServer;
+import io.eurekaagent.e2e.StandaloneTomcat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +34,15 @@ class StandaloneTomcatTest {
         int[] ports = Project.freePorts(2);
         StandaloneTomcat tomcat = StandaloneTomcat.with(dir, Project.jar("hello-war.war"), ports[0], ports[1]);
 
-        try (ChildProcess process = tomcat.start("tomcat-hello-war", List.of("-Dhello-war.deploy-seconds=8",
+        try (ChildProcess process = tomcat.start("tomcat-hello-war", List.of("-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+BytecodeVerificationLocal", "-Dhello-war.deploy-seconds=8",
                 "-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl(), "-Deureka.instance.appname=hello-war",
                 "-Deureka.instance.hostname=localhost", "-Deureka.instance.ip-address=127.0.0.1"))) {
-            Map<String, Object> instance = Registry.awaitInstances(eureka, "HELLO-WAR", 1, START).get(0);
+            Map<String, Object> instance = Scenario.listed(eureka, "HELLO-WAR", process);
             // The moment Eureka lists it, it serves: registered at the bind, this call would wait out the 8 s
-            // deployment
-            // and time out after 5.
-            HttpResponse<String> hello = Http.get("http://127.0.0.1:" + ports[0] + "/hello-war/hello");
+            // deployment and time out after 3.
+            HttpResponse<String> hello =
+                    Http.get("http://127.0.0.1:" + ports[0] + "/hello-war/hello", Duration.ofSeconds(3));
 
             assertEquals("hello", hello.body(), process.output());
             assertTrue(process.output().contains("hello-war deployed"), process.output());
@@ -49,6 +57,11 @@ class StandaloneTomcatTest {
             System.out.println("standalone Tomcat: HELLO-WAR registered " + registered.group(1)
                     + " ms after the connector accepted");
             assertTrue(Long.parseLong(registered.group(1)) <= 1_000, process.output());
+            // No ROOT webapp in this CATALINA_BASE: the home page answers 404, so no status page; no health URL.
+            process.awaitLine("[eureka-agent] the changed instance sent to", START);
+            instance = Registry.instances(eureka, "HELLO-WAR").get(0);
+            assertEquals(List.of(), List.of(instance.keySet().stream().filter(key -> key.equals("statusPageUrl")
+                    || key.equals("healthCheckUrl")).toArray()), instance.toString());
 
             process.stop(START);
             assertEquals(List.of(), Registry.instances(eureka, "HELLO-WAR"), "deregistered before the JVM exited");

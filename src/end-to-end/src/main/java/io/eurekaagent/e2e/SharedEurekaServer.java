@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** One Eureka server for the scenarios that only read and write their own app (it takes seconds to start). */
-final class SharedEurekaServer {
+public final class SharedEurekaServer {
     private static EurekaServer server;
 
     private SharedEurekaServer() {
     }
 
-    static synchronized EurekaServer get() throws InterruptedException {
+    public static synchronized EurekaServer get() throws InterruptedException {
         if (server == null) {
             try {
                 server = EurekaServer.start();

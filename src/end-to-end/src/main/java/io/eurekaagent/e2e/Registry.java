@@ -1,7 +1,5 @@
 package io.eurekaagent.e2e;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /** What a Eureka server's REST API says about an app, read as a user would with curl. */
-final class Registry {
+public final class Registry {
     private Registry() {
     }
 
     /** The instances of {@code app}, empty when the server does not know it. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> instances(EurekaServer server, String app)
+    public static List<Map<String, Object>> instances(EurekaServer server, String app)
             throws IOException, InterruptedException {
         String json = server.application(app);
         if (json == null) {
@@ -30,15 +28,15 @@ final class Registry {
 
     /** One instance read past the server's response cache, or null when the server does not know it. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> instance(EurekaServer server, String app, String id)
+    public static Map<String, Object> instance(EurekaServer server, String app, String id)
             throws IOException, InterruptedException {
         String json = server.instance(app, id);
         return json == null ? null : (Map<String, Object>) JSON.std.mapFrom(json).get("instance");
     }
 
     /** Polls until {@code app} has {@code count} instances, and returns them. */
-    static List<Map<String, Object>> awaitInstances(EurekaServer server, String app, int count, Duration timeout)
-            throws IOException, InterruptedException {
+    public static List<Map<String, Object>> awaitInstances(EurekaServer server, String app, int count,
+            Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Map<String, Object>> instances = instances(server, app);
@@ -46,8 +44,8 @@ final class Registry {
                 return instances;
             }
             if (System.nanoTime() > deadline) {
-                fail(app + " has " + instances.size() + " instances, not " + count + ", after " + timeout.toMillis()
-                        + " ms");
+                throw new AssertionError(app + " has " + instances.size() + " instances, not " + count + ", after "
+                        + timeout.toMillis() + " ms");
             }
             Thread.sleep(20);
         }

@@ -1,8 +1,15 @@
-package io.eurekaagent.e2e;
+package io.eurekaagent.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eurekaagent.e2e.ChildProcess;
+import io.eurekaagent.e2e.EurekaServer;
+import io.eurekaagent.e2e.Http;
+import io.eurekaagent.e2e.Project;
+import io.eurekaagent.e2e.Registry;
+import io.eurekaagent.e2e.SharedEurekaServer;
+import io.eurekaagent.e2e.WildFly;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +37,8 @@ class WildFlyTest {
         WildFly wildfly = WildFly.with(dir, Project.jar("hello-war.war"));
         String hello = "http://127.0.0.1:" + wildfly.httpPort() + "/hello-war/hello";
         List<String> options = new ArrayList<>(List.of(
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+BytecodeVerificationLocal",
                 "-Dhello-war.deploy-seconds=8",
                 "-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl(),
                 "-Deureka.instance.appname=wildfly-war-" + healthCheck,
@@ -46,6 +55,9 @@ class WildFlyTest {
 
             assertEquals(Map.of("$", wildfly.httpPort(), "@enabled", "true"), instance.get("port"),
                     "HTTP, not HTTPS (" + wildfly.httpsPort() + ")");
+            // WildFly's welcome page answers the home page; without the health check, no health URL.
+            assertEquals(200, Http.get((String) instance.get("statusPageUrl")).statusCode());
+            assertEquals(healthCheck, instance.containsKey("healthCheckUrl"), instance.toString());
             process.assertOrder("holds requests until its boot is over", "WFLYSRV0010: Deployed \"hello-war.war\"",
                     "[eureka-agent] registered " + app);
             assertEquals(List.of(), process.output().lines().filter(line -> line.contains("[eureka-agent]")

@@ -12,7 +12,7 @@ import java.util.Map;
  * Standalone Tomcat from the distribution users download (unpacked by the build into target/tomcat), with one WAR
  * in a CATALINA_BASE of its own, started as users start it: {@code CATALINA_OPTS="-javaagent:..." catalina.sh run}.
  */
-final class StandaloneTomcat {
+public final class StandaloneTomcat {
     private final Path base;
     private final int httpPort;
 
@@ -25,7 +25,7 @@ final class StandaloneTomcat {
      * A CATALINA_BASE in {@code dir} serving {@code war} on {@code httpPort}; the shutdown port is Tomcat's usual, on
      * localhost.
      */
-    static StandaloneTomcat with(Path dir, Path war, int httpPort, int shutdownPort) throws IOException {
+    public static StandaloneTomcat with(Path dir, Path war, int httpPort, int shutdownPort) throws IOException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Project.copyFiles(home().resolve("conf"), conf);
         Files.writeString(conf.resolve("server.xml"), "<Server port=\"" + shutdownPort + "\" shutdown=\"SHUTDOWN\">\n"
@@ -43,12 +43,12 @@ final class StandaloneTomcat {
         return new StandaloneTomcat(dir, httpPort);
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
     /** {@code catalina.sh run} with the agent and {@code options} in CATALINA_OPTS, on the java that runs the apps. */
-    ChildProcess start(String name, List<String> options) throws IOException {
+    public ChildProcess start(String name, List<String> options) throws IOException {
         List<String> catalinaOpts = new ArrayList<>();
         catalinaOpts.add("-javaagent:" + Project.agentJar());
         catalinaOpts.addAll(options);
