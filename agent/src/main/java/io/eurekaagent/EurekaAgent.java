@@ -127,7 +127,7 @@ public final class EurekaAgent {
                 return;
             }
             if (readiness == null) {
-                new Startup(registrar, deregistration, null).run();
+                new Startup(registrar, deregistration, null).appListens();
                 AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
                         + (config.discovery().fetchRegistry() ? "; the registry is fetched" : ""));
                 return;
@@ -142,7 +142,8 @@ public final class EurekaAgent {
             // waits for the app's first bind.
             if (names != null || config.discovery().fetchRegistry()
                     || config.servers().httpClient() == Transport.Kind.JAVA_HTTP_CLIENT) {
-                startup.run();
+                startup.appListens();
+                startup.appStarting();
             }
             ServingPort serving = readiness.await(new BooleanSupplier() {
                 @Override
@@ -151,7 +152,7 @@ public final class EurekaAgent {
                 }
             }, startup);
             if (serving != null) {
-                startup.run();
+                startup.appListens();
                 final InstanceInfo instance = instances.create(serving);
                 if (instances.guessedStatusPage() != null) {
                     AgentThreads.newThread("page-check", new PageCheck(startup.transport,
@@ -164,10 +165,11 @@ public final class EurekaAgent {
         }
 
         /**
-         * The agent's own start-up (~1,000 classes: HTTP, TLS, discovery), run once at the app's first bind rather than
-         * beside its start on the same cores; before that only for discovery, which the app's first call may need.
+         * The agent's own start-up (HTTP, TLS, discovery), run once at the app's first bind rather than beside its
+         * start on the same cores; before that only for discovery, which the app's first call may need. The warm-up
+         * request only if the app does not serve at once: a fast app's registration is its first request.
          */
-        private final class Startup implements Runnable {
+        private final class Startup implements Readiness.Waiting {
             private final Registrar registrar;
             private final Deregistration deregistration;
             private final String appName;
@@ -182,7 +184,7 @@ public final class EurekaAgent {
             }
 
             @Override
-            public void run() {
+            public void appListens() {
                 if (client != null) {
                     return;
                 }
@@ -207,6 +209,10 @@ public final class EurekaAgent {
                 if (cache != null) {
                     AgentThreads.newThread("discovery", cache.fetchingFrom(client)).start();
                 }
+            }
+
+            @Override
+            public void appStarting() {
                 if (appName != null) {
                     client.warmUp(appName);
                 }

@@ -1,10 +1,9 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.jdk.JdkPackages;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.net.HttpURLConnection;
-import java.util.Map;
-import java.util.Set;
 import javax.net.ssl.HttpsURLConnection;
 
 /**
@@ -23,10 +22,7 @@ public final class AppCookies {
 
     /** Once per JVM, before the first call; a JDK without these fields keeps its default (one line says so). */
     public static void keepOut(Instrumentation instrumentation) throws ReflectiveOperationException {
-        Module agent = AppCookies.class.getModule();
-        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
-                Map.of("sun.net.www.protocol.http", Set.of(agent), "sun.net.www.protocol.https", Set.of(agent)),
-                Set.of(), Map.of());
+        JdkPackages.open(instrumentation);
         Field cookieHandler =
                 Class.forName("sun.net.www.protocol.http.HttpURLConnection").getDeclaredField("cookieHandler");
         cookieHandler.setAccessible(true);

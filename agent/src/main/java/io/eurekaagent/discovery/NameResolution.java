@@ -2,14 +2,13 @@ package io.eurekaagent.discovery;
 
 import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.jdk.HookInjector;
+import io.eurekaagent.jdk.JdkPackages;
 import io.eurekaagent.lifecycle.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -90,8 +89,7 @@ public final class NameResolution {
      * Instrumentation).
      */
     private Field failedOnce() throws ReflectiveOperationException {
-        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
-                Map.of("sun.net.www.http", Set.of(NameResolution.class.getModule())), Set.of(), Map.of());
+        JdkPackages.open(instrumentation);
         Field field = Class.forName("sun.net.www.http.HttpClient", false, null).getDeclaredField("failedOnce");
         field.setAccessible(true);
         return field;

@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.net.URISyntaxException;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -28,12 +25,7 @@ public final class HookInjector {
      */
     public static Class<?> define(Instrumentation instrumentation, String template, String hook)
             throws ReflectiveOperationException, IOException {
-        Module javaBase = Object.class.getModule();
-        // No lambda here: this runs while the app starts, and a JVM's first lambda costs ~10 ms of CPU.
-        Optional<Module> http = ModuleLayer.boot().findModule("java.net.http");
-        Set<Module> httpClient = http.isPresent() ? Set.of(http.get()) : Set.of();
-        instrumentation.redefineModule(javaBase, Set.of(), Map.of("sun.nio.ch", httpClient),
-                Map.of("sun.nio.ch", Set.of(HookInjector.class.getModule())), Set.of(), Map.of());
+        JdkPackages.open(instrumentation);
         // An interface of the package, loaded without running any initialiser.
         Class<?> anchor = Class.forName("sun.nio.ch.Interruptible", false, null);
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());

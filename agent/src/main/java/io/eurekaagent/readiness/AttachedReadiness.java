@@ -26,8 +26,8 @@ final class AttachedReadiness implements Readiness {
     }
 
     @Override
-    public ServingPort await(BooleanSupplier stop, Runnable appListens) {
-        appListens.run();
+    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+        waiting.appListens();
         boolean said = false;
         while (!stop.getAsBoolean()) {
             List<InetSocketAddress> listening;
@@ -36,7 +36,7 @@ final class AttachedReadiness implements Readiness {
             } catch (IOException | RuntimeException e) {
                 AgentLog.info("attached to a running JVM whose sockets cannot be read here (" + e
                         + "): registering once port " + config.servingPort().port() + " accepts connections");
-                return fallback.await(stop, appListens);
+                return fallback.await(stop, waiting);
             }
             ServingPort serving = choose(listening);
             if (serving != null) {

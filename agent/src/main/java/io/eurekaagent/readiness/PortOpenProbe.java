@@ -31,8 +31,9 @@ public final class PortOpenProbe implements Readiness {
 
     /** Waits until the port accepts a connection: returns it, or null once {@code stop} says so first. */
     @Override
-    public ServingPort await(BooleanSupplier stop, Runnable appListens) {
-        appListens.run();
+    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+        waiting.appListens();
+        waiting.appStarting();
         long start = System.nanoTime();
         boolean warned = false;
         AgentLog.debug("waiting for port " + port + " to accept connections on " + hosts);

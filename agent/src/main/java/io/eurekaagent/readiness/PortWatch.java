@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
 final class PortWatch implements Readiness {
     private static final long BIND_GIVEN_UP_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long SAY_WAITING_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How long after the agent's start-up an app that listens but does not serve counts as still starting. */
+    private static final long STARTING_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final SocketHooks hooks;
     private final PortChoice choice;
@@ -31,7 +33,11 @@ final class PortWatch implements Readiness {
     private final List<SocketEvent> accepts = new ArrayList<>();
     /** Channels the app accepts on before binding them. */
     private final Map<Object, SocketEvent> acceptingUnbound = new IdentityHashMap<>();
-    private Runnable appListens;
+    private Waiting waiting;
+    /** When the app first listened (System.nanoTime), once it has. */
+    private long listenedAt;
+    private boolean listened;
+    private boolean starting;
     private boolean saidWaiting;
 
     /** @param fallback what readiness becomes if the hook cannot be installed */
@@ -49,21 +55,27 @@ final class PortWatch implements Readiness {
     }
 
     @Override
-    public ServingPort await(BooleanSupplier stop, Runnable appListens) {
+    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
         if (!hooks.awaitPrepared()) {
-            return fallback.await(stop, appListens);
+            return fallback.await(stop, waiting);
         }
-        this.appListens = appListens;
+        this.waiting = waiting;
         try {
             while (!stop.getAsBoolean()) {
                 SocketEvent event = hooks.events().poll(binding.isEmpty() ? 50 : 1, TimeUnit.MILLISECONDS);
                 for (; event != null; event = hooks.events().poll()) {
                     handle(event);
                 }
-                ServingPort serving = step(System.nanoTime());
+                long now = System.nanoTime();
+                ServingPort serving = step(now);
                 if (serving != null) {
                     AgentLog.info("registering port " + serving.port() + ", " + serving.how());
                     return serving;
+                }
+                if (listened && !starting && now - listenedAt >= STARTING_AFTER_NANOS) {
+                    // Bound but not serving: there is time to warm up what registering runs.
+                    starting = true;
+                    waiting.appStarting();
                 }
             }
         } catch (InterruptedException e) {
@@ -151,10 +163,10 @@ final class PortWatch implements Readiness {
 
     /** The app's first sign of listening: the agent's own start-up work may begin. */
     private void appListens() {
-        Runnable first = appListens;
-        appListens = null;
-        if (first != null) {
-            first.run();
+        if (!listened && waiting != null) {
+            listened = true;
+            waiting.appListens();
+            listenedAt = System.nanoTime();
         }
     }
 

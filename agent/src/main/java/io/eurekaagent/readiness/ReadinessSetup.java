@@ -19,8 +19,8 @@ public final class ReadinessSetup {
             case START:
                 return new Readiness() {
                     @Override
-                    public ServingPort await(BooleanSupplier stop, Runnable appListens) {
-                        appListens.run();
+                    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+                        waiting.appListens();
                         return ServingPort.NONE;
                     }
                 };
@@ -58,8 +58,8 @@ public final class ReadinessSetup {
         }
 
         @Override
-        public ServingPort await(BooleanSupplier stop, Runnable appListens) {
-            ServingPort serving = watch.await(stop, appListens);
+        public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+            ServingPort serving = watch.await(stop, waiting);
             // WildFly accepts before it serves; the other servers tried accept once they serve (docs/servers.md).
             return serving != null && WildFlyBoot.isWildFly() ? WildFlyBoot.awaitServing(serving, stop) : serving;
         }

@@ -1,20 +1,11 @@
 package io.eurekaagent.e2e;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,13 +16,11 @@ import java.util.regex.Pattern;
  * agent's other transport.
  */
 public final class Benchmark {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(200)).build();
+    private static final Duration TIMEOUT = Launches.TIMEOUT;
     private static final Pattern PREMAIN = Pattern.compile("premain took ([\\d.]+) ms");
     private static final Pattern AFTER_LISTEN = Pattern.compile("(\\d+) ms after the app listened");
 
-    private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+    private final Figures figures = new Figures();
     private final EurekaServer eureka;
 
     private Benchmark(EurekaServer eureka) {
@@ -81,8 +70,8 @@ public final class Benchmark {
                 .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
                 .property("eureka.instance.appname", "bench-aot");
         try (ChildProcess process = training.start("aot-training")) {
-            until(() -> answers(trainingPort), System.nanoTime());
-            until(() -> registered("BENCH-AOT"), System.nanoTime());
+            Launches.until(() -> answers(trainingPort), System.nanoTime());
+            Launches.until(() -> registered("BENCH-AOT"), System.nanoTime());
             process.stop(TIMEOUT);
         }
         for (int run = 1; run <= runs; run++) {
@@ -200,16 +189,16 @@ public final class Benchmark {
         app.jvmOption("-XX:NativeMemoryTracking=summary");
         long launch = System.nanoTime();
         try (ChildProcess process = app.start(name)) {
-            long firstResponse = until(() -> answers(port), launch) - launch;
+            long firstResponse = Launches.until(() -> answers(port), launch) - launch;
             record(label + ": launch to first /hello (ms)", firstResponse / 1e6);
             if (registeredApp != null) {
-                long registered = until(() -> registered(registeredApp), launch) - launch;
+                long registered = Launches.until(() -> registered(registeredApp), launch) - launch;
                 record(label + ": launch to registered (ms)", registered / 1e6);
             }
             if (withAgent) {
-                record(label + ": premain (ms)", number(process, PREMAIN));
+                record(label + ": premain (ms)", Launches.number(process, PREMAIN));
                 if (!variant.contains("register-on=start")) {
-                    record(label + ": app listened to registered (ms)", number(process, AFTER_LISTEN));
+                    record(label + ": app listened to registered (ms)", Launches.number(process, AFTER_LISTEN));
                 }
             }
             Thread.sleep(2000);
@@ -225,13 +214,6 @@ public final class Benchmark {
         }
     }
 
-    private static double number(ChildProcess process, Pattern pattern) throws InterruptedException {
-        ChildProcess.Line line = process.awaitLine(text -> pattern.matcher(text).find(), TIMEOUT);
-        Matcher matcher = pattern.matcher(line.text);
-        matcher.find();
-        return Double.parseDouble(matcher.group(1));
-    }
-
     /**
      * What the JVM holds for the app beyond heap sizing, which swings RSS by tens of MB run to run: native memory
      * committed outside the Java heap (NMT) plus the heap still live after a full collection.
@@ -244,35 +226,16 @@ public final class Benchmark {
         return (total - heapCommitted + liveHeap) / 1024.0;
     }
 
+    private static boolean answers(int port) {
+        return Launches.answers("http://127.0.0.1:" + port + "/hello");
+    }
+
     private boolean registered(String app) {
         try {
             return eureka.application(app) != null;
         } catch (IOException | InterruptedException e) {
             return false;
         }
-    }
-
-    private static boolean answers(int port) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
-                            .timeout(Duration.ofSeconds(1))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static long until(Supplier<Boolean> condition, long launch) throws InterruptedException {
-        while (!condition.get()) {
-            if (System.nanoTime() - launch > TIMEOUT.toNanos()) {
-                throw new IllegalStateException("not within " + TIMEOUT.toSeconds() + " s");
-            }
-            Thread.sleep(5);
-        }
-        return System.nanoTime();
     }
 
     private static Map<String, String> procStatus(long pid) throws IOException {
@@ -285,21 +248,11 @@ public final class Benchmark {
     }
 
     private void record(String figure, double value) {
-        figures.computeIfAbsent(figure, key -> new ArrayList<>()).add(value);
+        figures.record(figure, value);
     }
 
     private void report() throws IOException {
-        System.out.println();
-        System.out.printf("%-80s %10s   %s%n", "figure", "median", "all runs");
-        figures.forEach((figure, values) -> {
-            List<Double> sorted = new ArrayList<>(values);
-            Collections.sort(sorted);
-            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-            StringBuilder all = new StringBuilder();
-            values.forEach(value -> all.append(String.format("%.1f ", value)));
-            System.out.printf("%-80s %10.1f   %s%n", figure, median, all.toString().trim());
-        });
+        figures.print();
         System.out.printf("%-80s %10.2f%n", "agent jar (MB)", Files.size(Project.agentJar()) / 1024.0 / 1024.0);
     }
 }

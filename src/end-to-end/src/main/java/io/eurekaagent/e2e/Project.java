@@ -28,7 +28,7 @@ public final class Project {
     public static Path artifacts() {
         return Paths.get(System.getProperty(
                 "e2e.artifacts",
-                root().resolve("src/end-to-end/target/artifacts").toString()));
+                root().resolve("src/end-to-end/target/artifacts").toString())).toAbsolutePath();
     }
 
     /** An artifact by its file name in {@link #artifacts()}: {@code eureka-agent.jar}, {@code hello-war.war}. */

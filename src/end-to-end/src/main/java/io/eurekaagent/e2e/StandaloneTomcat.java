@@ -52,6 +52,15 @@ public final class StandaloneTomcat {
         List<String> catalinaOpts = new ArrayList<>();
         catalinaOpts.add("-javaagent:" + Project.agentJar());
         catalinaOpts.addAll(options);
+        return run(name, catalinaOpts);
+    }
+
+    /** {@code catalina.sh run} as without the agent, with {@code options} in CATALINA_OPTS. */
+    public ChildProcess startWithoutAgent(String name, List<String> options) throws IOException {
+        return run(name, options);
+    }
+
+    private ChildProcess run(String name, List<String> catalinaOpts) throws IOException {
         Path javaHome = Paths.get(Project.appJava()).getParent().getParent();
         return ChildProcess.start(
                 name,
