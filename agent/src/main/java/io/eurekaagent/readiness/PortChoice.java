@@ -153,10 +153,11 @@ final class PortChoice {
         if (!plan.configured() && mustWait(pick, now)) {
             return null;
         }
-        // Of the ports of its rank ready together, the lower.
+        // Of the ports of its rank ready together with it, the lower.
+        Candidate first = pick;
         for (Candidate candidate : candidates) {
-            if (candidate.ready() && candidate.rank() == pick.rank()
-                    && Math.abs(candidate.readyNanos() - pick.readyNanos()) <= TOGETHER_NANOS
+            if (candidate.ready() && candidate.rank() == first.rank()
+                    && Math.abs(candidate.readyNanos() - first.readyNanos()) <= TOGETHER_NANOS
                     && candidate.address.getPort() < pick.address.getPort()) {
                 pick = candidate;
             }
