@@ -39,7 +39,7 @@ public final class ReadinessSettings {
     /** @param renewalIntervalSeconds the health check's default interval */
     static ReadinessSettings read(SettingReader r, int renewalIntervalSeconds) {
         ReadinessSettings s = new ReadinessSettings();
-        s.registerOn = r.choice(Catalog.REGISTER_ON, RegisterOn.class);
+        s.registerOn = r.choice(Catalog.REGISTER_ON, RegisterOn.values());
         s.nonSecurePort = r.port(Catalog.NON_SECURE_PORT);
         s.nonSecurePortConfigured = r.raw(Catalog.NON_SECURE_PORT) != null;
         s.nonSecurePortEnabled = r.bool(Catalog.NON_SECURE_PORT_ENABLED);

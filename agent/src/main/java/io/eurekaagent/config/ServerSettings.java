@@ -30,7 +30,7 @@ public final class ServerSettings {
         s.connectTimeout = Duration.ofSeconds(r.integer(Catalog.CONNECT_TIMEOUT));
         s.readTimeout = Duration.ofSeconds(r.integer(Catalog.READ_TIMEOUT));
         s.serverQuarantine = Duration.ofSeconds(r.integer(Catalog.SERVER_QUARANTINE));
-        s.httpClient = r.choice(Catalog.HTTP_CLIENT, Transport.Kind.class);
+        s.httpClient = r.choice(Catalog.HTTP_CLIENT, Transport.Kind.values());
         // TlsSettings only when a TLS key is set: loading and verifying it costs premain milliseconds.
         s.tlsContext = r.raw(Catalog.TLS_ENABLED) != null || r.raw(Catalog.TLS_KEY_STORE) != null
                 || r.raw(Catalog.TLS_TRUST_STORE) != null ? TlsSettings.read(r) : null;

@@ -121,13 +121,18 @@ public final class ClassPatch {
 
     /**
      * The class with each {@code calls} entry's hook called first thing in the matching instance methods, or null when
-     * no method matches. The hooks are static methods of {@code hookClass} (an internal name).
+     * no method matches or the class refers to {@code hookClass} already. The hooks are static methods of
+     * {@code hookClass} (an internal name).
      */
     public static byte[] callOnEntry(byte[] classFile, String hookClass, List<EntryCall> calls) {
         return new ClassPatch(classFile).callOnEntry(hookClass, calls);
     }
 
     private byte[] callOnEntry(String hookClass, List<EntryCall> calls) {
+        if (refersTo(hookClass)) {
+            // Patched already: retransforming hands over the bytes a load-time transformer left.
+            return null;
+        }
         int at = constantsEnd + 6;
         at += 2 + 2 * u2(at);
         at = skipMembers(at);
@@ -190,6 +195,15 @@ public final class ClassPatch {
         }
         out.bytes(in, method, in.length - method);
         return out.toArray();
+    }
+
+    private boolean refersTo(String name) {
+        for (int i = 1; i < constantCount; i++) {
+            if (constantAt[i] != 0 && name.equals(utf8(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private EntryCall match(int method, List<EntryCall> calls) {

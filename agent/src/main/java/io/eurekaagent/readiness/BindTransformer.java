@@ -33,9 +33,12 @@ final class BindTransformer implements ClassFileTransformer {
     }
 
     private final Hooks hooks;
+    private final boolean retransforming;
 
-    BindTransformer(Hooks hooks) {
+    /** @param retransforming true: rewrites classes being retransformed only, false: classes loading only */
+    BindTransformer(Hooks hooks, boolean retransforming) {
         this.hooks = hooks;
+        this.retransforming = retransforming;
     }
 
     /** {@code bytes} with the calls to {@code hook} added, or null when no method of theirs takes one. */
@@ -59,11 +62,11 @@ final class BindTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
-        if (className == null) {
+        if (className == null || retransforming != (redefined != null)) {
             return null;
         }
         if (loader != null) {
-            if (redefined == null && className.endsWith("ServerSocketChannel") && isNativeServerChannel(className)) {
+            if (className.endsWith("ServerSocketChannel") && isNativeServerChannel(className)) {
                 hooks.nativeTransport(className.replace('/', '.'));
             }
             return null;

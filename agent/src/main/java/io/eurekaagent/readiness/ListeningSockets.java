@@ -33,6 +33,10 @@ final class ListeningSockets implements NativePorts.Source {
     static List<InetSocketAddress> ofThisProcess() throws IOException {
         Set<String> inodes = socketInodes(Paths.get("/proc/self/fd"));
         List<InetSocketAddress> listening = new ArrayList<>();
+        if (inodes.isEmpty()) {
+            // No socket at all (a JVM in premain, usually): the namespace's tables, large on a busy host, stay unread.
+            return listening;
+        }
         listening.addAll(parse(Files.readAllLines(Paths.get("/proc/self/net/tcp")), inodes));
         Path tcp6 = Paths.get("/proc/self/net/tcp6");
         if (Files.isReadable(tcp6)) {

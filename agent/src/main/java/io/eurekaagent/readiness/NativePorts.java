@@ -4,7 +4,9 @@ import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * listening sockets ({@link ListeningSockets}). Looked for every 100 ms once a native transport's class has loaded;
  * otherwise only while the hooks have seen no candidate at all, from 3 s after start, every second, then every 10 s
  * after a minute. Where the sockets cannot be read (not Linux), a native transport gets one line naming the settings
- * that register it instead.
+ * that register it instead. Ports listening before the app's main ran are never the app's: JDWP's, or an earlier
+ * agent's (Jolokia's, jmx_exporter's HTTP port).
  */
 final class NativePorts {
     static final long HINTED_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -28,31 +31,38 @@ final class NativePorts {
     }
 
     private final Source source;
-    private final int debugPort;
+    private final Set<Integer> before;
     private final long started;
     private String transport;
     private long transportNanos;
     private long nextScan;
     private boolean unreadable;
 
-    /** @param debugPort the JDWP agent's port (bound natively before the app starts), or 0 */
-    NativePorts(Source source, int debugPort, long started) {
+    /** @param before the ports listening before the app's main ran ({@link #listeningNow}) */
+    NativePorts(Source source, Set<Integer> before, long started) {
         this.source = source;
-        this.debugPort = debugPort;
+        this.before = before;
         this.started = started;
         this.nextScan = started + UNHINTED_AFTER_NANOS;
     }
 
-    /** The JDWP port of {@code -agentlib:jdwp=...,server=y}, which the JDK names in a system property, or 0. */
-    static int debugPort(String listenerAddress) {
-        if (listenerAddress == null) {
-            return 0;
-        }
+    /**
+     * In premain, before the app's main: the ports listening already, each said in debug; none where they cannot be
+     * read (a native transport is told of that when it loads).
+     */
+    static Set<Integer> listeningNow(Source source) {
+        Set<Integer> ports = new HashSet<>();
         try {
-            return Integer.parseInt(listenerAddress.substring(listenerAddress.lastIndexOf(':') + 1).trim());
-        } catch (NumberFormatException e) {
-            return 0;
+            for (InetSocketAddress address : source.listening()) {
+                if (ports.add(address.getPort())) {
+                    AgentLog.debug("port " + address.getPort() + " listens before the app's main (JDWP's, or an"
+                            + " earlier agent's): never registered");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // said if it matters, when a native transport loads
         }
+        return ports;
     }
 
     /** A native transport's server channel class loaded: look now, and often. */
@@ -78,7 +88,7 @@ final class NativePorts {
         try {
             List<InetSocketAddress> listening = new ArrayList<>();
             for (InetSocketAddress address : source.listening()) {
-                if (address.getPort() != debugPort) {
+                if (!before.contains(address.getPort())) {
                     listening.add(address);
                 }
             }

@@ -235,13 +235,23 @@ final class PortChoice {
         if (thread == null) {
             return null;
         }
-        for (String word : thread.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            String role = MANAGEMENT_WORDS.get(word);
-            if (role != null) {
-                return role;
+        // Word by word, split by hand: a regex split costs ~3 ms cold, as the app starts.
+        String name = thread.toLowerCase(Locale.ROOT);
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || !isWordChar(name.charAt(i))) {
+                String role = i > start ? MANAGEMENT_WORDS.get(name.substring(start, i)) : null;
+                if (role != null) {
+                    return role;
+                }
+                start = i + 1;
             }
         }
         return null;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     private final class Candidate {

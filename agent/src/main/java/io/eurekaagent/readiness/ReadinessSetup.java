@@ -2,6 +2,7 @@ package io.eurekaagent.readiness;
 
 import io.eurekaagent.config.ReadinessSettings;
 import java.lang.instrument.Instrumentation;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /** Picks how readiness is seen, from {@code eureka.agent.register-on}, and installs what that needs. */
@@ -30,7 +31,8 @@ public final class ReadinessSetup {
                 if (attachedLate) {
                     return new AttachedReadiness(config, portOpen(config, ipAddress));
                 }
-                return new Watch(SocketHooks.install(instrumentation), config, ipAddress, System.nanoTime());
+                return new Watch(SocketHooks.install(instrumentation), config, ipAddress, System.nanoTime(),
+                        NativePorts.listeningNow(ListeningSockets.PROC));
         }
     }
 
@@ -40,20 +42,23 @@ public final class ReadinessSetup {
         private final ReadinessSettings config;
         private final String ipAddress;
         private final long started;
+        private final Set<Integer> listeningBefore;
         private PortWatch watch;
 
-        Watch(SocketHooks hooks, ReadinessSettings config, String ipAddress, long started) {
+        Watch(SocketHooks hooks, ReadinessSettings config, String ipAddress, long started,
+                Set<Integer> listeningBefore) {
             this.hooks = hooks;
             this.config = config;
             this.ipAddress = ipAddress;
             this.started = started;
+            this.listeningBefore = listeningBefore;
         }
 
         @Override
         public void prepare() {
-            watch = new PortWatch(hooks, PortChoice.of(config, System.getProperties()), new NativePorts(
-                    ListeningSockets.PROC, NativePorts.debugPort(System.getProperty("sun.jdwp.listenerAddress")),
-                    started), portOpen(config, ipAddress), started);
+            watch = new PortWatch(hooks, PortChoice.of(config, System.getProperties()),
+                    new NativePorts(ListeningSockets.PROC, listeningBefore, started), portOpen(config, ipAddress),
+                    started);
             watch.prepare();
         }
 

@@ -165,6 +165,12 @@ class ClassPatchTest {
     }
 
     @Test
+    void aClassPatchedAlreadyIsNotPatchedTwice() throws Exception {
+        byte[] once = ClassPatch.callOnEntry(TestClasses.bytesOf(Tricky.class), TEMPLATE, ACCEPT_AND_INTEREST);
+        assertNull(ClassPatch.callOnEntry(once, TEMPLATE, ACCEPT_AND_INTEREST));
+    }
+
+    @Test
     void renamingMovesAClassAndItsReferencesToItselfAndNothingElse() throws Exception {
         byte[] template = TestClasses.bytesOf(ServerSocketHook.class);
         byte[] renamed = ClassPatch.rename(template, TEMPLATE, "io/eurekaagent/jdk/RenamedHook");

@@ -210,7 +210,7 @@ class BindTransformerTest {
     @Test
     void otherClassesAndOtherLoadersAreLeftAlone() {
         RecordingHooks hooks = new RecordingHooks();
-        BindTransformer transformer = new BindTransformer(hooks);
+        BindTransformer transformer = new BindTransformer(hooks, false);
         assertNull(transformer.transform(null, null, "java/net/Socket", null, null, new byte[0]));
         assertNull(transformer.transform(
                 null, getClass().getClassLoader(), "java/net/ServerSocket", null, null, new byte[0]));
@@ -221,7 +221,7 @@ class BindTransformerTest {
     @Test
     void theServerChannelsOfNativeTransportsAreToldOfShadedOrNotAndLeftAlone() {
         RecordingHooks hooks = new RecordingHooks();
-        BindTransformer transformer = new BindTransformer(hooks);
+        BindTransformer transformer = new BindTransformer(hooks, false);
         ClassLoader app = getClass().getClassLoader();
         for (String name : new String[] {"io/netty/channel/epoll/EpollServerSocketChannel",
             "io/grpc/netty/shaded/io/netty/channel/epoll/EpollServerSocketChannel",

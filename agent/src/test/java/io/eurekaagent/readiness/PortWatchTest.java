@@ -13,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class PortWatchTest {
 
     private PortWatch watch(NativePorts.Source listening) throws Exception {
         return new PortWatch(new SocketHooks(null), PortChoiceTest.choice(Map.of(), Map.of()),
-                new NativePorts(listening, 0, 0), null, 0);
+                new NativePorts(listening, Set.of(), 0), null, 0);
     }
 
     private NativePorts.Source noneListening() {
@@ -129,6 +130,24 @@ class PortWatchTest {
         assertEquals(8080, serving.port());
         assertEquals("a port the app listens on (0.0.0.0:8080, found listening (bound in native code: " + EPOLL
                 + "))", serving.how());
+    }
+
+    @Test
+    void aPortListeningBeforeTheAppsMainIsNeverTakenForTheApps() throws Exception {
+        AgentLog.setDebug(true);
+        List<InetSocketAddress> listening = new ArrayList<>(List.of(new InetSocketAddress("0.0.0.0", 9404)));
+        Set<Integer> before = NativePorts.listeningNow(() -> listening);
+        PortWatch watch = new PortWatch(new SocketHooks(null), PortChoiceTest.choice(Map.of(), Map.of()),
+                new NativePorts(() -> listening, before, 0), null, 0);
+        for (long now = 0; now <= 10 * SECOND; now += SECOND) {
+            assertNull(watch.step(now), "jmx_exporter's port, say, opened by an agent given before this one");
+        }
+        listening.add(new InetSocketAddress("0.0.0.0", 8080));
+
+        assertEquals(8080, watch.step(11 * SECOND).port());
+        assertTrue(lines.toString().contains(
+                "DEBUG port 9404 listens before the app's main (JDWP's, or an earlier agent's): never registered"),
+                lines.toString());
     }
 
     @Test

@@ -96,6 +96,25 @@ class PortDetectionTest {
         }
     }
 
+    @Test
+    void anAgentGivenBeforeWithAPortOfItsOwnNeitherHidesTheAppsPortNorHasItsOwnRegistered() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        // Like jmx_exporter or Jolokia: the JDK's socket classes loaded, and a port listening, before the agent.
+        AgentApp app = Server.AGENT_TEST_APP.app(eureka, "after-early-agent")
+                .jvmOption("-javaagent:" + Project.testAppJar());
+
+        try (ChildProcess process = app.start("after-early-agent")) {
+            String early = process.awaitLine(line -> line.startsWith("early agent: metrics on port "), START).text;
+            int bound = boundPort(process);
+            Map<String, Object> instance = Registry.awaitInstances(eureka, "AFTER-EARLY-AGENT", 1, START).get(0);
+
+            assertEquals(Map.of("$", bound, "@enabled", "true"), instance.get("port"), process.output());
+            assertNotEquals(early.substring(early.lastIndexOf(' ') + 1), Integer.toString(bound));
+            assertTrue(process.output().contains("registering port " + bound + ", "), process.output());
+            process.stop(START);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "bind      | registering port %d, the configured eureka.instance.non-secure-port",
