@@ -31,8 +31,7 @@ public final class ReadinessSetup {
                 if (attachedLate) {
                     return new AttachedReadiness(config, portOpen(config, ipAddress));
                 }
-                return new Watch(SocketHooks.install(instrumentation), config, ipAddress, System.nanoTime(),
-                        NativePorts.listeningNow(ListeningSockets.PROC));
+                return new Watch(SocketHooks.install(instrumentation), config, ipAddress, System.nanoTime());
         }
     }
 
@@ -42,20 +41,19 @@ public final class ReadinessSetup {
         private final ReadinessSettings config;
         private final String ipAddress;
         private final long started;
-        private final Set<Integer> listeningBefore;
         private PortWatch watch;
 
-        Watch(SocketHooks hooks, ReadinessSettings config, String ipAddress, long started,
-                Set<Integer> listeningBefore) {
+        Watch(SocketHooks hooks, ReadinessSettings config, String ipAddress, long started) {
             this.hooks = hooks;
             this.config = config;
             this.ipAddress = ipAddress;
             this.started = started;
-            this.listeningBefore = listeningBefore;
         }
 
         @Override
         public void prepare() {
+            // Before the hooks are ready, which the app's first JDK bind waits for; off the app's main thread.
+            Set<Integer> listeningBefore = NativePorts.listeningNow(ListeningSockets.PROC);
             watch = new PortWatch(hooks, PortChoice.of(config, System.getProperties()),
                     new NativePorts(ListeningSockets.PROC, listeningBefore, started), portOpen(config, ipAddress),
                     started);
