@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,9 +31,9 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * {@code eureka.agent.http-client=url-connection}, the default: the JDK's {@code HttpURLConnection}, which costs a
  * tenth of {@code java.net.http.HttpClient}'s start-up and leaves no thread that holds the JVM's exit. Each exchange
- * runs on the agent's HTTP worker while the caller waits at most the timeout; past it the connection is closed
- * under the worker, so a stalled or trickling server frees it too. A host name that hangs in DNS holds the worker,
- * never the caller.
+ * runs on one of the agent's HTTP threads while the caller waits at most the timeout; past it the connection is
+ * closed under the thread, so a stalled or trickling server frees it too. A host name that hangs in DNS holds a
+ * thread, never the caller; calls that overlap run on threads of their own.
  */
 public final class UrlConnectionTransport implements Transport {
     /** The app's default Authenticator must never see a Eureka server's 401, nor answer it. */
@@ -77,12 +78,18 @@ public final class UrlConnectionTransport implements Transport {
     public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
             throws IOException, TimeoutException {
         AtomicReference<HttpURLConnection> open = new AtomicReference<>();
-        Future<Answer> exchange = worker.submit(new Callable<Answer>() {
-            @Override
-            public Answer call() throws IOException {
-                return exchange(open, method, uri, headers, body, timeout, limit);
-            }
-        });
+        Future<Answer> exchange;
+        try {
+            exchange = worker.submit(new Callable<Answer>() {
+                @Override
+                public Answer call() throws IOException {
+                    return exchange(open, method, uri, headers, body, timeout, limit);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IOException("every HTTP thread of the agent is held by a call that does not end (a host name"
+                    + " that hangs in DNS?)");
+        }
         try {
             return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -173,8 +180,8 @@ public final class UrlConnectionTransport implements Transport {
         }
     }
 
-    /** Made on first use (the worker's thread only): an agent that speaks plain http never loads the CA store. */
-    private SSLSocketFactory tlsSockets() throws IOException {
+    /** Made on first use: an agent that speaks plain http never loads the CA store. */
+    private synchronized SSLSocketFactory tlsSockets() throws IOException {
         if (tls == null) {
             try {
                 tls = new DirectTlsSockets((tlsContext != null ? tlsContext : JdkTls.defaults()).getSocketFactory());

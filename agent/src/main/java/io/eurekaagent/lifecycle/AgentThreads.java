@@ -2,7 +2,8 @@ package io.eurekaagent.lifecycle;
 
 import io.eurekaagent.log.AgentLog;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ public final class AgentThreads {
             AgentLog.warn(thread.getName() + " stopped by an unexpected error: " + error);
         }
     };
+    /** Calls at once: the heartbeat, a fetch, a health or page check, a status push, the deregistration, and spare. */
+    static final int HTTP_THREADS_MAX = 8;
     private static final AtomicInteger HTTP_THREADS = new AtomicInteger();
 
     private AgentThreads() {
@@ -36,12 +39,14 @@ public final class AgentThreads {
     }
 
     /**
-     * For the HTTP client's own work: one thread, ended after 30 s idle (the client's default pool grows a thread
-     * per concurrent stage, and every thread counts against the app).
+     * For the HTTP calls: one thread, and one more for each call that overlaps a running one, up to
+     * {@value #HTTP_THREADS_MAX} (a deregistration never waits behind a stalled page check, nor a heartbeat behind a
+     * fetch); each ended after 30 s idle. Past the limit a call is refused at once
+     * ({@link RejectedExecutionException}).
      */
     public static ExecutorService httpExecutor() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new ThreadFactory() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, HTTP_THREADS_MAX, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<Runnable>(), new ThreadFactory() {
                     @Override
                     public Thread newThread(Runnable body) {
                         return AgentThreads.newThread("http-" + HTTP_THREADS.incrementAndGet(), body);

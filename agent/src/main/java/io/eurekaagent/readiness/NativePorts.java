@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * listening sockets ({@link ListeningSockets}). Looked for every 100 ms once a native transport's class has loaded;
  * otherwise only while the hooks have seen no candidate at all, from 3 s after start, every second, then every 10 s
  * after a minute. Where the sockets cannot be read (not Linux), a native transport gets one line naming the settings
- * that register it instead. Ports listening when the agent's thread starts, before the app can bind through the JDK,
- * are never the app's: JDWP's, or an earlier agent's (Jolokia's, jmx_exporter's HTTP port).
+ * that register it instead. Ports listening before the app's main ran are never the app's: JDWP's, or an earlier
+ * agent's (Jolokia's, jmx_exporter's HTTP port).
  */
 final class NativePorts {
     static final long HINTED_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -38,7 +38,7 @@ final class NativePorts {
     private long nextScan;
     private boolean unreadable;
 
-    /** @param before the ports listening before the app could bind ({@link #listeningNow}) */
+    /** @param before the ports listening before the app's main ran ({@link #listeningNow}) */
     NativePorts(Source source, Set<Integer> before, long started) {
         this.source = source;
         this.before = before;
@@ -47,8 +47,8 @@ final class NativePorts {
     }
 
     /**
-     * Before the socket hooks are ready (which the app's JDK binds wait for): the ports listening already, each said in
-     * debug; none where they cannot be read (a native transport is told of that when it loads).
+     * In premain, before the app's main: the ports listening already, each said in debug; none where they cannot be
+     * read (a native transport is told of that when it loads).
      */
     static Set<Integer> listeningNow(Source source) {
         Set<Integer> ports = new HashSet<>();

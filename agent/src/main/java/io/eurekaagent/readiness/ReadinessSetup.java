@@ -31,7 +31,10 @@ public final class ReadinessSetup {
                 if (attachedLate) {
                     return new AttachedReadiness(config, portOpen(config, ipAddress));
                 }
-                return new Watch(SocketHooks.install(instrumentation), config, ipAddress, System.nanoTime());
+                // The ports listening already, read here rather than on the agent's thread: where an earlier agent
+                // loaded the socket classes, the app's first bind does not wait for the hooks, and must not count.
+                return new Watch(SocketHooks.install(instrumentation), config, ipAddress, System.nanoTime(),
+                        NativePorts.listeningNow(ListeningSockets.PROC));
         }
     }
 
@@ -41,19 +44,20 @@ public final class ReadinessSetup {
         private final ReadinessSettings config;
         private final String ipAddress;
         private final long started;
+        private final Set<Integer> listeningBefore;
         private PortWatch watch;
 
-        Watch(SocketHooks hooks, ReadinessSettings config, String ipAddress, long started) {
+        Watch(SocketHooks hooks, ReadinessSettings config, String ipAddress, long started,
+                Set<Integer> listeningBefore) {
             this.hooks = hooks;
             this.config = config;
             this.ipAddress = ipAddress;
             this.started = started;
+            this.listeningBefore = listeningBefore;
         }
 
         @Override
         public void prepare() {
-            // Before the hooks are ready, which the app's first JDK bind waits for; off the app's main thread.
-            Set<Integer> listeningBefore = NativePorts.listeningNow(ListeningSockets.PROC);
             watch = new PortWatch(hooks, PortChoice.of(config, System.getProperties()),
                     new NativePorts(ListeningSockets.PROC, listeningBefore, started), portOpen(config, ipAddress),
                     started);

@@ -3,9 +3,11 @@ package io.eurekaagent.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -13,6 +15,11 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.eurekaagent.lifecycle.TestInstances;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +98,37 @@ class ServerFaultsTest {
                     line);
             assertTrue(fault.described.matcher(line).find(), line);
             assertTrue(!log.text().contains("s3cret") && line.lines().count() == 1, log.text());
+        }
+    }
+
+    @Test
+    void aCallToAServerThatNeverAnswersHoldsBackNoOtherCall() throws Exception {
+        broken.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
+        peer.stubFor(delete(anyUrl()).willReturn(aResponse().withStatus(200)));
+        Transport shared = TestInstances.transport(transport);
+        // A page check of an app that accepts but never serves, running while the app shuts down.
+        CompletableFuture<Object> stalled = CompletableFuture.supplyAsync(() -> {
+            try {
+                return shared.send("GET", URI.create(broken.baseUrl()), Map.of(), null, Duration.ofSeconds(30), 0);
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        awaitRequest();
+
+        Transport.Answer deregistered = shared.send("DELETE", URI.create(peer.baseUrl() + "/eureka/apps/ORDERS/x"),
+                Map.of(), null, Duration.ofSeconds(10), 0);
+
+        assertEquals(200, deregistered.status());
+        assertFalse(stalled.isDone());
+    }
+
+    /** Until the stalled call has reached the broken server, so that it holds an HTTP thread. */
+    private static void awaitRequest() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (broken.getAllServeEvents().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the first call never reached the server");
+            Thread.sleep(10);
         }
     }
 
