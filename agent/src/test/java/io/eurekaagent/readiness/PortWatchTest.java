@@ -151,6 +151,28 @@ class PortWatchTest {
     }
 
     @Test
+    void aJdkBindWhoseEventComesInWhileTheSocketsAreReadIsTakenAsTheHooksSawIt() throws Exception {
+        SocketHooks hooks = new SocketHooks(null);
+        ServerSocketChannel admin = unbound();
+        List<InetSocketAddress> listening = new ArrayList<>();
+        // The app binds while the agent reads /proc: its event is queued, its socket already listens.
+        NativePorts.Source racing = () -> {
+            hooks.events().add(binding(admin, NativePorts.UNHINTED_AFTER_NANOS));
+            listening.add(new InetSocketAddress("0.0.0.0", bind(admin)));
+            return listening;
+        };
+        PortWatch watch = new PortWatch(hooks, PortChoiceTest.choice(Map.of(), Map.of()),
+                new NativePorts(racing, Set.of(), 0), null, 0);
+
+        assertNull(watch.step(NativePorts.UNHINTED_AFTER_NANOS), "not taken as a port bound in native code");
+        for (SocketEvent event = hooks.events().poll(); event != null; event = hooks.events().poll()) {
+            watch.handle(event);
+        }
+        assertNull(watch.step(NativePorts.UNHINTED_AFTER_NANOS + 1), "a JDK port: registered once it accepts");
+        assertTrue(lines.toString().isEmpty(), lines.toString());
+    }
+
+    @Test
     void whereTheSocketsCannotBeReadANativeTransportGetsOneLineNamingTheSettingsAtOnce() throws Exception {
         PortWatch watch = watch(() -> {
             throw new IOException("/proc/self/net/tcp: no such file");
