@@ -47,6 +47,8 @@ class DiscoveryTest {
              ChildProcess two = AgentApp.testApp(server, app, second).start(app + "-2");
              ChildProcess caller = caller(server, callerPort).start("caller-" + client)) {
             awaitBoth(server, app, one, two);
+            // The agent registers the orders apps before they print that they listen: the caller may lag behind.
+            caller.awaitLine("listening on port " + callerPort, START);
             String url = "http://" + app + "/whoami";
             awaitCallsReach(callerPort, client, url, List.of(first, second));
 
@@ -115,6 +117,7 @@ class DiscoveryTest {
              ChildProcess survivor = AgentApp.testApp(server, app, free[1]).start(app + "-2");
              ChildProcess caller = caller(server, free[2]).start("caller-" + app)) {
             awaitBoth(server, app, doomed, survivor);
+            caller.awaitLine("listening on port " + free[2], START);
             String url = "http://" + app + "/whoami";
             awaitCallsReach(free[2], client, url, List.of(free[0], free[1]));
 
