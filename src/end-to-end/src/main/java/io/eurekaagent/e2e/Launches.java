@@ -1,10 +1,12 @@
 package io.eurekaagent.e2e;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -38,6 +40,27 @@ final class Launches {
             Thread.sleep(5);
         }
         return System.nanoTime();
+    }
+
+    /**
+     * The CPU time all threads of process {@code pid} have run so far (ms), from each thread's
+     * {@code /proc/PID/task/TID/schedstat}: steadier from run to run than wall time, which the scheduler spreads.
+     * Threads ended before the call are not counted. NaN where /proc cannot be read.
+     */
+    static double cpuMillis(long pid) {
+        File[] threads = new File("/proc/" + pid + "/task").listFiles();
+        if (threads == null) {
+            return Double.NaN;
+        }
+        long nanos = 0;
+        for (File thread : threads) {
+            try {
+                nanos += Long.parseLong(Files.readString(new File(thread, "schedstat").toPath()).split(" ")[0]);
+            } catch (IOException | RuntimeException endedMeanwhile) {
+                // a thread that ended while the others were read
+            }
+        }
+        return nanos / 1e6;
     }
 
     /** The number the first line of {@code process} matching {@code pattern} carries in its group 1. */

@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
  * What the agent costs the start of servers that start fast, where the agent's own work cannot hide behind the app's:
  * each app launched alternately without and with the agent, {@code -Druns=N} times (default 9), timed from launch to
  * its first answer with the same 5 ms polling either way; agent-test-app also with {@code eureka.client.enabled=false}
- * (what any {@code -javaagent} costs). With the agent, how long after the app listened it was registered. Ends with a
+ * (what any {@code -javaagent} costs) and with {@code eureka.agent.register-on=start} (the agent without its socket
+ * hooks). With the agent, how long after the app listened it was registered. Ends with a
  * table of medians and ratios. Runs from the compatibility suite's artifacts:
  * {@code -De2e.artifacts=src/compatibility/target/artifacts}.
  */
 public final class StartupBenchmark {
     private static final Pattern AFTER_LISTEN = Pattern.compile("(\\d+) ms after the app listened");
+    private static final String FIRST_ANSWER = "launch to first answer (ms)";
+    private static final String CPU = "CPU time of all its threads at its first answer (ms)";
+    private static final String REGISTERED = "app listened to registered (ms)";
 
     /** One app and how it is launched on a port. */
     private enum App {
@@ -37,7 +41,8 @@ public final class StartupBenchmark {
     }
 
     private enum Variant {
-        WITHOUT("without agent"), WITH("with agent"), DISABLED("with agent (client.enabled=false)");
+        WITHOUT("without agent"), WITH("with agent"), DISABLED("with agent (client.enabled=false)"),
+        NO_HOOKS("with agent (register-on=start)");
 
         final String label;
 
@@ -45,6 +50,9 @@ public final class StartupBenchmark {
             this.label = label;
         }
     }
+
+    /** {@code -Dapps=agent-test-app,netty-app}: some of the apps only (a quicker loop while working on one). */
+    private static final List<App> APPS = selectedApps(System.getProperty("apps", ""));
 
     private final Figures figures = new Figures();
     private final EurekaServer eureka;
@@ -62,11 +70,12 @@ public final class StartupBenchmark {
             StartupBenchmark benchmark = new StartupBenchmark(eureka);
             for (int run = 1; run <= runs; run++) {
                 System.out.println("run " + run + " of " + runs + " ...");
-                for (App app : App.values()) {
+                for (App app : APPS) {
                     benchmark.measure(app, Variant.WITHOUT, run);
                     benchmark.measure(app, Variant.WITH, run);
                     if (app == App.AGENT_TEST_APP) {
                         benchmark.measure(app, Variant.DISABLED, run);
+                        benchmark.measure(app, Variant.NO_HOOKS, run);
                     }
                 }
             }
@@ -78,9 +87,12 @@ public final class StartupBenchmark {
     private void measure(App app, Variant variant, int run) throws Exception {
         int[] ports = Project.freePorts(2);
         String name = "startup-" + app.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + run;
-        List<String> agent = List.of("-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl(),
+        List<String> agent = new ArrayList<>(List.of("-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl(),
                 "-Deureka.instance.appname=" + name,
-                variant == Variant.DISABLED ? "-Deureka.client.enabled=false" : "-Deureka.client.enabled=true");
+                variant == Variant.DISABLED ? "-Deureka.client.enabled=false" : "-Deureka.client.enabled=true"));
+        if (variant == Variant.NO_HOOKS) {
+            agent.add("-Deureka.agent.register-on=start");
+        }
         long launch = System.nanoTime();
         try (ChildProcess process = launch(app, variant, ports, agent)) {
             long first;
@@ -90,10 +102,11 @@ public final class StartupBenchmark {
                 throw new IllegalStateException(app.label + " " + variant.label + " did not answer:\n"
                         + process.output(), e);
             }
-            String label = app.label + " " + variant.label;
-            figures.record(label + ": launch to first answer (ms)", (first - launch) / 1e6);
+            double cpu = Launches.cpuMillis(process.pid());
+            figures.record(label(app, variant, FIRST_ANSWER), (first - launch) / 1e6);
+            figures.record(label(app, variant, CPU), cpu);
             if (variant == Variant.WITH) {
-                figures.record(label + ": app listened to registered (ms)", Launches.number(process, AFTER_LISTEN));
+                figures.record(label(app, variant, REGISTERED), Launches.number(process, AFTER_LISTEN));
             }
             process.stop(Launches.TIMEOUT);
         }
@@ -139,22 +152,52 @@ public final class StartupBenchmark {
         }
     }
 
+    private static List<App> selectedApps(String labels) {
+        List<App> apps = new ArrayList<>();
+        for (App app : App.values()) {
+            if (labels.isEmpty() || List.of(labels.split(",")).contains(app.label)) {
+                apps.add(app);
+            }
+        }
+        if (apps.isEmpty()) {
+            throw new IllegalArgumentException("-Dapps=" + labels + " names none of the apps; expected labels such as"
+                    + " agent-test-app,netty-app");
+        }
+        return apps;
+    }
+
     /** The medians side by side: with the agent against without, and against any -javaagent for agent-test-app. */
     private void summary() {
         System.out.println();
-        System.out.printf("%-26s %10s %10s %8s %14s%n", "launch to first answer", "without", "with", "ratio",
-                "registered");
-        for (App app : App.values()) {
-            double without = figures.median(app.label + " without agent: launch to first answer (ms)");
-            double with = figures.median(app.label + " with agent: launch to first answer (ms)");
-            double registered = figures.median(app.label + " with agent: app listened to registered (ms)");
-            System.out.printf("%-26s %8.1f ms %8.1f ms %7.2fx %11.1f ms%n", app.label, without, with, with / without,
-                    registered);
+        System.out.printf("%-26s %10s %10s %8s %14s %12s %12s%n", "launch to first answer", "without", "with", "ratio",
+                "registered", "CPU without", "CPU with");
+        for (App app : APPS) {
+            double without = median(app, Variant.WITHOUT, FIRST_ANSWER);
+            double with = median(app, Variant.WITH, FIRST_ANSWER);
+            System.out.printf("%-26s %8.1f ms %8.1f ms %7.2fx %11.1f ms %9.1f ms %9.1f ms%n", app.label, without,
+                    with, with / without, median(app, Variant.WITH, REGISTERED), median(app, Variant.WITHOUT, CPU),
+                    median(app, Variant.WITH, CPU));
         }
-        double disabled = figures.median(
-                App.AGENT_TEST_APP.label + " with agent (client.enabled=false): launch to first answer (ms)");
-        double with = figures.median(App.AGENT_TEST_APP.label + " with agent: launch to first answer (ms)");
-        System.out.printf("%-26s %8.1f ms (client.enabled=false): the agent adds %.1f ms to that%n",
-                App.AGENT_TEST_APP.label, disabled, with - disabled);
+        if (!APPS.contains(App.AGENT_TEST_APP)) {
+            return;
+        }
+        App app = App.AGENT_TEST_APP;
+        double disabled = median(app, Variant.DISABLED, FIRST_ANSWER);
+        double noHooks = median(app, Variant.NO_HOOKS, FIRST_ANSWER);
+        System.out.printf("%-26s %8.1f ms (client.enabled=false): the agent adds %.1f ms to that%n", app.label,
+                disabled, median(app, Variant.WITH, FIRST_ANSWER) - disabled);
+        System.out.printf("%-26s %8.1f ms (register-on=start, no socket hooks): %.1f ms above client.enabled=false%n",
+                app.label, noHooks, noHooks - disabled);
+        System.out.printf("%-26s CPU to first answer: %.1f ms client.enabled=false, %.1f ms register-on=start, %.1f ms"
+                + " with the agent%n", app.label, median(app, Variant.DISABLED, CPU),
+                median(app, Variant.NO_HOOKS, CPU), median(app, Variant.WITH, CPU));
+    }
+
+    private double median(App app, Variant variant, String figure) {
+        return figures.median(label(app, variant, figure));
+    }
+
+    private static String label(App app, Variant variant, String figure) {
+        return app.label + " " + variant.label + ": " + figure;
     }
 }
