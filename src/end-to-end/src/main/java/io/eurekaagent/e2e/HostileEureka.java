@@ -8,11 +8,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,13 +36,13 @@ public final class HostileEureka implements AutoCloseable {
 
     private final ServerSocket server;
     private final Map<Call, Answer> answers = new ConcurrentHashMap<>();
-    private final Map<Call, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<Call, List<Long>> arrivals = new ConcurrentHashMap<>();
 
     public HostileEureka() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         for (Call call : Call.values()) {
             healthy(call);
-            counts.put(call, new AtomicInteger());
+            arrivals.put(call, new CopyOnWriteArrayList<>());
         }
         Thread accepting = new Thread(this::accept, "hostile-eureka");
         accepting.setDaemon(true);
@@ -64,7 +66,12 @@ public final class HostileEureka implements AutoCloseable {
 
     /** How many calls of that kind were made so far. */
     public int count(Call call) {
-        return counts.get(call).get();
+        return arrivals.get(call).size();
+    }
+
+    /** When each call of that kind came in ({@code System.nanoTime()} of this JVM), oldest first. */
+    public List<Long> arrivals(Call call) {
+        return new ArrayList<>(arrivals.get(call));
     }
 
     public String serviceUrl(String userInfo) {
@@ -144,6 +151,24 @@ public final class HostileEureka implements AutoCloseable {
         };
     }
 
+    /** 200, its headers, then one byte of the body every half second: a read never times out, the body never ends. */
+    public static Answer dripping() {
+        return (headers, out) -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 100_000; i++) {
+                out.write(' ');
+                out.flush();
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        };
+    }
+
     /** An error page that shows the request's Authorization header, as some debugging proxies do. */
     public static Answer echoingAuthorization(int status) {
         return (headers, out) -> status(
@@ -183,7 +208,7 @@ public final class HostileEureka implements AutoCloseable {
             in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
             Call call = call(requestLine);
             if (call != null) {
-                counts.get(call).incrementAndGet();
+                arrivals.get(call).add(System.nanoTime());
                 answers.get(call).write(headers, out);
             } else {
                 status(404, null, new byte[0]).write(headers, out);

@@ -13,7 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,6 +59,96 @@ class HostileServerTest {
                         .getBytes(StandardCharsets.UTF_8))), process.output());
                 System.out.println(hostility + ": live heap after GC " + liveHeapKb / 1024 + " MB; " + line);
             }
+        }
+    }
+
+    /**
+     * Issue 21, defect 1: a registry fetch that drips or stalls, every second, holds back neither the registration nor
+     * a heartbeat, on either transport. Four apps side by side (two transports, drip and stall) for 30 s of renewals
+     * at a 1 s interval: each registered within 3 s of listening, renewed with no gap over 3 s.
+     */
+    @Test
+    void aRegistryFetchThatDripsOrStallsHoldsBackNeitherTheRegistrationNorAHeartbeat() throws Exception {
+        List<SlowFetch> apps = new ArrayList<>();
+        try {
+            for (String transport : List.of("url-connection", "java-http-client")) {
+                apps.add(new SlowFetch(transport, "dripping", HostileEureka.dripping()));
+                apps.add(new SlowFetch(transport, "stalled", HostileEureka.stalled()));
+            }
+            for (SlowFetch app : apps) {
+                app.awaitRenewalsFor(Duration.ofSeconds(30));
+            }
+            for (SlowFetch app : apps) {
+                app.assertNeverHeldBack();
+            }
+        } finally {
+            for (SlowFetch app : apps) {
+                app.close();
+            }
+        }
+    }
+
+    /** An app whose Eureka server answers registrations and heartbeats at once, and registry fetches slowly. */
+    private static final class SlowFetch implements AutoCloseable {
+        private static final long MOST_GAP_NANOS = TimeUnit.SECONDS.toNanos(3);
+        private final String name;
+        private final HostileEureka eureka;
+        private final ChildProcess process;
+        private final long listened;
+
+        SlowFetch(String transport, String fetch, HostileEureka.Answer answer) throws Exception {
+            name = transport + ", " + fetch + " fetch";
+            eureka = new HostileEureka().answer(Call.FETCH, answer);
+            process = eureka.smallApp("slow-fetch-" + transport + "-" + fetch, 0, "")
+                    .property("eureka.agent.http-client", transport).start("slow-fetch-" + transport + "-" + fetch);
+            try {
+                listened = process.awaitLine("listening on port", WAIT).nanos;
+            } catch (RuntimeException | InterruptedException e) {
+                close();
+                throw e;
+            }
+        }
+
+        void awaitRenewalsFor(Duration span) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (renewedFor() < span.toNanos()) {
+                if (System.nanoTime() > deadline) {
+                    fail(name + ": renewed for " + renewedFor() / 1_000_000 + " ms only; registrations at "
+                            + eureka.arrivals(Call.REGISTRATION) + ", heartbeats at " + eureka.arrivals(Call.HEARTBEAT)
+                            + "\n" + process.output());
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        /** How long from the first registration to the last heartbeat so far. */
+        private long renewedFor() {
+            List<Long> registrations = eureka.arrivals(Call.REGISTRATION);
+            List<Long> heartbeats = eureka.arrivals(Call.HEARTBEAT);
+            return registrations.isEmpty() || heartbeats.isEmpty() ? 0
+                    : heartbeats.get(heartbeats.size() - 1) - registrations.get(0);
+        }
+
+        void assertNeverHeldBack() {
+            List<Long> calls = eureka.arrivals(Call.HEARTBEAT);
+            calls.add(0, eureka.arrivals(Call.REGISTRATION).get(0));
+            long registeredAfter = calls.get(0) - listened;
+            assertTrue(registeredAfter < MOST_GAP_NANOS, name + ": registered " + registeredAfter / 1_000_000
+                    + " ms after the app listened\n" + process.output());
+            for (int i = 1; i < calls.size(); i++) {
+                long gap = calls.get(i) - calls.get(i - 1);
+                assertTrue(gap <= MOST_GAP_NANOS, name + ": " + gap / 1_000_000 + " ms between heartbeats " + (i - 1)
+                        + " and " + i + "\n" + process.output());
+            }
+            // The fetch really was slow each time, and tried again and again meanwhile.
+            assertTrue(eureka.count(Call.FETCH) >= 5, name + ": " + eureka.count(Call.FETCH) + " fetches");
+            assertTrue(process.output().contains("registry fetch failed"), name + "\n" + process.output());
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.stop(WAIT);
+            eureka.close();
         }
     }
 
