@@ -265,8 +265,8 @@ public final class Registrar {
     }
 
     /**
-     * From the shutdown hook: stops the loop and, if registered, deletes the instance, returning within
-     * {@code timeout} whatever the server does (the JVM waits for every hook).
+     * From the drain or the shutdown hook: stops the loop and, if registered, deletes the instance (once: a second
+     * call does nothing), returning within {@code timeout} whatever the server does (the JVM waits for every hook).
      */
     public void deregister(Duration timeout) {
         long deadline = clock.nanoTime() + timeout.toNanos();
@@ -288,8 +288,10 @@ public final class Registrar {
                 return;
             }
             long start = clock.nanoTime();
-            EurekaResponse response = client.cancel(instance, Duration.ofNanos(Math.max(0, deadline - start)));
+            // One attempt, whatever it ends in: after a drain's DELETE the shutdown hook's would spend its budget again
+            // on a server that did not answer (issue 21); the lease's expiry removes the instance anyway.
             state = State.UNREGISTERED;
+            EurekaResponse response = client.cancel(instance, Duration.ofNanos(Math.max(0, deadline - start)));
             if (response.isSuccess() || response.status() == 404) {
                 AgentLog.info("deregistered " + instance.app() + " instance " + instance.instanceId() + " from "
                         + response.server() + " in " + (clock.nanoTime() - start) / 1_000_000 + " ms");

@@ -272,6 +272,24 @@ class RegistrarTest {
         }
     }
 
+    /** Issue 21, defect 5: the drain's DELETE timed out; the shutdown hook's must not spend the budget again. */
+    @Test
+    void aDeregistrationThatFailedIsNotTriedAgainAtExit() throws Exception {
+        eureka.answers("cancel", new EurekaUnavailableException("http://eureka-1:8761/eureka/: no answer in 2000 ms"));
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            clock.atEnd(() -> {
+                registrar.deregister(Duration.ofSeconds(2));
+                registrar.deregister(Duration.ofSeconds(2));
+            });
+            registrar.run(eureka, TestInstances.orders(30), null, 0);
+
+            assertEquals(1, eureka.calls().stream().filter(call -> call.contains("cancel")).count(),
+                    eureka.calls().toString());
+            assertEquals(1, log.count("could not deregister"), log.text());
+        }
+    }
+
     @Test
     void aZeroBudgetSkipsTheDeregistrationAndSaysSo() throws Exception {
         try (CapturedStderr log = new CapturedStderr()) {

@@ -151,6 +151,17 @@ public final class HostileEureka implements AutoCloseable {
         };
     }
 
+    /** Not a byte, until the client gives up. */
+    public static Answer silent() {
+        return (headers, out) -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     /** 200, its headers, then one byte of the body every half second: a read never times out, the body never ends. */
     public static Answer dripping() {
         return (headers, out) -> {

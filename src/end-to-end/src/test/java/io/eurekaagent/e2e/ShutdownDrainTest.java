@@ -3,6 +3,7 @@ package io.eurekaagent.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eurekaagent.e2e.HostileEureka.Call;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,35 @@ class ShutdownDrainTest {
             assertTrue(exitMs >= 3_000, "exited after " + exitMs + " ms, before the 3 s drain was over");
             app.assertOrder("[eureka-agent] SIGTERM: leaving Eureka", "[eureka-agent] deregistered DRAINING",
                     "[eureka-agent] drain of 3 s over: shutting down", "agent-test-app shutdown hook ran");
+        }
+    }
+
+    /** Issue 21, defect 5: a DELETE that never answers costs the exit the drain and one shutdown budget, not two. */
+    @Test
+    void aDeregistrationThatNeverAnswersDelaysTheExitByTheDrainAndOneShutdownBudget() throws Exception {
+        try (HostileEureka eureka = new HostileEureka().answer(Call.DEREGISTRATION, HostileEureka.silent());
+                ChildProcess app = eureka.smallApp("silent-delete", 0, "")
+                        .property("eureka.agent.shutdown-drain-seconds", "2")
+                        .property("eureka.agent.shutdown-timeout-ms", "2000")
+                        .start("silent-delete")) {
+            app.awaitLine("[eureka-agent] registered SILENT-DELETE", START);
+
+            long sigterm = System.nanoTime();
+            app.sigterm();
+            long shuttingDownMs =
+                    (app.awaitLine("[eureka-agent] drain of 2 s over", START).nanos - sigterm) / 1_000_000;
+            int exitCode = app.awaitExit(START);
+            long exitMs = (System.nanoTime() - sigterm) / 1_000_000;
+
+            // The JVM's shutdown after the agent's line is the app's own (agent-test-app's HttpServer takes ~0.3 s).
+            System.out.println("drain with a silent DELETE: the JVM's shutdown began " + shuttingDownMs
+                    + " ms after SIGTERM, exited after " + exitMs + " ms");
+            assertEquals(SIGTERM_EXIT_CODE, exitCode, app.output());
+            assertEquals(1, eureka.count(Call.DEREGISTRATION), app.output());
+            assertTrue(shuttingDownMs <= 4_500, "shutting down " + shuttingDownMs + " ms after SIGTERM, over drain"
+                    + " 2 s + budget 2 s\n" + app.output());
+            app.assertOrder("[eureka-agent] SIGTERM: leaving Eureka", "[eureka-agent] WARN could not deregister",
+                    "[eureka-agent] drain of 2 s over: shutting down", "agent-test-app shutdown hook ran");
         }
     }
 
