@@ -1,7 +1,7 @@
 package io.eurekaagent;
 
-import io.eurekaagent.client.AppCookies;
 import io.eurekaagent.client.EurekaClient;
+import io.eurekaagent.client.JdkConnections;
 import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
@@ -201,7 +201,7 @@ public final class EurekaAgent {
                     names.install(new ServiceResolver(cache, config.instance().metadata().get("zone"),
                             discovery.filterOnlyUpInstances(), servers.connectTimeout()));
                 }
-                keepAppCookiesOut();
+                reachIntoJdkConnections();
                 transport = config.transport(AgentThreads.httpExecutor());
                 deregistration.transport = transport;
                 client = new EurekaClient(new ServerChoice(servers.serviceUrls(), servers.serverQuarantine()),
@@ -219,12 +219,12 @@ public final class EurekaAgent {
             }
         }
 
-        private void keepAppCookiesOut() {
+        private void reachIntoJdkConnections() {
             try {
-                AppCookies.keepOut(instrumentation);
+                JdkConnections.prepare(instrumentation);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                AgentLog.warn(
-                        "the app's default CookieHandler, if it installs one, will see the calls to Eureka: " + e);
+                AgentLog.warn("the app's default CookieHandler, if it installs one, will see the calls to Eureka, and"
+                        + " a server that stalls an answer may hold a socket for a while: " + e);
             }
         }
     }

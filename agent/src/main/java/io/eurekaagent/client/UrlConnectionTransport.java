@@ -111,7 +111,7 @@ public final class UrlConnectionTransport implements Transport {
                 exchange.cancel(false);
                 HttpURLConnection connection = open.get();
                 if (connection != null) {
-                    connection.disconnect();
+                    JdkConnections.closeAtOnce(connection);
                 }
             }
         }
@@ -129,8 +129,9 @@ public final class UrlConnectionTransport implements Transport {
         Proxy through = proxy == null ? Proxy.NO_PROXY : proxy.proxyFor(uri);
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(through);
         open.set(connection);
+        boolean readToTheEnd = false;
         try {
-            AppCookies.clear(connection);
+            JdkConnections.clearCookieHandler(connection);
         } catch (ReflectiveOperationException e) {
             throw new IOException("cannot keep the app's cookie handler out of the call: " + e);
         }
@@ -169,14 +170,14 @@ public final class UrlConnectionTransport implements Transport {
             int status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
-            if (in != null && limit > 0) {
-                try (InputStream stream = in) {
-                    readUpTo(stream, limit, kept);
-                }
-            }
+            readToTheEnd = in == null || limit > 0 && readUpTo(in, limit, kept);
             return new Answer(status, kept.toByteArray(), connection.getHeaderField("Content-Encoding"));
         } finally {
-            connection.disconnect();
+            if (readToTheEnd) {
+                connection.disconnect();
+            } else {
+                JdkConnections.closeAtOnce(connection);
+            }
         }
     }
 
@@ -192,15 +193,16 @@ public final class UrlConnectionTransport implements Transport {
         return tls;
     }
 
-    /** Keeps the body's first {@code limit} bytes; what follows is never read. */
-    private static void readUpTo(InputStream in, int limit, ByteArrayOutputStream kept) throws IOException {
+    /** Keeps the body's first {@code limit} bytes; what follows is never read. True if the body ended within them. */
+    private static boolean readUpTo(InputStream in, int limit, ByteArrayOutputStream kept) throws IOException {
         byte[] buffer = new byte[8192];
         while (kept.size() < limit) {
             int n = in.read(buffer, 0, Math.min(buffer.length, limit - kept.size()));
             if (n < 0) {
-                return;
+                return true;
             }
             kept.write(buffer, 0, n);
         }
+        return false;
     }
 }

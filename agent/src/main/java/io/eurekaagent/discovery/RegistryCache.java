@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
  * go-kit's sd/eureka Instancer, as the Netflix client does it: the full registry once, then {@code GET /apps/delta}
  * every
  * interval, applied in order and checked against the server's {@code apps__hashcode}; a mismatch, a refused delta or
- * an unreadable answer means a full fetch. A failed fetch keeps the last good registry (stale beats empty).
+ * an unreadable answer means a full fetch. A failed fetch keeps the last good registry (stale beats empty), and the
+ * next waits longer.
  */
 public final class RegistryCache implements Runnable, RegistrySource {
+    static final int MOST_INTERVALS_BETWEEN_TRIES = 10;
     private volatile EurekaClient client;
     private final Duration interval;
     private final RegistryLimits limits;
@@ -30,6 +32,7 @@ public final class RegistryCache implements Runnable, RegistrySource {
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private final Clock clock;
     private final FailureStreak failures = new FailureStreak("registry fetch works again");
+    private int failedInARow;
 
     /** Made before its client (the service-name hook needs it before the agent's HTTP transport exists). */
     public RegistryCache(Duration interval, RegistryLimits limits, Clock clock) {
@@ -68,9 +71,9 @@ public final class RegistryCache implements Runnable, RegistrySource {
     @Override
     public void run() {
         while (!Thread.currentThread().isInterrupted()) {
-            refresh();
+            Duration wait = refresh();
             try {
-                TimeUnit.NANOSECONDS.sleep(interval.toNanos());
+                TimeUnit.NANOSECONDS.sleep(wait.toNanos());
             } catch (InterruptedException e) {
                 return;
             }
@@ -79,15 +82,19 @@ public final class RegistryCache implements Runnable, RegistrySource {
 
     /**
      * One step: a full fetch the first time (and after any doubt), else a delta. Nothing it meets ends the thread:
-     * an OutOfMemoryError drops what was being read (the last good registry stays), the next interval tries again.
+     * an OutOfMemoryError drops what was being read (the last good registry stays), a later step tries again.
+     * @return how long until the next step: the interval; after failures twice as long each time, at most
+     *     {@value #MOST_INTERVALS_BETWEEN_TRIES} intervals (the Netflix client's bound), so that an answer refused
+     *     (too large, unzipping past the cap, unreadable) is not fetched and unpacked again every interval
      */
-    void refresh() {
+    Duration refresh() {
         try {
             if (!fetched || !applyDelta()) {
                 fetchAll();
             }
             lastFailure = null;
             failures.succeeded();
+            failedInARow = 0;
         } catch (EurekaUnavailableException | IOException e) {
             failed(e.getMessage());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -95,9 +102,11 @@ public final class RegistryCache implements Runnable, RegistrySource {
         } finally {
             firstAttempt.countDown();
         }
+        return interval.multipliedBy(Math.min(MOST_INTERVALS_BETWEEN_TRIES, 1L << Math.min(failedInARow, 10)));
     }
 
     private void failed(String why) {
+        failedInARow++;
         lastFailure = LocalTime.now(clock).truncatedTo(ChronoUnit.SECONDS) + " (" + why + ")";
         failures.failed("registry fetch", why + "; keeping the last registry (" + registry.size() + " instances)");
     }

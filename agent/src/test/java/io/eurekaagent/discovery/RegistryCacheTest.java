@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -102,6 +104,24 @@ class RegistryCacheTest {
 
         eureka.verify(3, getRequestedFor(urlEqualTo("/eureka/apps")));
         assertEquals(1, cache.registry().size());
+    }
+
+    /** Issue 21, defect 6: an answer refused (here unreadable) is not fetched and read again at every interval. */
+    @Test
+    void afterEachFailureTheNextFetchWaitsTwiceAsLongUpToTenIntervalsAndASuccessResetsIt() {
+        eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody("{\"applications\":{\"application\":[[")));
+        RegistryCache cache = cache();
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waits.add(cache.refresh());
+        }
+        eureka.stubFor(get("/eureka/apps")
+                .willReturn(aResponse().withBody(registry("UP_1_", instance("o1", "UP", "ADDED")))));
+        waits.add(cache.refresh());
+
+        assertEquals(List.of(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(240),
+                Duration.ofSeconds(300), Duration.ofSeconds(300), Duration.ofSeconds(30)), waits);
+        eureka.verify(6, getRequestedFor(urlEqualTo("/eureka/apps")));
     }
 
     @Test

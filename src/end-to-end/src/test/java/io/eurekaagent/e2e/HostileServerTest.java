@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An app at -Xmx64m whose Eureka server turns hostile: whatever it answers, the app serves on, the agent's threads
@@ -88,6 +89,36 @@ class HostileServerTest {
         }
     }
 
+    /**
+     * Issue 21, defect 7: a health URL that sends its headers and then stalls. Each check reads the status and closes
+     * its connection at once, on either transport (the default one left ~11 open at a 1 s interval, each drained by
+     * the JDK's keep-alive cleaner).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"url-connection", "java-http-client"})
+    void aHealthUrlThatStallsAfterItsHeadersLeavesNoConnectionOpen(String transport) throws Exception {
+        try (HostileEureka eureka = new HostileEureka();
+                StallingPage health = new StallingPage();
+                ChildProcess process = eureka.smallApp("stalling-health-" + transport, 0, "")
+                        .property("eureka.agent.http-client", transport)
+                        .property("eureka.client.healthcheck.enabled", "true")
+                        .property("eureka.instance.health-check-url", health.url("/health"))
+                        .property("eureka.agent.health-check-interval-seconds", "1")
+                        .start("stalling-health-" + transport)) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (health.requests() < 10) {
+                if (System.nanoTime() > deadline) {
+                    fail(health.requests() + " health checks only\n" + process.output());
+                }
+                Thread.sleep(100);
+            }
+
+            // One check may be under way; none before it is still open.
+            assertTrue(health.open() <= 1, health.open() + " connections open after " + health.requests()
+                    + " checks\n" + process.output());
+        }
+    }
+
     /** An app whose Eureka server answers registrations and heartbeats at once, and registry fetches slowly. */
     private static final class SlowFetch implements AutoCloseable {
         private static final long MOST_GAP_NANOS = TimeUnit.SECONDS.toNanos(3);
@@ -140,8 +171,8 @@ class HostileServerTest {
                 assertTrue(gap <= MOST_GAP_NANOS, name + ": " + gap / 1_000_000 + " ms between heartbeats " + (i - 1)
                         + " and " + i + "\n" + process.output());
             }
-            // The fetch really was slow each time, and tried again and again meanwhile.
-            assertTrue(eureka.count(Call.FETCH) >= 5, name + ": " + eureka.count(Call.FETCH) + " fetches");
+            // The fetch really was slow each time, and tried again meanwhile (each time later: it backs off).
+            assertTrue(eureka.count(Call.FETCH) >= 3, name + ": " + eureka.count(Call.FETCH) + " fetches");
             assertTrue(process.output().contains("registry fetch failed"), name + "\n" + process.output());
         }
 

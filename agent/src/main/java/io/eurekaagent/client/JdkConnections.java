@@ -1,0 +1,91 @@
+package io.eurekaagent.client;
+
+import io.eurekaagent.jdk.JdkPackages;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.HttpURLConnection;
+import javax.net.ssl.HttpsURLConnection;
+
+/**
+ * What the JDK's {@code HttpURLConnection} does not let the agent do through its API, done from inside (the agent
+ * opens the JDK's HTTP packages to itself: it holds the Instrumentation to do so):
+ * <ul>
+ * <li>keep the app's cookie jar out of the agent's calls: the connection takes {@code CookieHandler.getDefault()} in
+ *     its constructor and has no setter; with an app's {@code CookieManager} installed, the agent would send the
+ *     app's cookies to Eureka and store Eureka's session cookie in the app's jar;</li>
+ * <li>close the socket of an answer left unread (a health check reads only the status; a call past its deadline):
+ *     {@code disconnect()} hands such a socket to the JDK's keep-alive cleaner thread, which drains the rest, so a
+ *     server that stalls or drips its body kept one socket open per call for seconds to minutes (issue 21).</li>
+ * </ul>
+ * Without {@link #prepare} (the command line: no app, no Instrumentation), or on a JDK without these fields,
+ * connections are left as they are.
+ */
+public final class JdkConnections {
+    private static volatile Field cookieHandler;
+    private static volatile Field client;
+    private static volatile Method closeServer;
+    private static volatile Field httpsDelegate;
+
+    private JdkConnections() {
+    }
+
+    /** Once per JVM, before the first call; a JDK without these fields keeps its default (one line says so). */
+    public static void prepare(Instrumentation instrumentation) throws ReflectiveOperationException {
+        JdkPackages.open(instrumentation);
+        Class<?> connection = Class.forName("sun.net.www.protocol.http.HttpURLConnection");
+        Field handler = connection.getDeclaredField("cookieHandler");
+        handler.setAccessible(true);
+        Field http = connection.getDeclaredField("http");
+        http.setAccessible(true);
+        Method close = Class.forName("sun.net.www.http.HttpClient").getMethod("closeServer");
+        cookieHandler = handler;
+        client = http;
+        closeServer = close;
+    }
+
+    static void clearCookieHandler(HttpURLConnection connection) throws ReflectiveOperationException {
+        Field handler = cookieHandler;
+        Object jdk = handler == null ? null : jdkConnection(connection, handler.getDeclaringClass());
+        if (jdk != null) {
+            handler.set(jdk, null);
+        }
+    }
+
+    /** Closes the connection's socket at once, whatever is left unread, then disconnects it. */
+    static void closeAtOnce(HttpURLConnection connection) {
+        Field http = client;
+        try {
+            Object jdk = http == null ? null : jdkConnection(connection, http.getDeclaringClass());
+            Object socketClient = jdk == null ? null : http.get(jdk);
+            if (socketClient != null) {
+                closeServer.invoke(socketClient);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // disconnect() below does what it can
+        }
+        connection.disconnect();
+    }
+
+    /** The JDK's own connection object behind {@code connection} (an https one wraps it), or null if not one. */
+    private static Object jdkConnection(HttpURLConnection connection, Class<?> jdkClass)
+            throws ReflectiveOperationException {
+        Object target = connection;
+        if (connection instanceof HttpsURLConnection) {
+            Field delegate = httpsDelegate();
+            target = delegate.getDeclaringClass().isInstance(connection) ? delegate.get(connection) : connection;
+        }
+        return jdkClass.isInstance(target) ? target : null;
+    }
+
+    /** Looked up at the first https call: the TLS classes it loads stay out of a plain-http agent's start. */
+    private static Field httpsDelegate() throws ReflectiveOperationException {
+        Field delegate = httpsDelegate;
+        if (delegate == null) {
+            delegate = Class.forName("sun.net.www.protocol.https.HttpsURLConnectionImpl").getDeclaredField("delegate");
+            delegate.setAccessible(true);
+            httpsDelegate = delegate;
+        }
+        return delegate;
+    }
+}
