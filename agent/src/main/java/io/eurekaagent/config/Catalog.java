@@ -212,7 +212,8 @@ public final class Catalog {
     public static final Key REGISTRY_FETCH_INTERVAL = key(
                     Section.DISCOVERY, "eureka.client.registry-fetch-interval-seconds")
             .number(30, 1, 3600, "seconds")
-            .doc("how often the delta is fetched");
+            .doc("how often the delta is fetched; after a failed or refused fetch twice as long each time, at most 10"
+                    + " intervals, as the Netflix client");
     public static final Key FILTER_ONLY_UP = key(Section.DISCOVERY, "eureka.client.filter-only-up-instances").flag(true)
             .doc("only UP instances are handed out");
     public static final Key RESOLVE_SERVICE_URLS = key(Section.DISCOVERY, "eureka.agent.resolve-service-urls")
