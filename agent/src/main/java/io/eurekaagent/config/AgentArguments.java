@@ -18,9 +18,13 @@ public final class AgentArguments {
     private AgentArguments() {
     }
 
-    /** {@code [A-Za-z_][A-Za-z0-9_.\[\]-]*}, checked by hand: a regular expression costs premain milliseconds. */
+    /**
+     * {@code [A-Za-z_][A-Za-z0-9_.\[\]-]*}, ASCII only as every setting's name; checked by hand: a regular expression
+     * costs premain milliseconds.
+     */
     private static boolean isKey(String key) {
-        if (key.isEmpty() || !(Character.isLetter(key.charAt(0)) || key.charAt(0) == '_')) {
+        char first = key.isEmpty() ? 0 : key.charAt(0);
+        if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z' || first == '_')) {
             return false;
         }
         for (int i = 1; i < key.length(); i++) {
@@ -47,7 +51,10 @@ public final class AgentArguments {
             return warnings;
         }
         Set<String> seen = new HashSet<>();
+        boolean afterAComma = false;
         for (String piece : arguments.split(",", -1)) {
+            boolean followsAComma = afterAComma;
+            afterAComma = true;
             int equals = piece.indexOf('=');
             String key = equals < 0 ? "" : piece.substring(0, equals).trim();
             if (!isKey(key)) {
@@ -57,10 +64,10 @@ public final class AgentArguments {
                 warnings.add("agent argument " + key + " is given twice: the last one is used");
             }
             if (!ConfigSource.isOurs(key)) {
-                warnings.add("agent argument '" + AgentLog.mask(piece.trim()) + "' is not a setting the agent reads: a"
-                        + " value holding ',' followed by 'name='"
-                        + " cannot be an agent argument; give it as a"
-                        + " system property");
+                // Only after a comma can it be the rest of a value that held ",name=".
+                warnings.add("agent argument '" + AgentLog.mask(piece.trim()) + "' is not a setting the agent reads"
+                        + (followsAComma ? ": a value holding ',' followed by 'name=' cannot be an agent argument;"
+                                + " give it as a system property" : ""));
             }
         }
         return warnings;

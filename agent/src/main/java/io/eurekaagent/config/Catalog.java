@@ -237,7 +237,8 @@ public final class Catalog {
     public static final Key FAIL_FAST = key(Section.AGENT, "eureka.agent.fail-fast").flag(false)
             .doc("a bad setting stops the JVM with exit code 78 instead of running the app without the agent");
     public static final Key CONFIG_FILE = key(Section.AGENT, "eureka.agent.config-file").kind(Key.Kind.FILE)
-            .doc("a properties file with any of these keys (UTF-8, a regular file of at most 1 MB); lowest precedence");
+            .doc("a properties file with any of these keys (UTF-8, a regular file or a resource on the JVM's class"
+                    + " path, not in a Spring Boot jar's BOOT-INF, of at most 1 MB); lowest precedence");
 
     private Catalog() {
     }

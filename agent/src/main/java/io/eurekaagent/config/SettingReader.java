@@ -135,7 +135,7 @@ final class SettingReader {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(setting.value().trim());
+            int value = ValueCheck.asciiInt(setting.value().trim());
             if (value >= min && value <= max) {
                 return value;
             }
@@ -174,7 +174,7 @@ final class SettingReader {
         Setting setting = get(key);
         String value = setting == null ? key.defaultValue() : setting.value().trim();
         try {
-            int port = value == null ? 0 : Integer.parseInt(value);
+            int port = value == null ? 0 : ValueCheck.asciiInt(value);
             return port > 0 && port <= 65535 ? port : 0;
         } catch (NumberFormatException e) {
             return 0;
@@ -211,7 +211,8 @@ final class SettingReader {
     }
 
     String path(Key key) {
-        return checked(key, key.defaultValue(), ValueCheck.PATH, "a URL path starting with '/'");
+        return checked(key, key.defaultValue(), ValueCheck.PATH,
+                "a URL path starting with '/', without spaces, with % only in escapes such as %20");
     }
 
     /** The trimmed value if it passes {@code check}, else a problem and the fallback. */

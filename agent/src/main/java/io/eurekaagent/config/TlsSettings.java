@@ -121,11 +121,11 @@ final class TlsSettings {
 
     /** Spring resource style: {@code file:/path}, {@code classpath:name} or a plain path. Null when not found. */
     private static InputStream read(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String name = location.substring("classpath:".length());
-            return ClassLoader.getSystemResourceAsStream(name.startsWith("/") ? name.substring(1) : name);
+        String resource = FileLocation.classPathName(location);
+        if (resource != null) {
+            return ClassLoader.getSystemResourceAsStream(resource);
         }
-        Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+        Path path = FileLocation.path(location);
         if (!Files.isRegularFile(path)) {
             return null;
         }

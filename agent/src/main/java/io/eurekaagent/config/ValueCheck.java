@@ -16,7 +16,7 @@ enum ValueCheck {
             case HOST:
                 return HostSyntax.isValid(value);
             case PATH:
-                return value.startsWith("/") && !hasWhitespace(value);
+                return value.startsWith("/") && !hasWhitespace(value) && percentEscapesAreValid(value);
             default:
                 return HostSyntax.literal(value) != null;
         }
@@ -46,6 +46,37 @@ enum ValueCheck {
             }
         }
         return true;
+    }
+
+    /** Every {@code %} starts an escape of two hex digits ({@code /%zz} would be refused by the server or a proxy). */
+    private static boolean percentEscapesAreValid(String value) {
+        for (int i = value.indexOf('%'); i >= 0; i = value.indexOf('%', i + 1)) {
+            if (i + 2 >= value.length() || !isHexDigit(value.charAt(i + 1)) || !isHexDigit(value.charAt(i + 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /**
+     * An optionally signed run of ASCII digits as an int. Not {@code Integer.parseInt} alone: it takes any Unicode
+     * digit, so fullwidth {@code ５} or Arabic-Indic {@code ٣} would pass as numbers.
+     */
+    static int asciiInt(String value) {
+        int start = value.startsWith("-") || value.startsWith("+") ? 1 : 0;
+        if (start == value.length()) {
+            throw new NumberFormatException(value);
+        }
+        for (int i = start; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                throw new NumberFormatException(value);
+            }
+        }
+        return Integer.parseInt(value);
     }
 
     private static boolean hasWhitespace(String value) {

@@ -39,23 +39,51 @@ public final class AgentLog {
     }
 
     public static void info(String message) {
-        write(PREFIX + mask(message));
+        write(PREFIX, message);
     }
 
     public static void warn(String message) {
-        write(PREFIX + "WARN " + mask(message));
+        write(PREFIX + "WARN ", message);
     }
 
     public static void debug(String message) {
         if (debug) {
-            write(PREFIX + "DEBUG " + mask(message));
+            write(PREFIX + "DEBUG ", message);
         }
     }
 
     /** One write per line, so that no other writer of the stream can come between its text and its end. */
-    private static void write(String line) {
+    private static void write(String prefix, String message) {
         String start = ConsoleNeighbour.leavesLinesOpen() ? System.lineSeparator() : "";
-        out.print(start + line + System.lineSeparator());
+        out.print(start + prefix + oneLine(mask(message)) + System.lineSeparator());
+    }
+
+    /**
+     * {@code text} with its control characters escaped ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}):
+     * a value or an exception message holding a line break (Jackson's "...\n at [Source...") must not split an
+     * event in two, nor an escape sequence reach the terminal.
+     */
+    static String oneLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder line = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isISOControl(c)) {
+                if (line != null) {
+                    line.append(c);
+                }
+                continue;
+            }
+            if (line == null) {
+                line = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            String hex = Integer.toHexString(c);
+            line.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+                    : "\\u" + "0000".substring(hex.length()) + hex);
+        }
+        return line == null ? text : line.toString();
     }
 
     /**

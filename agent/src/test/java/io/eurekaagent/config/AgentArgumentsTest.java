@@ -3,6 +3,7 @@ package io.eurekaagent.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,15 @@ class AgentArgumentsTest {
     void aLeadingPieceWithoutKeyIsRejected() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> AgentArguments.parse("orders"));
         assertEquals("agent arguments 'orders': expected key=value pairs separated by commas", e.problems().get(0));
+    }
+
+    /** Issue 21, defect 8: a value holding ",name=" is the likely cause only after a comma, not in the first piece. */
+    @Test
+    void anUnknownFirstArgumentIsNotBlamedOnACommaItDoesNotFollow() {
+        assertEquals(List.of("agent argument 'orders=1' is not a setting the agent reads"),
+                AgentArguments.warnings("orders=1"));
+        assertEquals(List.of("agent argument 'b=2' is not a setting the agent reads: a value holding ',' followed by"
+                + " 'name=' cannot be an agent argument; give it as a system property"),
+                AgentArguments.warnings("eureka.instance.appname=a,b=2"));
     }
 }

@@ -249,6 +249,22 @@ class AgentConfigTest {
         }
     }
 
+    /** Issue 21, defect 8: the config file takes the forms the TLS store settings take. */
+    @Test
+    void aConfigFileMayBeGivenAsAFileUrlOrAClassPathResource() throws Exception {
+        Path file = Files.writeString(dir.resolve("settings.properties"), "eureka.instance.appname=from-file\n");
+
+        assertEquals("from-file", load(null, Map.of("eureka.agent.config-file", "file:" + file), Map.of())
+                .instance().appName());
+        assertEquals("from-class-path", load(null, Map.of("eureka.agent.config-file",
+                "classpath:config/agent-settings.properties"), Map.of()).instance().appName());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> load(null, Map.of("eureka.agent.config-file", "classpath:nope.properties"), Map.of()));
+        assertEquals(List.of("eureka.agent.config-file=classpath:nope.properties (system property): expected a"
+                + " readable UTF-8 properties file (class path resource nope.properties is not on the class path)"),
+                e.problems());
+    }
+
     @Test
     void aByteOrderMarkDoesNotSwallowTheFirstKey() throws Exception {
         Path file = Files.writeString(dir.resolve("bom.properties"), "\uFEFFeureka.instance.appname=orders\n");

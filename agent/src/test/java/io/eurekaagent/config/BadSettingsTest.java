@@ -70,7 +70,8 @@ class BadSettingsTest {
                         + " | an application name of letters, digits, '.', '_' or '-', at most 255 characters",
                 "eureka.instance.ip-address | myhost.example | a literal IPv4 or IPv6 address such as 10.0.0.5",
                 "eureka.instance.ip-address | 300.1.1.1 | a literal IPv4 or IPv6 address such as 10.0.0.5",
-                "eureka.instance.health-check-url-path | health | a URL path starting with '/'",
+                "eureka.instance.health-check-url-path | health | a URL path starting with '/', without"
+                        + " spaces, with % only in escapes such as %20",
                 "eureka.instance.home-page-url | /home | an absolute http or https URL (scheme must be http or https)",
                 "spring.cloud.inetutils.ignored-interfaces | docker[ | comma-separated regular expressions ('docker['"
                         + " is not one)",
@@ -101,8 +102,20 @@ class BadSettingsTest {
                 "eureka.instance.status-page-url | ftp://host/info | an absolute http or https URL (scheme must be"
                         + " http or https)",
                 "eureka.instance.health-check-url | http:///health | an absolute http or https URL (no host)",
-                "eureka.instance.status-page-url-path | info page | a URL path starting with '/'",
+                "eureka.instance.status-page-url-path | info page | a URL path starting with '/', without"
+                        + " spaces, with % only in escapes such as %20",
                 "eureka.agent.fail-fast | sometimes | true or false",
+                // Issue 21, defect 8: digits other than ASCII ones, and percent-escapes that are none.
+                "eureka.instance.non-secure-port | \uFF15\uFF10\uFF10\uFF10 | a whole number (a TCP port) from 1 to"
+                        + " 65535",
+                "eureka.instance.lease-renewal-interval-in-seconds | \u0663 | a whole number of seconds from 1 to"
+                        + " 3600",
+                "eureka.instance.health-check-url-path | /%zz | a URL path starting with '/', without"
+                        + " spaces, with % only in escapes such as %20",
+                "eureka.instance.home-page-url-path | /a%2 | a URL path starting with '/', without"
+                        + " spaces, with % only in escapes such as %20",
+                "management.endpoints.web.base-path | /ops%g0 | a URL path starting with '/', without"
+                        + " spaces, with % only in escapes such as %20",
             })
     void isExplainedInOneLine(String key, String value, String expected) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
@@ -177,6 +190,8 @@ class BadSettingsTest {
                 + "must be http or https)",
         "http://user:s3cret@eureka/ | agent arguments 'http://user:****@eureka/': expected key=value pairs separated "
                 + "by commas",
+        // Issue 21, defect 8: a key of letters other than ASCII ones is no key.
+        "\u00fc=\u00fc | agent arguments '\u00fc=\u00fc': expected key=value pairs separated by commas",
     })
     void agentArgumentProblems(String arguments, String message) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,

@@ -34,4 +34,12 @@ class AgentLogTest {
                 AgentLog.mask("HTTP 500: you sent Authorization: Basic YWdlbnQ6czNjcjN0 and dG9rZW4tZm9yLXRlc3Rz"));
         assertEquals("bearer ****", AgentLog.mask("bearer eyJhbGciOiJIUzI1NiJ9.e30.x"));
     }
+
+    /** Issue 21, defect 8: a line break in a value or an exception message must not split the agent's line. */
+    @Test
+    void controlCharactersAreEscapedSoThatEveryEventIsOneLine() {
+        assertEquals("Leading zeroes not allowed\\n at [Source: REDACTED] tab\\t cr\\r esc\\u001b[0m",
+                AgentLog.oneLine("Leading zeroes not allowed\n at [Source: REDACTED] tab\t cr\r esc\u001b[0m"));
+        assertEquals("plain", AgentLog.oneLine("plain"));
+    }
 }
