@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,28 +35,50 @@ public final class AddressChooser {
     }
 
     public Optional<InetAddress> choose(List<NetworkInterfaceInfo> interfaces) {
-        List<NetworkInterfaceInfo> usable = new ArrayList<>();
+        NetworkInterfaceInfo[] on = new NetworkInterfaceInfo[1];
+        return Optional.ofNullable(best(interfaces, false, on));
+    }
+
+    /**
+     * When {@link #choose} finds nothing: the best address on an interface skipped for its name alone (a pod whose
+     * only interface is {@code veth*}), never on one the user ignored. Such an address is reachable more often than
+     * loopback, which no other host can call and which several such pods would share in one instance id.
+     * @return the address and its interface's name, or null
+     */
+    public Map.Entry<String, InetAddress> skippedByName(List<NetworkInterfaceInfo> interfaces) {
+        NetworkInterfaceInfo[] on = new NetworkInterfaceInfo[1];
+        InetAddress address = best(interfaces, true, on);
+        return address == null ? null : Map.entry(on[0].name(), address);
+    }
+
+    /**
+     * The first address of the best rank, in interface order, among the interfaces that are up and not loopback;
+     * {@code skippedByName}: those skipped by the default name list only, else those not skipped at all.
+     */
+    private InetAddress best(List<NetworkInterfaceInfo> interfaces, boolean skippedByName, NetworkInterfaceInfo[] on) {
+        List<NetworkInterfaceInfo> candidates = new ArrayList<>();
         for (NetworkInterfaceInfo nic : interfaces) {
-            if (nic.up() && !nic.loopback() && !ignored(nic.name())) {
-                usable.add(nic);
+            boolean byName = ignoredByDefault(nic.name());
+            if (nic.up() && !nic.loopback() && !ignoredByUser(nic.name()) && byName == skippedByName) {
+                candidates.add(nic);
             }
         }
-        usable.sort(BY_INDEX);
-        // The first address of the best rank, in interface order.
+        candidates.sort(BY_INDEX);
         InetAddress best = null;
         int bestRank = Integer.MAX_VALUE;
-        for (NetworkInterfaceInfo nic : usable) {
+        for (NetworkInterfaceInfo nic : candidates) {
             for (InetAddress address : nic.addresses()) {
                 if (!address.isLoopbackAddress() && !address.isLinkLocalAddress() && rank(address) < bestRank) {
                     best = address;
                     bestRank = rank(address);
+                    on[0] = nic;
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
 
-    private boolean ignored(String name) {
+    private static boolean ignoredByDefault(String name) {
         if (name.startsWith("docker") && digits(name.substring(6))) {
             return true;
         }
@@ -64,6 +87,10 @@ public final class AddressChooser {
                 return true;
             }
         }
+        return false;
+    }
+
+    private boolean ignoredByUser(String name) {
         for (Pattern pattern : ignoredInterfaces) {
             if (pattern.matcher(name).matches()) {
                 return true;

@@ -25,6 +25,8 @@ public final class InstanceFactory {
     private final ReadinessSettings ports;
     private List<NetworkInterfaceInfo> interfaces;
     private ReverseLookup lookup;
+    private List<NetworkInterfaceInfo> detectedFrom;
+    private String detected;
     private URI guessedStatusPage;
 
     public InstanceFactory(InstanceSettings config, ReadinessSettings ports) {
@@ -156,17 +158,38 @@ public final class InstanceFactory {
         return config.ipAddress() != null ? config.ipAddress() : detectIp(interfaces);
     }
 
+    /** Chosen once per list of interfaces: the reverse lookup and the instance both ask, the warning comes once. */
     private String detectIp(List<NetworkInterfaceInfo> interfaces) {
-        Optional<InetAddress> chosen =
-                new AddressChooser(config.ignoredInterfaces(), config.preferredNetworks()).choose(interfaces);
+        if (interfaces != detectedFrom) {
+            detectedFrom = interfaces;
+            detected = chooseIp(interfaces);
+        }
+        return detected;
+    }
+
+    private String chooseIp(List<NetworkInterfaceInfo> interfaces) {
+        AddressChooser chooser = new AddressChooser(config.ignoredInterfaces(), config.preferredNetworks());
+        Optional<InetAddress> chosen = chooser.choose(interfaces);
         if (chosen.isPresent()) {
-            // An IPv6 address without its scope (%eth0); no regex, which costs the app's start ~3 ms cold.
-            String address = chosen.get().getHostAddress();
-            int scope = address.indexOf('%');
-            return scope < 0 ? address : address.substring(0, scope);
+            return withoutScope(chosen.get());
+        }
+        Map.Entry<String, InetAddress> skipped = chooser.skippedByName(interfaces);
+        if (skipped != null) {
+            String address = withoutScope(skipped.getValue());
+            AgentLog.warn("no network interface but " + skipped.getKey() + ", whose kind (a container's virtual end or"
+                    + " bridge) other hosts often cannot reach; registering its address " + address
+                    + " (set eureka.instance.ip-address if callers cannot reach it)");
+            return address;
         }
         AgentLog.warn("no usable network interface found; registering 127.0.0.1 (set eureka.instance.ip-address)");
         return "127.0.0.1";
+    }
+
+    /** An IPv6 address without its scope (%eth0); no regex, which costs the app's start ~3 ms cold. */
+    private static String withoutScope(InetAddress chosen) {
+        String address = chosen.getHostAddress();
+        int scope = address.indexOf('%');
+        return scope < 0 ? address : address.substring(0, scope);
     }
 
     private static List<NetworkInterfaceInfo> interfaces() {

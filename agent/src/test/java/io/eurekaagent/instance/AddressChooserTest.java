@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,22 @@ class AddressChooserTest {
     void nothingUsableIsEmpty() throws Exception {
         assertTrue(DEFAULTS.choose(List.of(nic("lo", 1, true, "127.0.0.1"), nic("docker0", 2, true, "172.17.0.1")))
                 .isEmpty());
+    }
+
+    /** Issue 21, defect 9: a pod whose only interface is veth*: its address, not loopback; never a user-ignored one. */
+    @Test
+    void anInterfaceSkippedForItsNameAloneIsTheFallbackBeforeLoopback() throws Exception {
+        NetworkInterfaceInfo loopback = nic("lo", 1, true, "127.0.0.1");
+        NetworkInterfaceInfo veth = nic("veth0a1b", 7, true, "192.0.2.7");
+
+        assertEquals("none", choose(DEFAULTS, loopback, veth));
+        assertEquals("veth0a1b 192.0.2.7", fallback(DEFAULTS, loopback, veth));
+        assertEquals("none", fallback(new AddressChooser(List.of(Pattern.compile("veth.*")), List.of()), loopback,
+                veth));
+    }
+
+    private static String fallback(AddressChooser chooser, NetworkInterfaceInfo... nics) {
+        Map.Entry<String, InetAddress> skipped = chooser.skippedByName(List.of(nics));
+        return skipped == null ? "none" : skipped.getKey() + " " + skipped.getValue().getHostAddress();
     }
 }

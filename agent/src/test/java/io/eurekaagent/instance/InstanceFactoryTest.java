@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
+import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import java.nio.file.Path;
 import java.util.List;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -214,5 +215,24 @@ class InstanceFactoryTest {
         factory.create(List.of(AddressChooserTest.nic("eth0", 2, true, "10.0.0.5")), "web-1", boot, 8080,
                 StatusEndpointsTest.app(boot, null));
         assertEquals(null, factory.guessedStatusPage(), "the actuator's page is the framework's, not a guess");
+    }
+
+    /** Issue 21, defect 9: a pod whose only interface is veth*: its address, said once, not 127.0.0.1 twice. */
+    @Test
+    void aPodWhoseOnlyInterfaceIsAVethEndRegistersItsAddressAndSaysSoOnce() throws Exception {
+        Properties properties = new Properties();
+        properties.put("eureka.instance.appname", "orders");
+        InstanceFactory factory = factory(properties);
+        List<NetworkInterfaceInfo> pod = List.of(AddressChooserTest.nic("lo", 1, true, "127.0.0.1"),
+                AddressChooserTest.nic("veth3f2a", 9, true, "192.0.2.9"));
+
+        try (CapturedStderr log = new CapturedStderr()) {
+            InstanceInfo first = factory.create(pod, "pod-1", "x.jar", 8080, StatusEndpointsTest.app("x.jar", null));
+            factory.create(pod, "pod-1", "x.jar", 8080, StatusEndpointsTest.app("x.jar", null));
+
+            assertEquals("192.0.2.9", document(first).get("ipAddr"));
+            assertEquals(1, log.count("no network interface but veth3f2a"), log.text());
+            assertEquals(0, log.count("127.0.0.1"), log.text());
+        }
     }
 }
