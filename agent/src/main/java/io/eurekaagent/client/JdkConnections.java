@@ -5,6 +5,10 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLStreamHandler;
 import javax.net.ssl.HttpsURLConnection;
 
 /**
@@ -14,6 +18,8 @@ import javax.net.ssl.HttpsURLConnection;
  * <li>keep the app's cookie jar out of the agent's calls: the connection takes {@code CookieHandler.getDefault()} in
  *     its constructor and has no setter; with an app's {@code CookieManager} installed, the agent would send the
  *     app's cookies to Eureka and store Eureka's session cookie in the app's jar;</li>
+ * <li>make URLs with the JDK's own http and https handlers: an app's {@code URLStreamHandlerFactory} that throws for
+ *     http (or hands out its own handler) must not decide the agent's calls (issue 21);</li>
  * <li>close the socket of an answer left unread (a health check reads only the status; a call past its deadline):
  *     {@code disconnect()} hands such a socket to the JDK's keep-alive cleaner thread, which drains the rest, so a
  *     server that stalls or drips its body kept one socket open per call for seconds to minutes (issue 21).</li>
@@ -26,6 +32,8 @@ public final class JdkConnections {
     private static volatile Field client;
     private static volatile Method closeServer;
     private static volatile Field httpsDelegate;
+    private static volatile URLStreamHandler httpHandler;
+    private static volatile URLStreamHandler httpsHandler;
 
     private JdkConnections() {
     }
@@ -39,9 +47,18 @@ public final class JdkConnections {
         Field http = connection.getDeclaredField("http");
         http.setAccessible(true);
         Method close = Class.forName("sun.net.www.http.HttpClient").getMethod("closeServer");
+        URLStreamHandler plain = (URLStreamHandler) Class.forName("sun.net.www.protocol.http.Handler")
+                .getDeclaredConstructor().newInstance();
         cookieHandler = handler;
         client = http;
         closeServer = close;
+        httpHandler = plain;
+    }
+
+    /** {@code uri} as a URL handled by the JDK's own handler, whatever factory the app installed. */
+    static URL url(URI uri) throws MalformedURLException {
+        URLStreamHandler handler = "https".equalsIgnoreCase(uri.getScheme()) ? httpsHandler() : httpHandler;
+        return handler == null ? uri.toURL() : new URL(null, uri.toString(), handler);
     }
 
     static void clearCookieHandler(HttpURLConnection connection) throws ReflectiveOperationException {
@@ -76,6 +93,21 @@ public final class JdkConnections {
             target = delegate.getDeclaringClass().isInstance(connection) ? delegate.get(connection) : connection;
         }
         return jdkClass.isInstance(target) ? target : null;
+    }
+
+    /** Made at the first https call, as {@link #httpsDelegate}; null before {@link #prepare} or where it fails. */
+    private static URLStreamHandler httpsHandler() {
+        URLStreamHandler handler = httpsHandler;
+        if (handler == null && httpHandler != null) {
+            try {
+                handler = (URLStreamHandler) Class.forName("sun.net.www.protocol.https.Handler")
+                        .getDeclaredConstructor().newInstance();
+                httpsHandler = handler;
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return null;
+            }
+        }
+        return handler;
     }
 
     /** Looked up at the first https call: the TLS classes it loads stay out of a plain-http agent's start. */

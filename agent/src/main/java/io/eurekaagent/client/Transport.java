@@ -1,5 +1,6 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -28,8 +29,25 @@ public interface Transport {
          */
         public Transport create(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, boolean tls,
                 EurekaProxy proxy) {
-            return this == URL_CONNECTION ? new UrlConnectionTransport(connectTimeout, worker, tlsContext, proxy)
-                    : new JavaHttpClientTransport(connectTimeout, worker, tlsContext, tls, proxy);
+            if (this == JAVA_HTTP_CLIENT) {
+                try {
+                    return new JavaHttpClientTransport(connectTimeout, worker, tlsContext, tls, proxy);
+                } catch (RuntimeException | LinkageError e) {
+                    // An app can break what java.net.http needs at start (a URLStreamHandlerFactory that throws for
+                    // http fails the JDK's JCE set-up): the default transport needs none of it (issue 21).
+                    AgentLog.warn("eureka.agent.http-client=java-http-client cannot start in this JVM (" + rootCause(e)
+                            + "); using url-connection");
+                }
+            }
+            return new UrlConnectionTransport(connectTimeout, worker, tlsContext, proxy);
+        }
+
+        private static String rootCause(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
         }
     }
 

@@ -127,7 +127,7 @@ public final class UrlConnectionTransport implements Transport {
             int limit)
             throws IOException {
         Proxy through = proxy == null ? Proxy.NO_PROXY : proxy.proxyFor(uri);
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(through);
+        HttpURLConnection connection = (HttpURLConnection) JdkConnections.url(uri).openConnection(through);
         open.set(connection);
         boolean readToTheEnd = false;
         try {

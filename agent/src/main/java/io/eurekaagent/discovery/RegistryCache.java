@@ -97,7 +97,7 @@ public final class RegistryCache implements Runnable, RegistrySource {
             failedInARow = 0;
         } catch (EurekaUnavailableException | IOException e) {
             failed(e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             failed("unexpected " + e);
         } finally {
             firstAttempt.countDown();

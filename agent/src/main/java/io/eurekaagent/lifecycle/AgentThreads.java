@@ -33,7 +33,11 @@ public final class AgentThreads {
     public static Thread newThread(String name, Runnable body) {
         Thread thread = new Thread(body, PREFIX + name);
         thread.setDaemon(true);
-        thread.setContextClassLoader(null);
+        try {
+            thread.setContextClassLoader(null);
+        } catch (SecurityException deniedByTheApp) {
+            // The app's SecurityManager forbids it (issue 21): the thread keeps its creator's loader, and runs.
+        }
         thread.setUncaughtExceptionHandler(REPORT);
         return thread;
     }

@@ -83,8 +83,9 @@ public final class Registrar {
         while (!closing) {
             try {
                 beat(registered, health, interval, backoff);
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                // Whatever the HTTP stack or an app's hook throws, this thread is the registration: it must go on.
+            } catch (RuntimeException | Error e) {
+                // Whatever the HTTP stack or an app's hook throws (an ExceptionInInitializerError of a JDK class the
+                // app broke, too), this thread is the registration: it must go on.
                 failed("heartbeat", "unexpected " + e);
                 sleepUntil(clock.nanoTime() + backoff.next().toNanos());
             }

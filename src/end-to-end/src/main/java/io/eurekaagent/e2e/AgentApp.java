@@ -16,6 +16,7 @@ public final class AgentApp {
     private boolean withAgent = true;
     /** Null: agent-test-app. */
     private List<String> main;
+    private String java;
 
     /** agent-test-app on {@code port}, registered with {@code server} as {@code app}. */
     public static AgentApp testApp(EurekaServer server, String app, int port) {
@@ -60,13 +61,19 @@ public final class AgentApp {
         return this;
     }
 
+    /** Runs the app on this java instead of the suite's ({@link Project#appJava}). */
+    public AgentApp java(String command) {
+        java = command;
+        return this;
+    }
+
     public List<String> command() {
         // -De2e.http-client=java-http-client runs the scenarios again on the other transport.
         String transport = System.getProperty("e2e.http-client");
         if (transport != null) {
             properties.putIfAbsent("eureka.agent.http-client", transport);
         }
-        List<String> command = new ArrayList<>(List.of(Project.appJava()));
+        List<String> command = new ArrayList<>(List.of(java != null ? java : Project.appJava()));
         command.addAll(jvmOptions);
         if (withAgent) {
             command.add("-javaagent:" + Project.agentJar() + (agentArguments == null ? "" : "=" + agentArguments));

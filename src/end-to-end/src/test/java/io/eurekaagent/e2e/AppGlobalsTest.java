@@ -1,7 +1,9 @@
 package io.eurekaagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An app that installs its own cookie jar, response cache, proxy selector and authenticator: its own calls go
@@ -41,6 +45,48 @@ class AppGlobalsTest {
                     .property("eureka.client.tls.trust-store", pki.trustStore().toString())
                     .property("eureka.client.tls.trust-store-password", TestPki.PASSWORD);
             assertOnlyTheAppsOwnCallConsultedThem(eureka, app);
+        }
+    }
+
+    /**
+     * Issue 21, defect 4: an app that breaks {@code http} URLs for the whole JVM (a URLStreamHandlerFactory that
+     * throws), or whose SecurityManager denies setContextClassLoader. On either transport the agent registers and
+     * renews; java-http-client, which cannot start under the first, says so in one line and uses url-connection.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"url-factory, url-connection", "url-factory, java-http-client", "security-manager, url-connection",
+        "security-manager, java-http-client"})
+    void anAppThatMakesTheJvmHostileToAgentsIsStillRegisteredAndRenewed(String hostility, String transport)
+            throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        String name = "hostile-host-" + hostility + "-" + transport;
+        AgentApp app = new AgentApp()
+                .property("eureka.client.service-url.defaultZone", eureka.serviceUrl())
+                .property("eureka.instance.appname", name)
+                .property("eureka.instance.hostname", "localhost")
+                .property("eureka.instance.ip-address", "127.0.0.1")
+                .property("eureka.instance.lease-renewal-interval-in-seconds", "1")
+                .property("eureka.agent.debug", "true")
+                .property("eureka.agent.http-client", transport)
+                .main("-cp", Project.root().resolve("src/end-to-end/target/classes").toString(),
+                        "io.eurekaagent.e2e.apps.HostileHostApp", hostility, "0");
+        if (hostility.equals("security-manager")) {
+            // JDK 24 and later let no app install a SecurityManager: the suite's own JDK 17 runs this case.
+            app.java(Project.javaOfThisJvm());
+        }
+        try (ChildProcess process = app.start(name)) {
+            Registry.awaitInstances(eureka, name.toUpperCase(), 1, START);
+            long deadline = System.nanoTime() + START.toNanos();
+            while (process.output().split("DEBUG renewed", -1).length <= 3) {
+                if (System.nanoTime() > deadline) {
+                    fail("fewer than 3 renewals\n" + process.output());
+                }
+                Thread.sleep(100);
+            }
+
+            assertFalse(process.output().contains("stopped by an unexpected error"), process.output());
+            assertEquals(transport.equals("java-http-client") && hostility.equals("url-factory"),
+                    process.output().contains("java-http-client cannot start in this JVM"), process.output());
         }
     }
 
