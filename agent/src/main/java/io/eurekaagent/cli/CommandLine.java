@@ -78,7 +78,7 @@ public final class CommandLine {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(System.out).run(args, System.getProperties(), System.getenv()));
+        System.exit(new CommandLine(new MaskedOutput(System.out)).run(args, System.getProperties(), System.getenv()));
     }
 
     int run(String[] args, Properties properties, Map<String, String> env) {

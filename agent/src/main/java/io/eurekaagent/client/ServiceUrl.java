@@ -73,8 +73,7 @@ public final class ServiceUrl {
         String user = decode(colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon));
         String password = colon < 0 ? "" : decode(rawUserInfo.substring(colon + 1));
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        AgentLog.addSecret(password);
-        AgentLog.addSecret(token);
+        AgentLog.addCredentials(user, password, colon < 0 ? "" : rawUserInfo.substring(colon + 1));
         return "Basic " + token;
     }
 

@@ -314,11 +314,18 @@ public final class Registrar {
         failures.failed(what, why + "; retrying");
     }
 
+    /**
+     * What the server said, when it is JSON as a Eureka server's errors are; of any other body only its size: a page
+     * from a proxy or portal tells the reader nothing, and may echo the request's credentials (issue 21).
+     */
     private static String bodyOf(EurekaResponse response) {
-        return response.body().isEmpty()
-                ? ""
-                : ": "
-                        + response.body()
-                                .substring(0, Math.min(200, response.body().length()));
+        String body = response.body().trim();
+        if (body.isEmpty()) {
+            return "";
+        }
+        if (!body.startsWith("{") && !body.startsWith("[")) {
+            return ": a " + response.body().length() + "-character body that is not JSON, not shown";
+        }
+        return ": " + body.substring(0, Math.min(200, body.length()));
     }
 }

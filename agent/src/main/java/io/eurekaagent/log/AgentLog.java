@@ -3,6 +3,9 @@ package io.eurekaagent.log;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,8 +114,48 @@ public final class AgentLog {
 
     /** A password or token the agent holds (a service URL's, a key store's): never printed, whatever the line. */
     public static void addSecret(String secret) {
-        if (secret != null && secret.length() >= 3 && !SECRETS.contains(secret)) {
-            SECRETS.add(secret);
+        addSecret(secret, 3);
+    }
+
+    /**
+     * A URL's credentials in every form a server may echo them (issue 21): the password as written (percent-encoded)
+     * and decoded, form- and percent-encoded again, {@code user:password} raw, encoded and in Base64 (the Basic
+     * token), and what follows each special character of the password (a server that split it there).
+     * @param user and {@code password} decoded; {@code rawPassword} as written in the URL
+     */
+    public static void addCredentials(String user, String password, String rawPassword) {
+        String both = user + ":" + password;
+        addSecret(password);
+        addSecret(rawPassword);
+        addSecret(both);
+        addSecret(Base64.getEncoder().encodeToString(both.getBytes(StandardCharsets.UTF_8)));
+        for (String form : new String[] {password, both}) {
+            String encoded = URLEncoder.encode(form, StandardCharsets.UTF_8);
+            addSecret(encoded);
+            addSecret(encoded.replace("+", "%20"));
+        }
+        for (int i = 0; i < password.length(); i++) {
+            if (!Character.isLetterOrDigit(password.charAt(i))) {
+                // A piece shorter than 4 would mask ordinary words of other lines.
+                addSecret(password.substring(i + 1), 4);
+            }
+        }
+    }
+
+    private static void addSecret(String secret, int shortest) {
+        if (secret == null || secret.length() < shortest) {
+            return;
+        }
+        synchronized (SECRETS) {
+            if (SECRETS.contains(secret)) {
+                return;
+            }
+            // Longest first: a piece of a password masked before the whole would leave the rest of it in the line.
+            int at = 0;
+            while (at < SECRETS.size() && SECRETS.get(at).length() >= secret.length()) {
+                at++;
+            }
+            SECRETS.add(at, secret);
         }
     }
 

@@ -2,6 +2,9 @@ package io.eurekaagent.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class AgentLogTest {
@@ -41,5 +44,27 @@ class AgentLogTest {
         assertEquals("Leading zeroes not allowed\\n at [Source: REDACTED] tab\\t cr\\r esc\\u001b[0m",
                 AgentLog.oneLine("Leading zeroes not allowed\n at [Source: REDACTED] tab\t cr\r esc\u001b[0m"));
         assertEquals("plain", AgentLog.oneLine("plain"));
+    }
+
+    /** Issue 21, defect 3: a server that echoes the credentials in any form shows none of them, nor a piece of them. */
+    @Test
+    void everyFormOfAUrlsCredentialsIsMasked() {
+        String password = "ZQXJ/,x: %#?\u00fc\u20ac;k9pw";
+        String raw = URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+        AgentLog.addCredentials("agent", password, raw);
+        String both = "agent:" + password;
+        String[] echoed = {
+            password,
+            raw,
+            both,
+            URLEncoder.encode(both, StandardCharsets.UTF_8),
+            Base64.getEncoder().encodeToString(both.getBytes(StandardCharsets.UTF_8)),
+            "\u00fc\u20ac;k9pw",
+            "k9pw"
+        };
+        for (String form : echoed) {
+            String line = AgentLog.mask("HTTP 401: you sent <" + form + ">");
+            assertEquals("HTTP 401: you sent <****>", line, form);
+        }
     }
 }

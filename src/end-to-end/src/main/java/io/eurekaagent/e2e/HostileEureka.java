@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -180,13 +182,19 @@ public final class HostileEureka implements AutoCloseable {
         };
     }
 
-    /** An error page that shows the request's Authorization header, as some debugging proxies do. */
+    /**
+     * A JSON error that shows the request's credentials in every form a debugging proxy or a careless server might:
+     * the Authorization header, the decoded {@code user:password}, and that percent-encoded.
+     */
     public static Answer echoingAuthorization(int status) {
-        return (headers, out) -> status(
-                        status,
-                        "text/plain",
-                        ("you sent Authorization: " + headers.get("authorization")).getBytes(StandardCharsets.UTF_8))
-                .write(headers, out);
+        return (headers, out) -> {
+            String authorization = String.valueOf(headers.get("authorization"));
+            String decoded = authorization.startsWith("Basic ") ? new String(Base64.getDecoder().decode(
+                    authorization.substring(6)), StandardCharsets.UTF_8) : authorization;
+            String json = "{\"error\":\"you sent Authorization: " + authorization + "\",\"decoded\":\"" + decoded
+                    + "\",\"encoded\":\"" + URLEncoder.encode(decoded, StandardCharsets.UTF_8) + "\"}";
+            status(status, "application/json", json.getBytes(StandardCharsets.UTF_8)).write(headers, out);
+        };
     }
 
     private void accept() {

@@ -14,10 +14,13 @@ public enum Hostility {
             Call.FETCH, "registry fetch failed", "is larger than 4 MB, the most a registry may take at this heap size"),
     STALLED_REGISTRY(Call.FETCH, "registry fetch failed", "no answer within"),
     ENDLESS_HEARTBEAT_ANSWER(Call.HEARTBEAT, "DEBUG renewed", ""),
-    ECHOED_AUTHORIZATION(Call.HEARTBEAT, "heartbeat failed: HTTP 401", "you sent Authorization: Basic ****"),
+    ECHOED_AUTHORIZATION(Call.HEARTBEAT, "heartbeat failed: HTTP 401",
+            "you sent Authorization: Basic ****\",\"decoded\":\"****\",\"encoded\":\"****\""),
     HTML_200_TO_A_REGISTRATION(
             Call.REGISTRATION, "registration failed", "HTTP 200 where a Eureka server answers 204 (is it one?)"),
-    HTTP_400_TO_A_HEARTBEAT(Call.HEARTBEAT, "heartbeat failed: HTTP 400", "registering again");
+    HTTP_400_TO_A_HEARTBEAT(
+            Call.HEARTBEAT, "heartbeat failed: HTTP 400", "a 11-character body that is not JSON, not shown; registering"
+                    + " again");
 
     public final Call call;
     /** The start of the agent's line about it, and what that line says. */
