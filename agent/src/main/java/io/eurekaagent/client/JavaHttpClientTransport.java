@@ -1,7 +1,9 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -13,25 +15,34 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-/** {@code eureka.agent.http-client=java-http-client}: the JDK's {@code java.net.http.HttpClient}, HTTP/1.1. */
+/**
+ * {@code eureka.agent.http-client=java-http-client}: the JDK's {@code java.net.http.HttpClient}, HTTP/1.1. After a
+ * protocol error (headers past the JDK's {@code jdk.http.maxHeaderSize}, a malformed answer) that client keeps the
+ * exchange's connection open, one socket and its buffers per call until the heap runs out (issue 21), and offers no
+ * way to close it: from then on the calls go through {@link UrlConnectionTransport}, which closes every exchange.
+ */
 public final class JavaHttpClientTransport implements Transport {
     private final HttpClient http;
     private final EurekaProxy proxy;
+    /** Where the calls go once this client has met a protocol error ({@link #send}). */
+    private final UrlConnectionTransport fallback;
+    private volatile boolean leaking;
 
     /**
      * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
      * @param tls false when every server is plain http: the client then skips loading the JDK's CA certificates
      * @param proxy the proxy of the calls to Eureka, or null for none
      */
-    public JavaHttpClientTransport(Duration connectTimeout, Executor executor, SSLContext tlsContext, boolean tls,
-            EurekaProxy proxy) {
+    public JavaHttpClientTransport(Duration connectTimeout, ExecutorService executor, SSLContext tlsContext,
+            boolean tls, EurekaProxy proxy) {
         this.proxy = proxy;
+        this.fallback = new UrlConnectionTransport(connectTimeout, executor, tlsContext, proxy);
         // HTTP/1.1: the default HTTP/2 adds an h2c upgrade to every plain-http request, which Eureka never takes.
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,6 +74,9 @@ public final class JavaHttpClientTransport implements Transport {
     @Override
     public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, int limit)
             throws IOException, TimeoutException {
+        if (leaking) {
+            return fallback.send(method, uri, headers, body, timeout, limit);
+        }
         HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, content);
@@ -89,6 +103,12 @@ public final class JavaHttpClientTransport implements Transport {
             // The request's own timeout and the future's race; either way the server did not answer in time.
             if (cause instanceof HttpTimeoutException) {
                 throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
+            if (cause instanceof ProtocolException && !leaking) {
+                leaking = true;
+                AgentLog.warn("java-http-client keeps a connection open after a protocol error (" + cause.getMessage()
+                        + " from " + uri.getHost() + ":" + uri.getPort() + "), one socket and its buffers per call,"
+                        + " and has no way to close one: the agent's calls go through url-connection from now on");
             }
             throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
         }

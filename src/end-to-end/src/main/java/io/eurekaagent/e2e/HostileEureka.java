@@ -153,6 +153,18 @@ public final class HostileEureka implements AutoCloseable {
         };
     }
 
+    /** 200 with 20,000 headers of 4 KB each (80 MB of headers), then an empty body, as fast as the client reads. */
+    public static Answer hugeHeaders() {
+        byte[] header = ("X-Filler: " + "f".repeat(4096) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        return (headers, out) -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 20_000; i++) {
+                out.write(header);
+            }
+            out.write("Content-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        };
+    }
+
     /** Not a byte, until the client gives up. */
     public static Answer silent() {
         return (headers, out) -> {

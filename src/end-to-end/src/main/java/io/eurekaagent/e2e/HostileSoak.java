@@ -116,7 +116,8 @@ public final class HostileSoak {
                 .trim();
     }
 
-    private static long sockets(long pid) throws IOException {
+    /** The sockets process {@code pid} holds open, from /proc. */
+    static long sockets(long pid) throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
             return fds.filter(fd -> {
                 try {

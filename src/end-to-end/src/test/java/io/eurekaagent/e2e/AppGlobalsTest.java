@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,7 @@ class AppGlobalsTest {
      * throws), or whose SecurityManager denies setContextClassLoader. On either transport the agent registers and
      * renews; java-http-client, which cannot start under the first, says so in one line and uses url-connection.
      */
+    @Tag(Transports.BOTH)
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"url-factory, url-connection", "url-factory, java-http-client", "security-manager, url-connection",
         "security-manager, java-http-client"})

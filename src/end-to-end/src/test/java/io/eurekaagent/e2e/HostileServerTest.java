@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -74,6 +75,7 @@ class HostileServerTest {
      * a heartbeat, on either transport. Four apps side by side (two transports, drip and stall) for 30 s of renewals
      * at a 1 s interval: each registered within 3 s of listening, renewed with no gap over 3 s.
      */
+    @Tag(Transports.BOTH)
     @Test
     void aRegistryFetchThatDripsOrStallsHoldsBackNeitherTheRegistrationNorAHeartbeat() throws Exception {
         List<SlowFetch> apps = new ArrayList<>();
@@ -100,6 +102,7 @@ class HostileServerTest {
      * its connection at once, on either transport (the default one left ~11 open at a 1 s interval, each drained by
      * the JDK's keep-alive cleaner).
      */
+    @Tag(Transports.BOTH)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"url-connection", "java-http-client"})
     void aHealthUrlThatStallsAfterItsHeadersLeavesNoConnectionOpen(String transport) throws Exception {
@@ -123,6 +126,56 @@ class HostileServerTest {
             assertTrue(health.open() <= 1, health.open() + " connections open after " + health.requests()
                     + " checks\n" + process.output());
         }
+    }
+
+    /**
+     * Issue 21, defect 2: a server that answers every heartbeat with 80 MB of headers (20,000 of 4 KB) for a minute,
+     * apps at -Xmx64m on both transports side by side: the heap in use after a full GC at most 16 MB, at most 8
+     * sockets, no OutOfMemoryError. (java-http-client kept one socket and its buffers per call: 75 sockets and
+     * 35 MB after 70 s.)
+     */
+    @Tag(Transports.BOTH)
+    @Test
+    void aMinuteOfHugeHeadersLeavesNeitherSocketsNorHeapBehind() throws Exception {
+        List<HostileEureka> servers = new ArrayList<>();
+        List<ChildProcess> apps = new ArrayList<>();
+        try {
+            for (String transport : List.of("url-connection", "java-http-client")) {
+                HostileEureka eureka = new HostileEureka().answer(Call.HEARTBEAT, HostileEureka.hugeHeaders());
+                servers.add(eureka);
+                apps.add(eureka.smallApp("huge-headers-" + transport, 0, "")
+                        .property("eureka.agent.http-client", transport).start("huge-headers-" + transport));
+            }
+            long deadline = System.nanoTime() + 2 * WAIT.toNanos();
+            for (HostileEureka eureka : servers) {
+                while (heartbeatsSpan(eureka) < TimeUnit.SECONDS.toNanos(60)) {
+                    if (System.nanoTime() > deadline) {
+                        fail(eureka.count(Call.HEARTBEAT) + " heartbeats only\n" + apps);
+                    }
+                    Thread.sleep(500);
+                }
+            }
+            for (ChildProcess app : apps) {
+                long sockets = HostileSoak.sockets(app.pid());
+                long liveHeapKb = Jcmd.liveHeapKb(app.pid());
+                System.out.println("huge headers: " + sockets + " sockets, live heap " + liveHeapKb + " KB");
+                assertTrue(sockets <= 8, sockets + " sockets open\n" + app.output());
+                assertTrue(liveHeapKb <= 16 * 1024, "live heap after GC " + liveHeapKb + " KB\n" + app.output());
+                assertFalse(app.output().contains("OutOfMemoryError"), app.output());
+            }
+        } finally {
+            for (ChildProcess app : apps) {
+                app.stop(WAIT);
+            }
+            for (HostileEureka eureka : servers) {
+                eureka.close();
+            }
+        }
+    }
+
+    private static long heartbeatsSpan(HostileEureka eureka) {
+        List<Long> heartbeats = eureka.arrivals(Call.HEARTBEAT);
+        return heartbeats.size() < 2 ? 0 : heartbeats.get(heartbeats.size() - 1) - heartbeats.get(0);
     }
 
     /** An app whose Eureka server answers registrations and heartbeats at once, and registry fetches slowly. */
