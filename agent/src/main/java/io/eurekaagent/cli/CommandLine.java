@@ -5,6 +5,7 @@ import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.client.Transport;
+import io.eurekaagent.config.AgentArguments;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.config.Reference;
@@ -50,7 +51,8 @@ public final class CommandLine {
                     "                   else the app's instances on this host, or on every host with --all",
                     "  in-service APP [INSTANCE-ID] [--all]",
                     "                   remove the override: the instances are UP again",
-                    "  attach PID       load the agent into a running JVM of this user (settings as key=value)",
+                    "  attach PID       load the agent into a running JVM of this user (settings as key=value,",
+                    "                   and those of this command's environment and -D properties)",
                     "  help             this text",
                     "",
                     "Settings are the agent's: -D system properties, environment variables",
@@ -94,8 +96,15 @@ public final class CommandLine {
         }
         String settings = arguments.settings().isEmpty() ? null : String.join(",", arguments.settings());
         if (arguments.command().equals("attach")) {
-            // The settings are checked here, alone: the running JVM adds its own properties and environment.
-            return load(settings, new Properties(), Map.of()) == null ? USAGE : attach(arguments.name(), settings);
+            String forwarded;
+            try {
+                forwarded = AgentArguments.forAttach(settings, properties, env);
+            } catch (InvalidSettingException e) {
+                report(e);
+                return USAGE;
+            }
+            // Checked here, alone: the running JVM adds its own properties and environment.
+            return load(forwarded, new Properties(), Map.of()) == null ? USAGE : attach(arguments.name(), forwarded);
         }
         AgentConfig config = load(settings, properties, env);
         if (config == null) {
@@ -128,10 +137,14 @@ public final class CommandLine {
         try {
             return AgentConfig.load(settings, properties, env);
         } catch (InvalidSettingException e) {
-            for (String problem : e.problems()) {
-                out.println("invalid setting " + problem);
-            }
+            report(e);
             return null;
+        }
+    }
+
+    private void report(InvalidSettingException e) {
+        for (String problem : e.problems()) {
+            out.println("invalid setting " + problem);
         }
     }
 

@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Parses {@code -javaagent:eureka-agent.jar=key=value,key=value}. Service URLs are themselves comma-separated,
@@ -71,6 +74,46 @@ public final class AgentArguments {
             }
         }
         return warnings;
+    }
+
+    /**
+     * What {@code attach} hands the running JVM as agent arguments: the settings of the command line itself, then
+     * those of its own system properties, then those of its environment (the first of a key wins), as
+     * {@code key=value} pairs; variables become property names ({@code EUREKA_INSTANCE_APPNAME} is
+     * {@code eureka.instance.appname}). Through the environment or a file, a password reaches the app without
+     * showing in {@code ps} as the attach command's arguments would (issue 21); agent arguments travel over the
+     * attach socket, never in a command line.
+     * @param commandLine the attach command's own {@code key=value} settings joined by commas, or null
+     */
+    public static String forAttach(String commandLine, Properties properties, Map<String, String> env)
+            throws InvalidSettingException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, String> setting : parse(commandLine).entrySet()) {
+            add(settings, seen, setting.getKey(), setting.getValue());
+        }
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            if (ConfigSource.isOurs(name)) {
+                add(settings, seen, name, properties.getProperty(name));
+            }
+        }
+        for (Map.Entry<String, String> variable : new TreeMap<>(env).entrySet()) {
+            if (ConfigSource.isOurs(variable.getKey())) {
+                add(settings, seen, String.join(".", RelaxedNames.envSegments(variable.getKey())),
+                        variable.getValue());
+            }
+        }
+        List<String> pairs = new ArrayList<>();
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            pairs.add(setting.getKey() + "=" + setting.getValue());
+        }
+        return pairs.isEmpty() ? null : String.join(",", pairs);
+    }
+
+    private static void add(Map<String, String> settings, Set<String> seen, String key, String value) {
+        if (seen.add(RelaxedNames.canonicalKey(key))) {
+            settings.put(key, value);
+        }
     }
 
     public static Map<String, String> parse(String arguments) throws InvalidSettingException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class AgentArgumentsTest {
@@ -41,5 +42,21 @@ class AgentArgumentsTest {
         assertEquals(List.of("agent argument 'b=2' is not a setting the agent reads: a value holding ',' followed by"
                 + " 'name=' cannot be an agent argument; give it as a system property"),
                 AgentArguments.warnings("eureka.instance.appname=a,b=2"));
+    }
+
+    /** Issue 21, defect 10: attach forwards its environment and properties: a password need not be an argument. */
+    @Test
+    void attachForwardsItsSettingsThenItsPropertiesThenItsEnvironmentTheFirstOfAKeyWinning() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("eureka.instance.appName", "from-property");
+        properties.setProperty("eureka.agent.debug", "true");
+        properties.setProperty("java.version", "17");
+
+        assertEquals("eureka.instance.hostname=h,eureka.agent.debug=true,eureka.instance.appName=from-property,"
+                + "eureka.client.serviceurl.defaultzone=http://agent:pw@127.0.0.1:8761/eureka/",
+                AgentArguments.forAttach("eureka.instance.hostname=h", properties, Map.of(
+                        "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://agent:pw@127.0.0.1:8761/eureka/",
+                        "EUREKA_INSTANCE_APPNAME", "from-environment", "PATH", "/bin")));
+        assertEquals(null, AgentArguments.forAttach(null, new Properties(), Map.of()));
     }
 }

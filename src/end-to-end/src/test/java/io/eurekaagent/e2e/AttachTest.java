@@ -41,12 +41,39 @@ class AttachTest {
         }
     }
 
+    /**
+     * Issue 21, defect 10: the settings, the service URL's password among them, in the attach command's environment
+     * rather than in its arguments, where {@code ps} shows them to every user of the host while the attach runs.
+     */
+    @Test
+    void theSettingsMayComeFromTheAttachCommandsEnvironmentKeepingThePasswordOutOfItsCommandLine() throws Exception {
+        EurekaServer eureka = SharedEurekaServer.get();
+        try (ChildProcess app = new AgentApp().withoutAgentFlag().env("PORT", "0").start("attached-from-env")) {
+            app.awaitLine("agent-test-app listening on port", TIMEOUT);
+            Map<String, String> env = Map.of(
+                    "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", eureka.serviceUrl().replace("http://", "http://agent:pw@"),
+                    "EUREKA_INSTANCE_APPNAME", "attached-from-env",
+                    "EUREKA_INSTANCE_HOSTNAME", "localhost",
+                    "EUREKA_INSTANCE_IPADDRESS", "127.0.0.1");
+
+            String out = attach(app.pid(), env);
+            Registry.awaitInstances(eureka, "ATTACHED-FROM-ENV", 1, TIMEOUT);
+
+            assertTrue(out.startsWith("the agent is loaded into " + app.pid()), out);
+            app.stop(TIMEOUT);
+        }
+    }
+
     /** Runs the attach command with the java that runs the apps; returns its output after exit code 0. */
     private static String attach(long pid, String... settings) throws Exception {
+        return attach(pid, Map.of(), settings);
+    }
+
+    private static String attach(long pid, Map<String, String> env, String... settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(Project.appJava(), "-jar", Project.agentJar().toString(),
                 "attach", Long.toString(pid)));
         command.addAll(List.of(settings));
-        try (ChildProcess cli = ChildProcess.start("attach", command, Map.of(), Project.root())) {
+        try (ChildProcess cli = ChildProcess.start("attach", command, env, Project.root())) {
             int exitCode = cli.awaitExit(TIMEOUT);
             assertEquals(0, exitCode, cli.output());
             return cli.output();
