@@ -85,7 +85,10 @@ public final class CommandLine {
 
     int run(String[] args, Properties properties, Map<String, String> env) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            out.println(HELP);
+            // Line by line: the output escapes control characters, a line break among them.
+            for (String line : HELP.split("\n", -1)) {
+                out.println(line);
+            }
             return args.length == 0 ? USAGE : OK;
         }
         Arguments arguments = Arguments.parse(args);

@@ -66,7 +66,7 @@ public final class AgentLog {
      * a value or an exception message holding a line break (Jackson's "...\n at [Source...") must not split an
      * event in two, nor an escape sequence reach the terminal.
      */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         if (text == null) {
             return null;
         }

@@ -21,4 +21,15 @@ class MaskedOutputTest {
         assertEquals("http://cli-user:****@127.0.0.1:8761/eureka/: FAILED: server said ****" + System.lineSeparator()
                 + "and ****" + System.lineSeparator(), bytes.toString(StandardCharsets.UTF_8));
     }
+
+    /** Issue 21, defect 8: an exception message with a line break stays on its line. */
+    @Test
+    void eachPrintlnIsOneLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new MaskedOutput(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            out.println("FAILED: Leading zeroes not allowed\n at [Source: REDACTED]");
+        }
+        assertEquals("FAILED: Leading zeroes not allowed\\n at [Source: REDACTED]" + System.lineSeparator(),
+                bytes.toString(StandardCharsets.UTF_8));
+    }
 }

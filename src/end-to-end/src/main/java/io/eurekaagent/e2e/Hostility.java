@@ -13,6 +13,7 @@ public enum Hostility {
     ENDLESS_REGISTRY(
             Call.FETCH, "registry fetch failed", "is larger than 4 MB, the most a registry may take at this heap size"),
     STALLED_REGISTRY(Call.FETCH, "registry fetch failed", "no answer within"),
+    DRIPPING_REGISTRY(Call.FETCH, "registry fetch failed", "no answer within"),
     ENDLESS_HEARTBEAT_ANSWER(Call.HEARTBEAT, "DEBUG renewed", ""),
     ECHOED_AUTHORIZATION(Call.HEARTBEAT, "heartbeat failed: HTTP 401",
             "you sent Authorization: Basic ****\",\"decoded\":\"****\",\"encoded\":\"****\""),
@@ -55,6 +56,8 @@ public enum Hostility {
                 return HostileEureka.endless();
             case STALLED_REGISTRY:
                 return HostileEureka.stalled();
+            case DRIPPING_REGISTRY:
+                return HostileEureka.dripping();
             case ECHOED_AUTHORIZATION:
                 return HostileEureka.echoingAuthorization(401);
             case HTML_200_TO_A_REGISTRATION:
