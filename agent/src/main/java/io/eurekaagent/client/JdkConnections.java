@@ -31,6 +31,7 @@ public final class JdkConnections {
     private static volatile Field cookieHandler;
     private static volatile Field client;
     private static volatile Method closeServer;
+    private static volatile Method doNotRetry;
     private static volatile Field httpsDelegate;
     private static volatile URLStreamHandler httpHandler;
     private static volatile URLStreamHandler httpsHandler;
@@ -41,17 +42,25 @@ public final class JdkConnections {
     /** Once per JVM, before the first call; a JDK without these fields keeps its default (one line says so). */
     public static void prepare(Instrumentation instrumentation) throws ReflectiveOperationException {
         JdkPackages.open(instrumentation);
+        reach();
+    }
+
+    /** Looks up what {@link #prepare} reaches, in packages already open to the agent. */
+    static void reach() throws ReflectiveOperationException {
         Class<?> connection = Class.forName("sun.net.www.protocol.http.HttpURLConnection");
         Field handler = connection.getDeclaredField("cookieHandler");
         handler.setAccessible(true);
         Field http = connection.getDeclaredField("http");
         http.setAccessible(true);
-        Method close = Class.forName("sun.net.www.http.HttpClient").getMethod("closeServer");
+        Class<?> httpClient = Class.forName("sun.net.www.http.HttpClient");
+        Method close = httpClient.getMethod("closeServer");
+        Method once = httpClient.getMethod("setDoNotRetry", boolean.class);
         URLStreamHandler plain = (URLStreamHandler) Class.forName("sun.net.www.protocol.http.Handler")
                 .getDeclaredConstructor().newInstance();
         cookieHandler = handler;
         client = http;
         closeServer = close;
+        doNotRetry = once;
         httpHandler = plain;
     }
 
@@ -76,6 +85,9 @@ public final class JdkConnections {
             Object jdk = http == null ? null : jdkConnection(connection, http.getDeclaringClass());
             Object socketClient = jdk == null ? null : http.get(jdk);
             if (socketClient != null) {
+                // First: the JDK sends a GET, PUT or DELETE again when its socket fails, and a call past its
+                // deadline must not reach the server a second time (a DELETE counted twice, issue 21).
+                doNotRetry.invoke(socketClient, true);
                 closeServer.invoke(socketClient);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
