@@ -1,5 +1,6 @@
 package io.eurekaagent;
 
+import io.eurekaagent.agent.EurekaAgent;
 import io.eurekaagent.cli.CommandLine;
 import java.lang.instrument.Instrumentation;
 

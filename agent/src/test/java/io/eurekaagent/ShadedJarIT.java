@@ -64,7 +64,7 @@ class ShadedJarIT {
 
     @Test
     void agentClassesRunOnJava11AndTheEntryClassLoadsOnJava8ToSaySo() throws IOException {
-        assertEquals(55, majorVersion("io/eurekaagent/EurekaAgent.class"), "class file major version of Java 11");
+        assertEquals(55, majorVersion("io/eurekaagent/agent/EurekaAgent.class"), "class file major version of Java 11");
         assertEquals(52, majorVersion("io/eurekaagent/JavaVersionGate.class"), "class file major version of Java 8");
     }
 

@@ -4,7 +4,7 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
-import io.eurekaagent.EurekaAgent;
+import io.eurekaagent.agent.EurekaAgent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

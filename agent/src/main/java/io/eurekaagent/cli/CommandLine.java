@@ -2,19 +2,16 @@ package io.eurekaagent.cli;
 
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaUnavailableException;
-import io.eurekaagent.client.ServerChoice;
-import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentArguments;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.config.Reference;
-import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.discovery.RegisteredInstance;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.discovery.RegistryLimits;
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -117,8 +114,8 @@ public final class CommandLine {
             out.println("eureka.client.enabled=false: no Eureka settings to use");
             return USAGE;
         }
-        Transport transport = config.transport(AgentThreads.httpExecutor());
-        EurekaClient client = client(config.servers().serviceUrls(), config.servers(), transport);
+        Transport transport = Transport.of(config, AgentThreads.httpExecutor());
+        EurekaClient client = EurekaClient.of(config.servers().serviceUrls(), config.servers(), transport);
         String name = arguments.name();
         switch (arguments.command()) {
             case "check":
@@ -182,11 +179,6 @@ public final class CommandLine {
         return OK;
     }
 
-    /** A client of {@code servers} with the agent's timeouts and quarantine. */
-    static EurekaClient client(List<ServiceUrl> servers, ServerSettings config, Transport transport) {
-        return new EurekaClient(new ServerChoice(servers, config.serverQuarantine()), transport,
-                config.connectTimeout().plus(config.readTimeout()));
-    }
 
     private static List<RegisteredInstance> sorted(Collection<RegisteredInstance> instances) {
         List<RegisteredInstance> sorted = new ArrayList<>(instances);

@@ -1,7 +1,8 @@
 package io.eurekaagent.cli;
 
+import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaUnavailableException;
-import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.discovery.Registry;
@@ -36,7 +37,7 @@ final class Preflight {
         for (ServiceUrl server : servers) {
             long start = System.nanoTime();
             try {
-                Registry registry = RegistryCache.fetchWhole(CommandLine.client(List.of(server), config, transport),
+                Registry registry = RegistryCache.fetchWhole(EurekaClient.of(List.of(server), config, transport),
                         RegistryLimits.ofThisJvm());
                 out.println(server + ": ok, " + registry.size() + " instances, "
                         + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -1,5 +1,7 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.config.ServerSettings;
+import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
@@ -33,6 +35,12 @@ public final class EurekaClient implements EurekaCalls {
     private final Duration callTimeout;
 
     /** @param attemptTimeout the most one request to one server may take, connecting included */
+    /** A client of {@code servers} with the agent's timeouts and quarantine: the agent's and the command line's. */
+    public static EurekaClient of(List<ServiceUrl> servers, ServerSettings settings, Transport transport) {
+        return new EurekaClient(new ServerChoice(servers, settings.serverQuarantine()), transport,
+                settings.connectTimeout().plus(settings.readTimeout()));
+    }
+
     public EurekaClient(ServerChoice servers, Transport transport, Duration attemptTimeout) {
         this.servers = servers;
         this.transport = transport;

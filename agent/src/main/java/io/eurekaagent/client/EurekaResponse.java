@@ -1,5 +1,6 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.config.ServiceUrl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

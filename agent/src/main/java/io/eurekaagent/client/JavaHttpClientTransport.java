@@ -1,5 +1,6 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.config.EurekaProxy;
 import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
 import java.lang.reflect.Method;

@@ -1,5 +1,6 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.config.ServiceUrl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

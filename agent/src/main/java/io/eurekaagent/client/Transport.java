@@ -1,5 +1,10 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.EurekaProxy;
+import io.eurekaagent.config.ServerSettings;
+import io.eurekaagent.config.ServiceUrl;
+import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
 import java.net.URI;
@@ -18,37 +23,46 @@ import javax.net.ssl.SSLContext;
  * the app's (authenticator, hostname verifier) is used or touched, and no thread is left that delays the exit.
  */
 public interface Transport {
-    /** {@code eureka.agent.http-client}. */
-    enum Kind {
-        URL_CONNECTION, JAVA_HTTP_CLIENT;
-
-        /**
-         * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
-         * @param tls whether any server or health URL is https (without, java-http-client skips the JDK's CA store)
-         * @param proxy the proxy of the calls to Eureka, or null for none
-         */
-        public Transport create(Duration connectTimeout, ExecutorService worker, SSLContext tlsContext, boolean tls,
-                EurekaProxy proxy) {
-            if (this == JAVA_HTTP_CLIENT) {
-                try {
-                    return new JavaHttpClientTransport(connectTimeout, worker, tlsContext, tls, proxy);
-                } catch (RuntimeException | LinkageError e) {
-                    // An app can break what java.net.http needs at start (a URLStreamHandlerFactory that throws for
-                    // http fails the JDK's JCE set-up): the default transport needs none of it (issue 21).
-                    AgentLog.warn("eureka.agent.http-client=java-http-client cannot start in this JVM (" + rootCause(e)
-                            + "); using url-connection");
-                }
-            }
-            return new UrlConnectionTransport(connectTimeout, worker, tlsContext, proxy);
+    /** The agent's transport as its settings make it; TLS is loaded only if a URL it calls is https. */
+    static Transport of(AgentConfig config, ExecutorService worker) {
+        ServerSettings servers = config.servers();
+        String health = config.instance().healthCheckUrl();
+        boolean tls = health != null && health.startsWith("https:")
+                || config.readiness().healthCheckEnabled() && !config.readiness().nonSecurePortEnabled();
+        for (ServiceUrl url : servers.serviceUrls()) {
+            tls |= url.isHttps();
         }
+        return create(servers.httpClient(), servers.connectTimeout(), worker, servers.tlsContext(), tls,
+                servers.proxy());
+    }
 
-        private static String rootCause(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+    /**
+     * The transport of that kind; java-http-client falls back to url-connection where it cannot start.
+     * @param tlsContext the key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults
+     * @param tls whether any server or health URL is https (without, java-http-client skips the JDK's CA store)
+     * @param proxy the proxy of the calls to Eureka, or null for none
+     */
+    static Transport create(TransportKind kind, Duration connectTimeout, ExecutorService worker, SSLContext tlsContext,
+            boolean tls, EurekaProxy proxy) {
+        if (kind == TransportKind.JAVA_HTTP_CLIENT) {
+            try {
+                return new JavaHttpClientTransport(connectTimeout, worker, tlsContext, tls, proxy);
+            } catch (RuntimeException | LinkageError e) {
+                // An app can break what java.net.http needs at start (a URLStreamHandlerFactory that throws for
+                // http fails the JDK's JCE set-up): the default transport needs none of it (issue 21).
+                AgentLog.warn("eureka.agent.http-client=java-http-client cannot start in this JVM (" + rootCause(e)
+                        + "); using url-connection");
             }
-            return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
         }
+        return new UrlConnectionTransport(connectTimeout, worker, tlsContext, proxy);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
     }
 
     /**

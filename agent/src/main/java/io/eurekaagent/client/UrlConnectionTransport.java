@@ -1,5 +1,6 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.config.EurekaProxy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,11 @@
 package io.eurekaagent.config;
 
-import io.eurekaagent.client.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The agent's validated settings: its own switches here, the rest in one part per concern, each consumer taking
@@ -108,11 +106,4 @@ public final class AgentConfig {
     public ReadinessSettings readiness() { return readiness; }
     public DiscoverySettings discovery() { return discovery; }
 
-    /** The agent's HTTP transport, its exchanges run on {@code worker}; TLS is loaded if any URL it calls is https. */
-    public Transport transport(ExecutorService worker) {
-        String health = instance.healthCheckUrl();
-        boolean appUsesTls = health != null && health.startsWith("https:")
-                || readiness.healthCheckEnabled() && !readiness.nonSecurePortEnabled();
-        return servers.transport(worker, appUsesTls);
-    }
 }

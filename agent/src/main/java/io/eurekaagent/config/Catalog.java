@@ -1,6 +1,5 @@
 package io.eurekaagent.config;
 
-import io.eurekaagent.client.Transport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class Catalog {
     public static final Key READ_TIMEOUT = key(Section.SERVERS, "eureka.client.eureka-server-read-timeout-seconds")
             .number(8, 1, 300, "seconds").doc("answer timeout of each request to a server");
     public static final Key HTTP_CLIENT = key(Section.SERVERS, "eureka.agent.http-client")
-            .choice(Transport.Kind.class, "url-connection")
+            .choice(TransportKind.class, "url-connection")
             .doc("the JDK client of the agent's own calls: `HttpURLConnection` (lighter) or"
                     + " `java.net.http.HttpClient`");
     public static final Key TLS_ENABLED = key(Section.SERVERS, "eureka.client.tls.enabled")

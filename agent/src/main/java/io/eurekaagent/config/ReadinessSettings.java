@@ -80,7 +80,7 @@ public final class ReadinessSettings {
     public Map<Integer, String> managementPorts() { return managementPorts; }
 
     /** The port callers use, as configured or to be detected. */
-    public PortPlan servingPort() {
+    public PortPlan portPlan() {
         return nonSecurePortEnabled ? new PortPlan(false, nonSecurePort, nonSecurePortConfigured)
                 : new PortPlan(true, securePort, securePortConfigured);
     }

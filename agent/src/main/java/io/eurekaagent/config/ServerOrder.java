@@ -1,6 +1,5 @@
 package io.eurekaagent.config;
 
-import io.eurekaagent.client.ServiceUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,8 @@
 package io.eurekaagent.config;
 
-import io.eurekaagent.client.EurekaProxy;
-import io.eurekaagent.client.ServiceUrl;
-import io.eurekaagent.client.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import javax.net.ssl.SSLContext;
 
 /** The Eureka servers and how the agent talks to them: order, timeouts, quarantine, transport, TLS, proxy. */
@@ -17,7 +13,7 @@ public final class ServerSettings {
     private Duration serverQuarantine;
     private Duration connectTimeout;
     private Duration readTimeout;
-    private Transport.Kind httpClient;
+    private TransportKind httpClient;
     private SSLContext tlsContext;
     private EurekaProxy proxy;
 
@@ -30,7 +26,7 @@ public final class ServerSettings {
         s.connectTimeout = Duration.ofSeconds(r.integer(Catalog.CONNECT_TIMEOUT));
         s.readTimeout = Duration.ofSeconds(r.integer(Catalog.READ_TIMEOUT));
         s.serverQuarantine = Duration.ofSeconds(r.integer(Catalog.SERVER_QUARANTINE));
-        s.httpClient = r.choice(Catalog.HTTP_CLIENT, Transport.Kind.values());
+        s.httpClient = r.choice(Catalog.HTTP_CLIENT, TransportKind.values());
         // TlsSettings only when a TLS key is set: loading and verifying it costs premain milliseconds.
         s.tlsContext = r.raw(Catalog.TLS_ENABLED) != null || r.raw(Catalog.TLS_KEY_STORE) != null
                 || r.raw(Catalog.TLS_TRUST_STORE) != null ? TlsSettings.read(r) : null;
@@ -69,19 +65,9 @@ public final class ServerSettings {
     public Duration connectTimeout() { return connectTimeout; }
     public Duration readTimeout() { return readTimeout; }
     /** Which of the JDK's HTTP clients the agent's own calls go through. */
-    public Transport.Kind httpClient() { return httpClient; }
+    public TransportKind httpClient() { return httpClient; }
     /** The custom key and trust material of {@code eureka.client.tls.*}, or null for the JDK's defaults. */
     public SSLContext tlsContext() { return tlsContext; }
-
-    /**
-     * The agent's HTTP transport, its exchanges run on {@code worker}.
-     * @param appUsesTls whether the app's own health URL is https
-     */
-    Transport transport(ExecutorService worker, boolean appUsesTls) {
-        boolean tls = appUsesTls;
-        for (ServiceUrl url : serviceUrls) {
-            tls |= url.isHttps();
-        }
-        return httpClient.create(connectTimeout, worker, tlsContext, tls, proxy);
-    }
+    /** The proxy of the calls to Eureka, or null for none. */
+    public EurekaProxy proxy() { return proxy; }
 }

@@ -1,6 +1,5 @@
 package io.eurekaagent.config;
 
-import io.eurekaagent.client.ServiceUrl;
 import io.eurekaagent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.HashMap;

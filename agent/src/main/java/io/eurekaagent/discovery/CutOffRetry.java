@@ -1,6 +1,6 @@
 package io.eurekaagent.discovery;
 
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
@@ -27,7 +27,7 @@ final class CutOffRetry implements Function<Object[], Object> {
         if (!(call[1] instanceof String)
                 || !(call[2] instanceof Integer)
                 || !failedOnce.getDeclaringClass().isInstance(call[0])
-                || Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
+                || AgentThreads.isAgentThread()) {
             return null;
         }
         try {

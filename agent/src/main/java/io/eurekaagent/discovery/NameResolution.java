@@ -3,7 +3,7 @@ package io.eurekaagent.discovery;
 import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.jdk.HookInjector;
 import io.eurekaagent.jdk.JdkPackages;
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
@@ -100,7 +100,7 @@ public final class NameResolution {
      * threads never wait (one of them is defining the hook): what they load before it exists is rewritten after.
      */
     private boolean awaitHooked() {
-        if (Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
+        if (AgentThreads.isAgentThread()) {
             return hooked;
         }
         try {

@@ -1,6 +1,6 @@
 package io.eurekaagent.discovery;
 
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
@@ -19,7 +19,7 @@ final class RefusedConnection implements Function<Object[], Object> {
     public Object apply(Object[] call) {
         // The agent's own calls fail over between Eureka servers by themselves.
         if (!(call[1] instanceof String) || !(call[2] instanceof Integer)
-                || Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
+                || AgentThreads.isAgentThread()) {
             return null;
         }
         try {

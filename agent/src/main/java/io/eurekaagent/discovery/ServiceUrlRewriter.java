@@ -1,6 +1,6 @@
 package io.eurekaagent.discovery;
 
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -32,7 +32,7 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
     @Override
     public Object apply(Object target) {
         // The agent's own calls (a Eureka server at http://eureka/eureka/ is registered as EUREKA) go where they say.
-        if (Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
+        if (AgentThreads.isAgentThread()) {
             return target;
         }
         try {

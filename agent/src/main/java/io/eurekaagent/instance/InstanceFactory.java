@@ -3,7 +3,6 @@ package io.eurekaagent.instance;
 import io.eurekaagent.config.InstanceSettings;
 import io.eurekaagent.config.PortPlan;
 import io.eurekaagent.config.ReadinessSettings;
-import io.eurekaagent.readiness.ServingPort;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetAddress;
 import java.net.URI;
@@ -49,17 +48,20 @@ public final class InstanceFactory {
         }
     }
 
-    /** @param serving what readiness found */
-    public InstanceInfo create(ServingPort serving) {
+    /**
+     * @param port the port readiness found callers served on (0: none)
+     * @param managementPort the management port readiness passed over beside it, or 0
+     */
+    public InstanceInfo create(int port, int managementPort) {
         String hostName = lookup == null ? null : lookup.nameOrAddress(LOOKUP_WAIT);
         String command = JavaCommand.ofThisJvm();
         Map<String, Integer> managementPorts = new HashMap<>();
-        for (Map.Entry<Integer, String> port : ports.managementPorts().entrySet()) {
-            managementPorts.put(port.getValue(), port.getKey());
+        for (Map.Entry<Integer, String> named : ports.managementPorts().entrySet()) {
+            managementPorts.put(named.getValue(), named.getKey());
         }
-        return create(interfaces, hostName, command, serving.port(), new StatusEndpoints.App(command,
+        return create(interfaces, hostName, command, port, new StatusEndpoints.App(command,
                 System.getProperty("java.class.path"), ClassLoader.getSystemClassLoader(), managementPorts,
-                serving.managementPort()));
+                managementPort));
     }
 
     /**
@@ -112,7 +114,7 @@ public final class InstanceFactory {
         boolean noPort = ports.registerOn() == ReadinessSettings.RegisterOn.START;
         b.portEnabled = ports.nonSecurePortEnabled() && !noPort;
         b.securePortEnabled = ports.securePortEnabled() && !noPort;
-        PortPlan plan = ports.servingPort();
+        PortPlan plan = ports.portPlan();
         b.port = !plan.secure() && boundPort > 0 ? boundPort : ports.nonSecurePort();
         b.securePort = plan.secure() && boundPort > 0 ? boundPort : ports.securePort();
         // Without a port, the pid keeps two instances on one host apart.

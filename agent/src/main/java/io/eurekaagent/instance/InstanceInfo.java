@@ -69,7 +69,7 @@ public final class InstanceInfo {
     public int renewalIntervalSeconds() { return renewalIntervalSeconds; }
 
     /** The port callers use: the non-secure one if enabled, else the secure one; -1 when neither is. */
-    public int servingPort() {
+    public int portForCallers() {
         return portEnabled ? port : securePortEnabled ? securePort : -1;
     }
 

@@ -1,7 +1,7 @@
 package io.eurekaagent.instance;
 
 import io.eurekaagent.config.HostSyntax;
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

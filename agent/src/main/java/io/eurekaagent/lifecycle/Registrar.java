@@ -223,7 +223,7 @@ public final class Registrar {
                 : ", " + (clock.nanoTime() - readySinceNanos) / 1_000_000 + " ms after the app listened";
         AgentLog.info((registeredBefore ? "registered again " : "registered ") + instance.app() + " instance "
                 + instance.instanceId() + " at " + instance.ipAddr()
-                + (instance.servingPort() > 0 ? ":" + instance.servingPort() : "")
+                + (instance.portForCallers() > 0 ? ":" + instance.portForCallers() : "")
                 + " (" + status + ") with " + response.server() + " in " + tookMs + " ms" + since);
         registeredBefore = true;
     }

@@ -26,7 +26,7 @@ final class AttachedReadiness implements Readiness {
     }
 
     @Override
-    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+    public ReadyPort await(BooleanSupplier stop, Waiting waiting) {
         waiting.appListens();
         boolean said = false;
         while (!stop.getAsBoolean()) {
@@ -35,10 +35,10 @@ final class AttachedReadiness implements Readiness {
                 listening = new ArrayList<>(ListeningSockets.ofThisProcess());
             } catch (IOException | RuntimeException e) {
                 AgentLog.info("attached to a running JVM whose sockets cannot be read here (" + e
-                        + "): registering once port " + config.servingPort().port() + " accepts connections");
+                        + "): registering once port " + config.portPlan().port() + " accepts connections");
                 return fallback.await(stop, waiting);
             }
-            ServingPort serving = choose(listening);
+            ReadyPort serving = choose(listening);
             if (serving != null) {
                 AgentLog.info("registering port " + serving.port() + ", " + serving.how());
                 return serving;
@@ -58,7 +58,7 @@ final class AttachedReadiness implements Readiness {
         return null;
     }
 
-    private ServingPort choose(List<InetSocketAddress> listening) {
+    private ReadyPort choose(List<InetSocketAddress> listening) {
         PortChoice choice = PortChoice.forListening(config, System.getProperties());
         for (InetSocketAddress address : listening) {
             // No moment of readiness to measure from: 0 keeps "N ms after the app listened" out of the log.

@@ -57,13 +57,13 @@ final class PortChoice {
     }
 
     static PortChoice of(ReadinessSettings config, Properties systemProperties) {
-        return new PortChoice(config.servingPort(), config.registerOn() != ReadinessSettings.RegisterOn.BIND,
+        return new PortChoice(config.portPlan(), config.registerOn() != ReadinessSettings.RegisterOn.BIND,
                 jmxPorts(systemProperties), config.managementPorts());
     }
 
     /** For ports found listening (an agent attached late): each counts as ready once bound. */
     static PortChoice forListening(ReadinessSettings config, Properties systemProperties) {
-        return new PortChoice(config.servingPort(), false, jmxPorts(systemProperties), config.managementPorts());
+        return new PortChoice(config.portPlan(), false, jmxPorts(systemProperties), config.managementPorts());
     }
 
     private static Set<Integer> jmxPorts(Properties systemProperties) {
@@ -139,7 +139,7 @@ final class PortChoice {
     }
 
     /** The serving port once known, else null (ask again after the next event, or a little later). */
-    ServingPort decide(long now) {
+    ReadyPort decide(long now) {
         Candidate pick = null;
         for (Candidate candidate : candidates) {
             if (candidate.ready() && (pick == null || candidate.rank().compareTo(pick.rank()) < 0
@@ -208,7 +208,7 @@ final class PortChoice {
         return null;
     }
 
-    private ServingPort serving(Candidate chosen) {
+    private ReadyPort serving(Candidate chosen) {
         String reason = plan.configured() ? "the configured " + plan.key()
                 : chosen.foundHow != null ? "a port the app listens on"
                 : onAccept ? "the first port the app accepts connections on"
@@ -227,7 +227,7 @@ final class PortChoice {
                 managementPort = other.address.getPort();
             }
         }
-        return new ServingPort(chosen.address.getPort(), how.toString(), chosen.readyNanos(), managementPort);
+        return new ReadyPort(chosen.address.getPort(), how.toString(), chosen.readyNanos(), managementPort);
     }
 
     /** What a thread's name says of the port it serves: "an admin port" for {@code dw-admin-30-acceptor-0@...}. */

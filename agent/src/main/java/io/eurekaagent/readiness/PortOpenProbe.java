@@ -31,7 +31,7 @@ public final class PortOpenProbe implements Readiness {
 
     /** Waits until the port accepts a connection: returns it, or null once {@code stop} says so first. */
     @Override
-    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+    public ReadyPort await(BooleanSupplier stop, Waiting waiting) {
         waiting.appListens();
         waiting.appStarting();
         long start = System.nanoTime();
@@ -40,7 +40,7 @@ public final class PortOpenProbe implements Readiness {
         while (!stop.getAsBoolean()) {
             if (accepts()) {
                 AgentLog.info("port " + port + " accepts connections; registering it");
-                return new ServingPort(port, "it accepts connections", System.nanoTime(), 0);
+                return new ReadyPort(port, "it accepts connections", System.nanoTime(), 0);
             }
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             if (!warned && waitedMs >= WARN_AFTER_MS) {

@@ -55,7 +55,7 @@ final class PortWatch implements Readiness {
     }
 
     @Override
-    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+    public ReadyPort await(BooleanSupplier stop, Waiting waiting) {
         if (!hooks.awaitPrepared()) {
             return fallback.await(stop, waiting);
         }
@@ -67,7 +67,7 @@ final class PortWatch implements Readiness {
                     handle(event);
                 }
                 long now = System.nanoTime();
-                ServingPort serving = step(now);
+                ReadyPort serving = step(now);
                 if (serving != null) {
                     AgentLog.info("registering port " + serving.port() + ", " + serving.how());
                     return serving;
@@ -103,7 +103,7 @@ final class PortWatch implements Readiness {
     }
 
     /** Takes in what happened since, and decides: the serving port, or null (not yet). */
-    ServingPort step(long now) {
+    ReadyPort step(long now) {
         for (Iterator<SocketEvent> pending = binding.iterator(); pending.hasNext(); ) {
             SocketEvent bind = pending.next();
             InetSocketAddress address = SocketHooks.localAddress(bind.socket);
@@ -145,7 +145,7 @@ final class PortWatch implements Readiness {
                 }
             }
         }
-        ServingPort serving = choice.decide(now);
+        ReadyPort serving = choice.decide(now);
         if (serving == null && !saidWaiting && !choice.anyCandidate() && now - started > SAY_WAITING_AFTER_NANOS) {
             saidWaiting = true;
             AgentLog.info("the app has bound no port to register in " + (now - started) / 1_000_000_000

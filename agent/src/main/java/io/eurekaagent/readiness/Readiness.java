@@ -21,5 +21,5 @@ public interface Readiness {
     }
 
     /** Blocks the agent's thread until the app is ready; null when {@code stop} said so first. */
-    ServingPort await(BooleanSupplier stop, Waiting waiting);
+    ReadyPort await(BooleanSupplier stop, Waiting waiting);
 }

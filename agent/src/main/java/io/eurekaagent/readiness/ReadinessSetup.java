@@ -20,9 +20,9 @@ public final class ReadinessSetup {
             case START:
                 return new Readiness() {
                     @Override
-                    public ServingPort await(BooleanSupplier stop, Waiting waiting) {
+                    public ReadyPort await(BooleanSupplier stop, Waiting waiting) {
                         waiting.appListens();
-                        return ServingPort.NONE;
+                        return ReadyPort.NONE;
                     }
                 };
             case PORT_OPEN:
@@ -65,14 +65,14 @@ public final class ReadinessSetup {
         }
 
         @Override
-        public ServingPort await(BooleanSupplier stop, Waiting waiting) {
-            ServingPort serving = watch.await(stop, waiting);
+        public ReadyPort await(BooleanSupplier stop, Waiting waiting) {
+            ReadyPort serving = watch.await(stop, waiting);
             // WildFly accepts before it serves; the other servers tried accept once they serve (docs/servers.md).
             return serving != null && WildFlyBoot.isWildFly() ? WildFlyBoot.awaitServing(serving, stop) : serving;
         }
     }
 
     private static Readiness portOpen(ReadinessSettings config, String ipAddress) {
-        return new PortOpenProbe(config.servingPort().port(), ipAddress);
+        return new PortOpenProbe(config.portPlan().port(), ipAddress);
     }
 }

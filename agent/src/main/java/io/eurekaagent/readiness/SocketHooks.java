@@ -2,7 +2,7 @@ package io.eurekaagent.readiness;
 
 import io.eurekaagent.jdk.HookContract;
 import io.eurekaagent.jdk.HookInjector;
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -181,10 +181,10 @@ final class SocketHooks implements BindTransformer.Hooks {
 
         @Override
         public void accept(Object socket) {
-            String thread = Thread.currentThread().getName();
-            if (thread.startsWith(AgentThreads.PREFIX)) {
+            if (AgentThreads.isAgentThread()) {
                 return;
             }
+            String thread = Thread.currentThread().getName();
             InetSocketAddress address = null;
             if (kind == SocketEvent.Kind.ACCEPTING) {
                 address = localAddress(socket);

@@ -32,7 +32,7 @@ final class WildFlyBoot {
      * After readiness found the port WildFly accepts on: waits until WildFly serves, then returns the port as ready
      * from that moment; null when {@code stop} said so first.
      */
-    static ServingPort awaitServing(ServingPort accepting, BooleanSupplier stop) {
+    static ReadyPort awaitServing(ReadyPort accepting, BooleanSupplier stop) {
         long start = System.nanoTime();
         String said = null;
         while (!stop.getAsBoolean()) {

@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.eurekaagent.config.ServiceUrl;
+import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.instance.Status;
 import io.eurekaagent.lifecycle.TestInstances;
@@ -57,10 +59,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The exact requests the agent sends, and how it treats servers that fail. */
 @ParameterizedClass
-@EnumSource(Transport.Kind.class)
+@EnumSource(TransportKind.class)
 class EurekaClientTest {
     @Parameter
-    Transport.Kind transport;
+    TransportKind transport;
 
     @RegisterExtension
     static WireMockExtension eureka = WireMockExtension.newInstance()
@@ -240,7 +242,7 @@ class EurekaClientTest {
             });
             EurekaClient client = new EurekaClient(
                     new ServerChoice(List.of(ServiceUrl.parse(url(eureka))), Duration.ofMinutes(1)),
-                    transport.create(Duration.ofSeconds(1), worker, null, false, null),
+                    Transport.create(transport, Duration.ofSeconds(1), worker, null, false, null),
                     Duration.ofSeconds(5));
             long start = System.nanoTime();
 

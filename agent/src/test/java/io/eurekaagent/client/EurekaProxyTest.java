@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.config.EurekaProxy;
+import io.eurekaagent.config.ServiceUrl;
+import io.eurekaagent.config.TransportKind;
+import io.eurekaagent.threads.AgentThreads;
 import io.eurekaagent.lifecycle.TestInstances;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,13 +37,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * 407), on either transport; anything else, such as the app's own health URL, goes direct.
  */
 @ParameterizedClass
-@EnumSource(Transport.Kind.class)
+@EnumSource(TransportKind.class)
 class EurekaProxyTest {
     private static final String LOGIN =
             "Basic " + Base64.getEncoder().encodeToString("proxy-user:proxy-pw".getBytes(StandardCharsets.UTF_8));
 
     @Parameter
-    Transport.Kind transport;
+    TransportKind transport;
 
     @RegisterExtension
     static WireMockExtension proxy = WireMockExtension.newInstance()
@@ -59,7 +62,8 @@ class EurekaProxyTest {
         app.stubFor(get("/health").willReturn(aResponse().withStatus(200)));
         List<ServiceUrl> servers = List.of(ServiceUrl.parse("http://eureka.invalid:8761/eureka/"));
         EurekaProxy eurekaProxy = new EurekaProxy("127.0.0.1", proxy.getPort(), "proxy-user", "proxy-pw", servers);
-        Transport http = transport.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false, eurekaProxy);
+        Transport http = Transport.create(
+                transport, Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false, eurekaProxy);
         EurekaClient client =
                 new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), http, Duration.ofSeconds(3));
 
@@ -81,7 +85,7 @@ class EurekaProxyTest {
             closed = probe.getLocalPort();
         }
         List<ServiceUrl> servers = List.of(ServiceUrl.parse("http://eureka.invalid:8761/eureka/"));
-        Transport http = transport.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false,
+        Transport http = Transport.create(transport, Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, false,
                 new EurekaProxy("127.0.0.1", closed, null, null, servers));
         EurekaClient client =
                 new EurekaClient(new ServerChoice(servers, Duration.ofSeconds(60)), http, Duration.ofSeconds(3));

@@ -3,6 +3,7 @@ package io.eurekaagent.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.lifecycle.TestInstances;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.eurekaagent.client;
 
+import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.instance.InstanceInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.lifecycle.TestInstances;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import java.net.URI;
@@ -34,10 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * peer, the line names what the first one did, and nothing escapes as an exception.
  */
 @ParameterizedClass
-@EnumSource(Transport.Kind.class)
+@EnumSource(TransportKind.class)
 class ServerFaultsTest {
     @Parameter
-    Transport.Kind transport;
+    TransportKind transport;
 
     @RegisterExtension
     static WireMockExtension broken = WireMockExtension.newInstance()

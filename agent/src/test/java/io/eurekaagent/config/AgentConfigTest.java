@@ -142,7 +142,7 @@ class AgentConfigTest {
     void registrationWaitsForTheAppToAcceptUnlessToldOtherwise() throws Exception {
         AgentConfig defaults = load(null, Map.of(), Map.of());
         assertEquals(ReadinessSettings.RegisterOn.ACCEPT, defaults.readiness().registerOn());
-        assertFalse(defaults.readiness().servingPort().configured());
+        assertFalse(defaults.readiness().portPlan().configured());
         assertEquals(
                 ReadinessSettings.RegisterOn.BIND,
                 load("eureka.agent.register-on=bind", Map.of(), Map.of())
@@ -160,7 +160,7 @@ class AgentConfigTest {
                         .registerOn());
         assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of())
                 .readiness()
-                .servingPort()
+                .portPlan()
                 .configured());
     }
 

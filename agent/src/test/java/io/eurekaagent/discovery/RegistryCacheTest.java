@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.eurekaagent.client.Transport;
+import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import io.eurekaagent.lifecycle.TestInstances;
 import java.io.ByteArrayOutputStream;
@@ -34,10 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The full fetch, the deltas, the hash check that sends it back to a full fetch, and what a failure leaves. */
 @ParameterizedClass
-@EnumSource(Transport.Kind.class)
+@EnumSource(TransportKind.class)
 class RegistryCacheTest {
     @Parameter
-    Transport.Kind transport;
+    TransportKind transport;
 
     @RegisterExtension
     static WireMockExtension eureka = WireMockExtension.newInstance()

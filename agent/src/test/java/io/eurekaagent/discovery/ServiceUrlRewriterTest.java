@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URL;

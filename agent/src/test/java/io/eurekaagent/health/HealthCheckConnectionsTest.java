@@ -3,7 +3,7 @@ package io.eurekaagent.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.eurekaagent.client.Transport;
+import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.instance.Status;
 import io.eurekaagent.lifecycle.TestInstances;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every check closes its connection (none is left open per check), on either transport.
  */
 @ParameterizedClass
-@EnumSource(Transport.Kind.class)
+@EnumSource(TransportKind.class)
 class HealthCheckConnectionsTest {
     private static final byte[] HEADERS =
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -37,7 +37,7 @@ class HealthCheckConnectionsTest {
             "400\r\n".concat("x".repeat(1024)).concat("\r\n").getBytes(StandardCharsets.US_ASCII);
 
     @Parameter
-    Transport.Kind transport;
+    TransportKind transport;
 
     private ServerSocket server;
     private final AtomicInteger open = new AtomicInteger();

@@ -62,7 +62,7 @@ class InstanceFactoryTest {
         assertFalse(doc.containsKey("secureHealthCheckUrl"));
         assertEquals("false", doc.get("isCoordinatingDiscoveryServer"));
         assertEquals(Long.toString(instance.lastDirtyTimestamp()), doc.get("lastDirtyTimestamp"));
-        assertEquals(8080, instance.servingPort());
+        assertEquals(8080, instance.portForCallers());
     }
 
     @Test
@@ -106,7 +106,7 @@ class InstanceFactoryTest {
         assertEquals("http://sidecar:9000/check", doc.get("healthCheckUrl"));
         assertFalse(doc.containsKey("secureHealthCheckUrl"), "no health path to build it from");
         assertEquals(Map.of("renewalIntervalInSecs", 5, "durationInSecs", 15), doc.get("leaseInfo"));
-        assertEquals(8443, instance.servingPort());
+        assertEquals(8443, instance.portForCallers());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.instance.Status;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import io.eurekaagent.threads.AgentThreads;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -2,13 +2,14 @@ package io.eurekaagent.lifecycle;
 
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.ServerChoice;
-import io.eurekaagent.client.ServiceUrl;
+import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.log.AgentLog;
-import io.eurekaagent.readiness.ServingPort;
+import io.eurekaagent.threads.AgentThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,19 +37,19 @@ public final class TestInstances {
         properties.putAll(settings);
         AgentConfig config = AgentConfig.load(null, properties, Map.of());
         return new InstanceFactory(config.instance(), config.readiness())
-                .create(new ServingPort(8080, "the test's", 0, 0));
+                .create(8080, 0);
     }
 
     public static EurekaClient client(String... urls) {
-        return client(Transport.Kind.URL_CONNECTION, urls);
+        return client(TransportKind.URL_CONNECTION, urls);
     }
 
-    public static EurekaClient client(Transport.Kind transport, String... urls) {
+    public static EurekaClient client(TransportKind transport, String... urls) {
         return client(transport, Duration.ofSeconds(60), urls);
     }
 
     /** A client whose failed servers are set aside for {@code quarantine}; each attempt bounded by 3 s. */
-    public static EurekaClient client(Transport.Kind transport, Duration quarantine, String... urls) {
+    public static EurekaClient client(TransportKind transport, Duration quarantine, String... urls) {
         List<ServiceUrl> servers = Arrays.stream(urls).map(ServiceUrl::parse).collect(Collectors.toList());
         boolean tls = servers.stream().anyMatch(ServiceUrl::isHttps);
         return new EurekaClient(
@@ -56,12 +57,12 @@ public final class TestInstances {
     }
 
     /** A transport of that kind as the agent makes it for plain http servers, connect timeout 1 s. */
-    public static Transport transport(Transport.Kind kind) {
+    public static Transport transport(TransportKind kind) {
         return transport(kind, false);
     }
 
-    private static Transport transport(Transport.Kind kind, boolean tls) {
-        return kind.create(Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, tls, null);
+    private static Transport transport(TransportKind kind, boolean tls) {
+        return Transport.create(kind, Duration.ofSeconds(1), AgentThreads.httpExecutor(), null, tls, null);
     }
 
     /** Captures what the agent prints on stderr while it runs. */

@@ -57,7 +57,7 @@ class PortChoiceTest {
         assertNull(choice.decide(10 * SECOND), "Tomcat binds in init and accepts after its webapps are deployed");
 
         accept(choice, 8080, 15 * SECOND);
-        ServingPort serving = choice.decide(15 * SECOND);
+        ReadyPort serving = choice.decide(15 * SECOND);
         assertEquals(8080, serving.port());
         assertEquals(15 * SECOND, serving.sinceNanos());
         assertEquals(
@@ -127,7 +127,7 @@ class PortChoiceTest {
         accept(choice, 8443, 3);
         assertNull(choice.decide(3 + PortChoice.GRACE_NANOS), "8080 is bound: it is waited for");
         accept(choice, 8080, 4 + PortChoice.GRACE_NANOS);
-        ServingPort serving = choice.decide(4 + PortChoice.GRACE_NANOS);
+        ReadyPort serving = choice.decide(4 + PortChoice.GRACE_NANOS);
         assertEquals(8080, serving.port());
         assertTrue(serving.how().endsWith("; not 8443: looks like a TLS port"), serving.how());
     }
@@ -171,7 +171,7 @@ class PortChoiceTest {
         assertNull(choice.decide(900 * MS), "the admin connector: its thread says so");
         choice.accepting(8080, DW_APP, 901 * MS);
 
-        ServingPort serving = choice.decide(901 * MS);
+        ReadyPort serving = choice.decide(901 * MS);
         assertEquals(8080, serving.port());
         assertEquals(8081, serving.managementPort());
         assertEquals("the first port the app accepts connections on (0.0.0.0:8080, bound by thread main, accepting 900"
@@ -188,7 +188,7 @@ class PortChoiceTest {
         assertNull(choice.decide(510 * MS));
         choice.accepting(8081, DW_ADMIN, 520 * MS);
 
-        ServingPort serving = choice.decide(520 * MS);
+        ReadyPort serving = choice.decide(520 * MS);
         assertEquals(8080, serving.port());
         assertTrue(serving.how().endsWith("; not 8081: an admin port (accepting thread " + DW_ADMIN + ")"),
                 serving.how());
@@ -201,7 +201,7 @@ class PortChoiceTest {
         bind(choice, 8081, 2);
         accept(choice, 8080, 500 * MS);
         assertNull(choice.decide(500 * MS + PortChoice.TOGETHER_NANOS - 1));
-        ServingPort serving = choice.decide(500 * MS + PortChoice.TOGETHER_NANOS);
+        ReadyPort serving = choice.decide(500 * MS + PortChoice.TOGETHER_NANOS);
         assertEquals(8080, serving.port());
         assertTrue(serving.how().endsWith("; not 8081: bound, not accepting connections yet"), serving.how());
         assertEquals(0, serving.managementPort());
@@ -214,7 +214,7 @@ class PortChoiceTest {
         bind(choice, 8080, 2);
         accept(choice, 9000, 500 * MS);
         accept(choice, 8080, 530 * MS);
-        ServingPort serving = choice.decide(530 * MS);
+        ReadyPort serving = choice.decide(530 * MS);
         assertEquals(8080, serving.port());
         assertTrue(serving.how().endsWith("; not 9000: ready together with it, a higher port"), serving.how());
     }
@@ -230,7 +230,7 @@ class PortChoiceTest {
             accept(choice, 9090, 4 * SECOND);
             assertNull(choice.decide(5 * SECOND), settings.toString());
             accept(choice, 8080, 6 * SECOND);
-            ServingPort serving = choice.decide(6 * SECOND);
+            ReadyPort serving = choice.decide(6 * SECOND);
             assertEquals(8080, serving.port(), settings.toString());
             String setting = settings.keySet().stream().filter(key -> key.endsWith("port")).findFirst().get();
             assertTrue(serving.how().endsWith("; not 9090: the management port (" + setting + ")"), serving.how());
@@ -251,7 +251,7 @@ class PortChoiceTest {
         choice.bound(new InetSocketAddress(8081), "main", false, 1);
         choice.accepting(8081, "metrics-acceptor", 2);
         assertNull(choice.decide(1 + PortChoice.GRACE_NANOS));
-        ServingPort serving = choice.decide(2 + PortChoice.GRACE_NANOS);
+        ReadyPort serving = choice.decide(2 + PortChoice.GRACE_NANOS);
         assertEquals(8081, serving.port());
     }
 
@@ -276,7 +276,7 @@ class PortChoiceTest {
         assertTrue(choice.listening(new InetSocketAddress(8090), "found listening (bound in native code: X)", null, 3));
         assertFalse(choice.listening(new InetSocketAddress(8090), "found listening", null, 4), "already a candidate");
 
-        ServingPort serving = choice.decide(3 + PortChoice.TOGETHER_NANOS);
+        ReadyPort serving = choice.decide(3 + PortChoice.TOGETHER_NANOS);
         assertEquals(8090, serving.port());
         assertEquals("a port the app listens on (0.0.0.0:8090, found listening (bound in native code: X)); not 8080:"
                 + " bound, not accepting connections yet", serving.how());
@@ -290,7 +290,7 @@ class PortChoiceTest {
                 "dw-admin-30-acceptor-0@3146dd9-admin@31464a43{HTTP/1.1, (http/1.1)}{0.0.0.0:34967}", 0);
         choice.listening(new InetSocketAddress(37857), "listening when the agent was attached",
                 "dw-31-acceptor-0@5d2a4eed-application@2e48362c{HTTP/1.1, (http/1.1)}{0.0.0.0:37857}", 0);
-        ServingPort serving = choice.decide(PortChoice.BETTER_WAIT_NANOS);
+        ReadyPort serving = choice.decide(PortChoice.BETTER_WAIT_NANOS);
         assertEquals(37857, serving.port());
         assertTrue(serving.how().contains("; not 34967: an admin port (thread dw-admin-30"), serving.how());
     }

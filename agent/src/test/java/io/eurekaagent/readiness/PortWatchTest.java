@@ -82,7 +82,7 @@ class PortWatchTest {
         watch.handle(binding(channel, 3));
         int port = bind(channel);
 
-        ServingPort serving = watch.step(4);
+        ReadyPort serving = watch.step(4);
         assertEquals(port, serving.port(), "no caller needed: the interest was there before");
         assertEquals(3, serving.sinceNanos());
     }
@@ -126,7 +126,7 @@ class PortWatchTest {
         listening.add(netty);
         assertNull(watch.step(SECOND + NativePorts.HINTED_EVERY_NANOS - 1), "looked for every 100 ms");
 
-        ServingPort serving = watch.step(SECOND + NativePorts.HINTED_EVERY_NANOS);
+        ReadyPort serving = watch.step(SECOND + NativePorts.HINTED_EVERY_NANOS);
         assertEquals(8080, serving.port());
         assertEquals("a port the app listens on (0.0.0.0:8080, found listening (bound in native code: " + EPOLL
                 + "))", serving.how());

@@ -98,7 +98,7 @@ class WildFlyBootTest {
     @Test
     void theWaitEndsWhenItServesWithTheMomentOfServingAsReadiness() throws Exception {
         Resource root = wildfly("starting", "SUSPENDED");
-        ServingPort accepting = new ServingPort(8080, "the first port the app accepts connections on", 1, 0);
+        ReadyPort accepting = new ReadyPort(8080, "the first port the app accepts connections on", 1, 0);
         Thread booted = new Thread(() -> {
             try {
                 Thread.sleep(300);
@@ -110,7 +110,7 @@ class WildFlyBootTest {
         });
         booted.start();
 
-        ServingPort serving = WildFlyBoot.awaitServing(accepting, () -> false);
+        ReadyPort serving = WildFlyBoot.awaitServing(accepting, () -> false);
         booted.join();
         assertEquals(8080, serving.port());
         assertEquals(true, serving.sinceNanos() > 1, "ready from the end of the boot, not from the accept");

@@ -1,4 +1,4 @@
-package io.eurekaagent.lifecycle;
+package io.eurekaagent.threads;
 
 import io.eurekaagent.log.AgentLog;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that reports instead of printing a stack trace into the app's output.
  */
 public final class AgentThreads {
-    public static final String PREFIX = "eureka-agent-";
+    private static final String PREFIX = "eureka-agent-";
     // A class, not a lambda: the first lambda of a JVM costs premain milliseconds.
     private static final Thread.UncaughtExceptionHandler REPORT = new Thread.UncaughtExceptionHandler() {
         @Override
@@ -28,6 +28,14 @@ public final class AgentThreads {
     private static final AtomicInteger HTTP_THREADS = new AtomicInteger();
 
     private AgentThreads() {
+    }
+
+    /**
+     * Whether the calling thread is the agent's: the JDK hooks let the agent's own sockets and calls pass untouched,
+     * and an agent thread never waits for a hook it may be defining itself.
+     */
+    public static boolean isAgentThread() {
+        return Thread.currentThread().getName().startsWith(PREFIX);
     }
 
     public static Thread newThread(String name, Runnable body) {

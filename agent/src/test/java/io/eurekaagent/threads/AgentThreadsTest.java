@@ -1,4 +1,4 @@
-package io.eurekaagent.lifecycle;
+package io.eurekaagent.threads;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

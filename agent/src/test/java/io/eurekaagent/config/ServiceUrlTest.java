@@ -1,4 +1,4 @@
-package io.eurekaagent.client;
+package io.eurekaagent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.eurekaagent.client;
+package io.eurekaagent.config;
 
 import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
@@ -56,7 +56,7 @@ public final class EurekaProxy {
      * answer a 407 with a body it already streamed. Null without a login. (Never on https: inside the tunnel it would
      * reach the Eureka server.)
      */
-    String preemptiveLogin() {
+    public String preemptiveLogin() {
         if (user == null) {
             return null;
         }
@@ -67,12 +67,12 @@ public final class EurekaProxy {
     }
 
     /** {@code host:port} when a call to {@code uri} goes through this proxy, else null. */
-    String nameFor(URI uri) {
+    public String nameFor(URI uri) {
         return proxyFor(uri) == Proxy.NO_PROXY ? null : toString();
     }
 
     /** For {@code java.net.http.HttpClient}. */
-    ProxySelector selector() {
+    public ProxySelector selector() {
         return new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
@@ -87,7 +87,7 @@ public final class EurekaProxy {
     }
 
     /** Answers this proxy's 407 with the configured login; never a server's 401. */
-    Authenticator authenticator() {
+    public Authenticator authenticator() {
         return new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {

@@ -1,13 +1,13 @@
-package io.eurekaagent;
+package io.eurekaagent.agent;
 
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.JdkConnections;
-import io.eurekaagent.client.ServerChoice;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.DiscoverySettings;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.config.ServerSettings;
+import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.discovery.NameResolution;
 import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.discovery.RegistryLimits;
@@ -17,14 +17,14 @@ import io.eurekaagent.instance.AppNames;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.instance.JavaCommand;
-import io.eurekaagent.lifecycle.AgentThreads;
+import io.eurekaagent.threads.AgentThreads;
 import io.eurekaagent.lifecycle.PageCheck;
 import io.eurekaagent.lifecycle.Registrar;
 import io.eurekaagent.lifecycle.SigtermHandler;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.readiness.Readiness;
 import io.eurekaagent.readiness.ReadinessSetup;
-import io.eurekaagent.readiness.ServingPort;
+import io.eurekaagent.readiness.ReadyPort;
 import java.lang.instrument.Instrumentation;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,11 +141,11 @@ public final class EurekaAgent {
             // Discovery serves the app's first calls by name, and java.net.http's client takes ~300 ms to make: neither
             // waits for the app's first bind.
             if (names != null || config.discovery().fetchRegistry()
-                    || config.servers().httpClient() == Transport.Kind.JAVA_HTTP_CLIENT) {
+                    || config.servers().httpClient() == TransportKind.JAVA_HTTP_CLIENT) {
                 startup.appListens();
                 startup.appStarting();
             }
-            ServingPort serving = readiness.await(new BooleanSupplier() {
+            ReadyPort serving = readiness.await(new BooleanSupplier() {
                 @Override
                 public boolean getAsBoolean() {
                     return registrar.isClosing();
@@ -153,7 +153,7 @@ public final class EurekaAgent {
             }, startup);
             if (serving != null) {
                 startup.appListens();
-                final InstanceInfo instance = instances.create(serving);
+                final InstanceInfo instance = instances.create(serving.port(), serving.managementPort());
                 if (instances.guessedStatusPage() != null) {
                     AgentThreads.newThread("page-check", new PageCheck(startup.transport,
                             instances.guessedStatusPage(), registrar, instance)).start();
@@ -202,10 +202,9 @@ public final class EurekaAgent {
                             discovery.filterOnlyUpInstances(), servers.connectTimeout()));
                 }
                 reachIntoJdkConnections();
-                transport = config.transport(AgentThreads.httpExecutor());
+                transport = Transport.of(config, AgentThreads.httpExecutor());
                 deregistration.transport = transport;
-                client = new EurekaClient(new ServerChoice(servers.serviceUrls(), servers.serverQuarantine()),
-                        transport, servers.connectTimeout().plus(servers.readTimeout()));
+                client = EurekaClient.of(servers.serviceUrls(), servers, transport);
                 if (cache != null) {
                     AgentThreads.newThread("discovery", cache.fetchingFrom(client)).start();
                 }

@@ -1,4 +1,4 @@
-package io.eurekaagent;
+package io.eurekaagent.agent;
 
 import io.eurekaagent.instance.AppNames;
 import io.eurekaagent.instance.JavaCommand;

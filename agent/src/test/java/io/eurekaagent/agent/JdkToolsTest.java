@@ -1,4 +1,4 @@
-package io.eurekaagent;
+package io.eurekaagent.agent;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,16 +4,16 @@ package io.eurekaagent.readiness;
  * What readiness found: the port to register, how it was found (for the log line), since when it serves, and the port
  * it serves management on beside it, if it saw one.
  */
-public final class ServingPort {
+public final class ReadyPort {
     /** register-on=start: the app serves no port. */
-    public static final ServingPort NONE = new ServingPort(0, "no port (eureka.agent.register-on=start)", 0, 0);
+    public static final ReadyPort NONE = new ReadyPort(0, "no port (eureka.agent.register-on=start)", 0, 0);
 
     private final int port;
     private final String how;
     private final long sinceNanos;
     private final int managementPort;
 
-    public ServingPort(int port, String how, long sinceNanos, int managementPort) {
+    public ReadyPort(int port, String how, long sinceNanos, int managementPort) {
         this.port = port;
         this.how = how;
         this.sinceNanos = sinceNanos;
@@ -40,7 +40,7 @@ public final class ServingPort {
     }
 
     /** The same port, ready since {@code nanos} (a server whose boot ended after it accepted). */
-    public ServingPort readySince(long nanos, String more) {
-        return new ServingPort(port, how + more, nanos, managementPort);
+    public ReadyPort readySince(long nanos, String more) {
+        return new ReadyPort(port, how + more, nanos, managementPort);
     }
 }

@@ -1,4 +1,4 @@
-package io.eurekaagent.client;
+package io.eurekaagent.config;
 
 import io.eurekaagent.log.AgentLog;
 import java.net.URI;
