@@ -27,9 +27,9 @@ class LayersTest {
     private static final String ROOT = "io/eurekaagent/";
     /** Bottom first; the packages of one layer do not use each other. "" is the manifest's entry, on top. */
     private static final List<Set<String>> LAYERS = List.of(
-            Set.of("log", "jdk", "bootstrap"),
+            Set.of("log", "bootstrap"),
             Set.of("threads"),
-            Set.of("config"),
+            Set.of("jdk", "config"),
             Set.of("instance"),
             Set.of("client", "readiness"),
             Set.of("health", "discovery"),

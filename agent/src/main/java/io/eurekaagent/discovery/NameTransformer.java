@@ -1,11 +1,11 @@
 package io.eurekaagent.discovery;
 
 import io.eurekaagent.jdk.HookContract;
+import io.eurekaagent.jdk.JdkHook;
 import io.eurekaagent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * Rewrites the JDK's HTTP entry points ({@link NameRewriter}) when they load or are retransformed; nothing else.
@@ -18,20 +18,23 @@ final class NameTransformer implements ClassFileTransformer {
             NameRewriter.HTTP_CLIENT,
             NameRewriter.NETWORK_CLIENT);
 
-    private final BooleanSupplier hookReady;
+    private final JdkHook hook;
+    private final boolean retransforming;
 
-    /** @param hookReady waits until the hook class exists; false: leave the class alone */
-    NameTransformer(BooleanSupplier hookReady) {
-        this.hookReady = hookReady;
+    /** @param retransforming true: rewrites classes being retransformed only, false: classes loading only */
+    NameTransformer(JdkHook hook, boolean retransforming) {
+        this.hook = hook;
+        this.retransforming = retransforming;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
         if (className == null
+                || retransforming != (redefined != null)
                 || !TARGETS.contains(className)
                 || (loader != null && loader != ClassLoader.getPlatformClassLoader())
-                || !hookReady.getAsBoolean()) {
+                || !hook.awaitDefined()) {
             return null;
         }
         try {

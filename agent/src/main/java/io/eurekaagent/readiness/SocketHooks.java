@@ -1,9 +1,9 @@
 package io.eurekaagent.readiness;
 
 import io.eurekaagent.jdk.HookContract;
-import io.eurekaagent.jdk.HookInjector;
-import io.eurekaagent.threads.AgentThreads;
+import io.eurekaagent.jdk.JdkHook;
 import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.threads.AgentThreads;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -14,43 +14,50 @@ import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The socket hook inside the JDK ({@link BindTransformer}, {@link HookInjector}): installed in premain, defined on the
+ * The socket hook inside the JDK ({@link BindTransformer}, {@link JdkHook}): installed in premain, defined on the
  * agent's thread, reporting on the app's threads every bind and every start of accepting, which it only queues as
  * {@link SocketEvent}s. Once the port is chosen it is detached: the app's later socket calls cost a null check.
  */
 final class SocketHooks implements BindTransformer.Hooks {
-    private static final int PREPARE_TIMEOUT_SECONDS = 5;
+    /**
+     * The JDK types every socket class the hook goes into is or extends. A holder: loaded by {@link #prepare}, after
+     * the transformer, not with this class in premain, which would load them before it.
+     */
+    private static final class SocketTypes {
+        static final List<Class<?>> ALL = List.of(ServerSocket.class, ServerSocketChannel.class,
+                AsynchronousServerSocketChannel.class, SelectionKey.class);
+    }
+
     /** Classes whose binds are the JDK's remote JMX and RMI, never the app's service. */
     private static final String[] JDK_REMOTING = {"sun.rmi.", "jdk.internal.agent.", "sun.management.jmxremote."};
 
     private final Instrumentation instrumentation;
     private final BlockingQueue<SocketEvent> events = new ArrayBlockingQueue<>(256);
     private final Set<Integer> acceptingPorts = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch prepared = new CountDownLatch(1);
     private final AtomicBoolean nativeSeen = new AtomicBoolean();
-    private volatile Class<?> hook;
+    private final JdkHook hook;
+    private volatile boolean detached;
     private volatile BindTransformer transformer;
 
     /** @param instrumentation null in tests that only queue events */
     SocketHooks(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
+        this.hook = new JdkHook(instrumentation, HookContract.SOCKET_TEMPLATE, HookContract.SOCKET_HOOK);
     }
 
     /**
      * In premain, before the app's first bind, at next to no cost: from now on a JDK socket class that loads waits
-     * (at most {@link #PREPARE_TIMEOUT_SECONDS} s) until {@link #prepare} has defined the hook.
+     * (at most 5 s) until {@link #prepare} has defined the hook.
      */
     static SocketHooks install(Instrumentation instrumentation) {
         SocketHooks hooks = new SocketHooks(instrumentation);
@@ -66,62 +73,29 @@ final class SocketHooks implements BindTransformer.Hooks {
      */
     boolean prepare() {
         try {
-            Class<?> defined =
-                    HookInjector.define(instrumentation, HookContract.SOCKET_TEMPLATE, HookContract.SOCKET_HOOK);
-            defined.getField(HookContract.ON_BINDING).set(null, new Listener(SocketEvent.Kind.BINDING));
-            defined.getField(HookContract.ON_ACCEPTING).set(null, new Listener(SocketEvent.Kind.ACCEPTING));
-            hook = defined;
+            hook.define(Map.of(HookContract.ON_BINDING, new Listener(SocketEvent.Kind.BINDING),
+                    HookContract.ON_ACCEPTING, new Listener(SocketEvent.Kind.ACCEPTING)));
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             AgentLog.warn("cannot observe the app's server sockets (" + e
                     + "); registering once the port accepts connections instead");
-        } finally {
-            // Socket classes loading now may go on.
-            prepared.countDown();
-        }
-        if (hook == null) {
             return false;
         }
-        List<Class<?>> loaded = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            // Names only of the few socket types: a thousand classes' names cost the app's start ~3 ms.
-            if (isSocketType(type) && BindTransformer.TARGETS.contains(type.getName().replace('.', '/'))) {
-                loaded.add(type);
-            }
-        }
-        if (!loaded.isEmpty()) {
-            // Loaded before premain (another agent's doing): a retransforming transformer just for them.
-            BindTransformer retransformer = new BindTransformer(this, true);
-            instrumentation.addTransformer(retransformer, true);
-            try {
-                instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
-            } catch (UnmodifiableClassException | RuntimeException e) {
-                detach();
-                AgentLog.warn("cannot watch " + loaded + " (" + e
-                        + "); registering once the port accepts connections instead");
-                return false;
-            } finally {
-                instrumentation.removeTransformer(retransformer);
-            }
+        try {
+            // Loaded before premain (another agent's doing).
+            hook.rewriteLoaded(BindTransformer.TARGETS, SocketTypes.ALL, new BindTransformer(this, true));
+        } catch (UnmodifiableClassException | RuntimeException e) {
+            detach();
+            AgentLog.warn("cannot watch the socket classes loaded before the agent (" + e
+                    + "); registering once the port accepts connections instead");
+            return false;
         }
         return true;
-    }
-
-    /** Whether {@code type} can be a target: each is one of these JDK types or extends it. */
-    private static boolean isSocketType(Class<?> type) {
-        return ServerSocket.class.isAssignableFrom(type) || ServerSocketChannel.class.isAssignableFrom(type)
-                || AsynchronousServerSocketChannel.class.isAssignableFrom(type)
-                || SelectionKey.class.isAssignableFrom(type);
     }
 
     /** For the transformer, on the thread loading a socket class: true once the hook can be called. */
     @Override
     public boolean awaitPrepared() {
-        try {
-            return prepared.await(PREPARE_TIMEOUT_SECONDS, TimeUnit.SECONDS) && hook != null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return hook.awaitDefined() && !detached;
     }
 
     @Override
@@ -148,15 +122,11 @@ final class SocketHooks implements BindTransformer.Hooks {
         if (installed != null) {
             instrumentation.removeTransformer(installed);
         }
-        Class<?> current = hook;
-        hook = null;
-        if (current != null) {
-            try {
-                current.getField(HookContract.ON_BINDING).set(null, null);
-                current.getField(HookContract.ON_ACCEPTING).set(null, null);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                AgentLog.debug("cannot detach the socket hook: " + e);
-            }
+        detached = true;
+        try {
+            hook.clear(HookContract.ON_BINDING, HookContract.ON_ACCEPTING);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            AgentLog.debug("cannot detach the socket hook: " + e);
         }
     }
 
