@@ -4,6 +4,7 @@ import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.JdkConnections;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.AgentMode;
 import io.eurekaagent.config.DiscoverySettings;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.config.ServerSettings;
@@ -66,18 +67,18 @@ public final class EurekaAgent {
             // How `attach PID` tells that this JVM has the agent already.
             System.setProperty(LOADED_PROPERTY, "true");
             AgentConfig config = AgentConfig.load(arguments, System.getProperties(), System.getenv());
-            if (!config.enabled()) {
+            if (config.mode() == AgentMode.OFF) {
                 return;
             }
             AgentLog.setDebug(config.debug());
             for (String warning : config.warnings()) {
                 AgentLog.warn(warning);
             }
-            if (config.registerWithEureka() && !hasAName(config)) {
+            if (config.mode() == AgentMode.REGISTER && !hasAName(config)) {
                 return;
             }
             // Consumer-only (register-with-eureka=false): no port is awaited, so no socket is hooked.
-            Readiness readiness = config.registerWithEureka() ? ReadinessSetup.install(config.readiness(),
+            Readiness readiness = config.mode() == AgentMode.REGISTER ? ReadinessSetup.install(config.readiness(),
                     config.instance().ipAddress(), instrumentation, attachedLate) : null;
             // Here, before main: even the app's first call by name is resolved (its JDK HTTP class waits for the hook).
             NameResolution names =
@@ -126,7 +127,7 @@ public final class EurekaAgent {
             } catch (IllegalStateException alreadyShuttingDown) {
                 return;
             }
-            if (readiness == null) {
+            if (config.mode() == AgentMode.CONSUMER_ONLY) {
                 new Startup(registrar, deregistration, null).appListens();
                 AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
                         + (config.discovery().fetchRegistry() ? "; the registry is fetched" : ""));

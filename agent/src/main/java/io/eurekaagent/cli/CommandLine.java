@@ -5,6 +5,7 @@ import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentArguments;
 import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.AgentMode;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.config.Reference;
 import io.eurekaagent.discovery.RegisteredInstance;
@@ -110,7 +111,7 @@ public final class CommandLine {
         if (config == null) {
             return USAGE;
         }
-        if (!config.enabled()) {
+        if (config.mode() == AgentMode.OFF) {
             out.println("eureka.client.enabled=false: no Eureka settings to use");
             return USAGE;
         }

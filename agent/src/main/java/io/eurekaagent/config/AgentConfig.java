@@ -13,10 +13,9 @@ import java.util.TreeMap;
  * by {@code eureka.agent.config-file}, the defaults of {@link Catalog}.
  */
 public final class AgentConfig {
-    private boolean enabled;
+    private AgentMode mode;
     private boolean debug;
     private boolean failFast;
-    private boolean registerWithEureka;
     private Duration shutdownTimeout;
     private Duration shutdownDrain;
     private List<String> warnings = List.of();
@@ -67,15 +66,17 @@ public final class AgentConfig {
     }
 
     private void read(SettingReader r) {
-        enabled = r.bool(Catalog.ENABLED);
+        boolean enabled = r.bool(Catalog.ENABLED);
         debug = r.bool(Catalog.DEBUG);
         failFast = r.bool(Catalog.FAIL_FAST);
         if (!enabled) {
+            mode = AgentMode.OFF;
             return;
         }
         shutdownTimeout = Duration.ofMillis(r.integer(Catalog.SHUTDOWN_TIMEOUT));
         shutdownDrain = Duration.ofSeconds(r.integer(Catalog.SHUTDOWN_DRAIN));
-        registerWithEureka = r.bool(Catalog.REGISTER_WITH_EUREKA);
+        boolean registerWithEureka = r.bool(Catalog.REGISTER_WITH_EUREKA);
+        mode = registerWithEureka ? AgentMode.REGISTER : AgentMode.CONSUMER_ONLY;
         instance = InstanceSettings.read(r);
         servers = ServerSettings.read(r, instance.metadata());
         readiness = ReadinessSettings.read(r, instance.leaseRenewalIntervalSeconds());
@@ -88,13 +89,10 @@ public final class AgentConfig {
         r.warnAboutTypos();
     }
 
-    /** {@code eureka.client.enabled}: false, and nothing else was read. */
-    public boolean enabled() { return enabled; }
+    public AgentMode mode() { return mode; }
     public boolean debug() { return debug; }
     /** A bad setting stops the JVM instead of turning the agent off. */
     public boolean failFast() { return failFast; }
-    /** False: consumer-only, nothing registered and no port awaited; discovery as configured. */
-    public boolean registerWithEureka() { return registerWithEureka; }
     /** The most deregistration may add to JVM exit. */
     public Duration shutdownTimeout() { return shutdownTimeout; }
     /** How long the app keeps serving after SIGTERM, out of Eureka; zero: no drain. */

@@ -3,8 +3,8 @@ package io.eurekaagent.lifecycle;
 import java.util.concurrent.TimeUnit;
 
 /**
- * At most 4 status pushes a minute, in bursts of up to 4 (the Netflix client's limit): a flapping health check
- * cannot flood Eureka, and the status pushed when a token frees up is the latest one.
+ * At most 4 status pushes a minute, in bursts of up to 4 (the Netflix client's rate, whose bursts are of 2): a
+ * flapping health check cannot flood Eureka, and the status pushed when a token frees up is the latest one.
  */
 final class PushLimiter {
     private static final int BURST = 4;

@@ -30,7 +30,7 @@ class AgentConfigTest {
     @Test
     void defaultsMatchTheDocumentedTable() throws Exception {
         AgentConfig config = load(null, Map.of(), Map.of());
-        assertTrue(config.enabled());
+        assertEquals(AgentMode.REGISTER, config.mode());
         assertEquals("[http://localhost:8761/eureka/]", config.servers().serviceUrls().toString());
         assertNull(config.instance().appName());
         assertEquals(8080, config.readiness().nonSecurePort());
@@ -177,7 +177,7 @@ class AgentConfigTest {
     void disabledAgentIgnoresEveryOtherSetting() throws Exception {
         AgentConfig config = load(null, Map.of("eureka.client.enabled", "false",
                 "eureka.instance.non-secure-port", "not-a-port"), Map.of());
-        assertFalse(config.enabled());
+        assertEquals(AgentMode.OFF, config.mode());
     }
 
     @Test

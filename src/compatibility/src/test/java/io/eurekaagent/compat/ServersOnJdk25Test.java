@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Helidon 4 (Java 21+) and a subset of the servers again, with the apps on the JDK that E2E_JDK25 names (the
- * build's surefire execution sets e2e.java to it).
+ * build's failsafe execution sets e2e.java to it).
  */
 class ServersOnJdk25Test {
     @ParameterizedTest
