@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +24,7 @@ public final class AgentConfig {
     private InstanceSettings instance;
     private ReadinessSettings readiness;
     private DiscoverySettings discovery;
+    private Set<Key<?>> keysRead;
 
     private AgentConfig() {
     }
@@ -58,6 +60,7 @@ public final class AgentConfig {
         config.read(reader);
         problems.addAll(reader.problems());
         config.warnings = reader.warnings();
+        config.keysRead = reader.keysRead();
         config.warnings.addAll(AgentArguments.warnings(agentArguments));
         if (!problems.isEmpty()) {
             throw new InvalidSettingException(problems, config.failFast);
@@ -66,16 +69,16 @@ public final class AgentConfig {
     }
 
     private void read(SettingReader r) {
-        boolean enabled = r.bool(Catalog.ENABLED);
-        debug = r.bool(Catalog.DEBUG);
-        failFast = r.bool(Catalog.FAIL_FAST);
+        boolean enabled = r.get(Catalog.ENABLED);
+        debug = r.get(Catalog.DEBUG);
+        failFast = r.get(Catalog.FAIL_FAST);
         if (!enabled) {
             mode = AgentMode.OFF;
             return;
         }
-        shutdownTimeout = Duration.ofMillis(r.integer(Catalog.SHUTDOWN_TIMEOUT));
-        shutdownDrain = Duration.ofSeconds(r.integer(Catalog.SHUTDOWN_DRAIN));
-        boolean registerWithEureka = r.bool(Catalog.REGISTER_WITH_EUREKA);
+        shutdownTimeout = Duration.ofMillis(r.get(Catalog.SHUTDOWN_TIMEOUT));
+        shutdownDrain = Duration.ofSeconds(r.get(Catalog.SHUTDOWN_DRAIN));
+        boolean registerWithEureka = r.get(Catalog.REGISTER_WITH_EUREKA);
         mode = registerWithEureka ? AgentMode.REGISTER : AgentMode.CONSUMER_ONLY;
         instance = InstanceSettings.read(r);
         servers = ServerSettings.read(r, instance.metadata());
@@ -103,5 +106,7 @@ public final class AgentConfig {
     public InstanceSettings instance() { return instance; }
     public ReadinessSettings readiness() { return readiness; }
     public DiscoverySettings discovery() { return discovery; }
+    /** The keys looked at (CatalogTest: every declared key is read somewhere). */
+    Set<Key<?>> keysRead() { return keysRead; }
 
 }

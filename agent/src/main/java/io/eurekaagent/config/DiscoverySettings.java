@@ -14,10 +14,10 @@ public final class DiscoverySettings {
 
     static DiscoverySettings read(SettingReader r) {
         DiscoverySettings s = new DiscoverySettings();
-        s.fetchRegistry = r.bool(Catalog.FETCH_REGISTRY);
-        s.fetchInterval = Duration.ofSeconds(r.integer(Catalog.REGISTRY_FETCH_INTERVAL));
-        s.filterOnlyUpInstances = r.bool(Catalog.FILTER_ONLY_UP);
-        s.resolveServiceUrls = r.bool(Catalog.RESOLVE_SERVICE_URLS);
+        s.fetchRegistry = r.get(Catalog.FETCH_REGISTRY);
+        s.fetchInterval = Duration.ofSeconds(r.get(Catalog.REGISTRY_FETCH_INTERVAL));
+        s.filterOnlyUpInstances = r.get(Catalog.FILTER_ONLY_UP);
+        s.resolveServiceUrls = r.get(Catalog.RESOLVE_SERVICE_URLS);
         if (s.resolveServiceUrls && !s.fetchRegistry) {
             r.problem(r.firstSet(Catalog.RESOLVE_SERVICE_URLS), "false, or eureka.client.fetch-registry=true: names are"
                     + " resolved from the registry the agent fetches");

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /** What callers see in the registry: the instance's names, address, lease, metadata and page URLs. */
 public final class InstanceSettings {
     /** Each framework's own spelling of the app's name, the first one set wins. */
-    private static final Key[] APP_NAME_KEYS = {Catalog.APP_NAME, Catalog.SPRING_APP_NAME, Catalog.QUARKUS_APP_NAME,
-        Catalog.MICRONAUT_APP_NAME};
+    private static final List<Key<String>> APP_NAME_KEYS = List.of(Catalog.APP_NAME, Catalog.SPRING_APP_NAME,
+            Catalog.QUARKUS_APP_NAME, Catalog.MICRONAUT_APP_NAME);
 
     private String appName;
     private String instanceId;
@@ -19,6 +19,7 @@ public final class InstanceSettings {
     private List<Pattern> preferredNetworks;
     private String virtualHostName;
     private String secureVirtualHostName;
+    private Status initialStatus;
     private int leaseRenewalIntervalSeconds;
     private int leaseExpirationDurationSeconds;
     private Map<String, String> metadata;
@@ -38,39 +39,39 @@ public final class InstanceSettings {
 
     static InstanceSettings read(SettingReader r) {
         InstanceSettings s = new InstanceSettings();
-        for (Key key : APP_NAME_KEYS) {
-            if (r.raw(key) != null) {
-                s.appName = r.name(key, "an application name");
+        for (Key<String> key : APP_NAME_KEYS) {
+            if (r.isSet(key)) {
+                s.appName = r.get(key);
                 break;
             }
         }
-        s.instanceId = r.segment(Catalog.INSTANCE_ID, "an instance id");
-        s.hostname = r.host(Catalog.HOSTNAME);
-        s.ipAddress = r.ipAddress(Catalog.IP_ADDRESS);
-        s.preferIpAddress = r.bool(Catalog.PREFER_IP_ADDRESS);
-        s.ignoredInterfaces = r.patterns(Catalog.IGNORED_INTERFACES);
-        s.preferredNetworks = r.patterns(Catalog.PREFERRED_NETWORKS);
-        s.virtualHostName = r.name(Catalog.VIRTUAL_HOST_NAME, "a VIP address");
-        s.secureVirtualHostName = r.name(Catalog.SECURE_VIRTUAL_HOST_NAME, "a VIP address");
-        s.leaseRenewalIntervalSeconds = r.integer(Catalog.LEASE_RENEWAL_INTERVAL);
-        s.leaseExpirationDurationSeconds = r.integer(Catalog.LEASE_EXPIRATION);
+        s.instanceId = r.get(Catalog.INSTANCE_ID);
+        s.hostname = r.get(Catalog.HOSTNAME);
+        s.ipAddress = r.get(Catalog.IP_ADDRESS);
+        s.preferIpAddress = r.get(Catalog.PREFER_IP_ADDRESS);
+        s.ignoredInterfaces = r.get(Catalog.IGNORED_INTERFACES);
+        s.preferredNetworks = r.get(Catalog.PREFERRED_NETWORKS);
+        s.virtualHostName = r.get(Catalog.VIRTUAL_HOST_NAME);
+        s.secureVirtualHostName = r.get(Catalog.SECURE_VIRTUAL_HOST_NAME);
+        s.initialStatus = r.get(Catalog.INITIAL_STATUS);
+        s.leaseRenewalIntervalSeconds = r.get(Catalog.LEASE_RENEWAL_INTERVAL);
+        s.leaseExpirationDurationSeconds = r.get(Catalog.LEASE_EXPIRATION);
         if (s.leaseExpirationDurationSeconds <= s.leaseRenewalIntervalSeconds) {
             r.problem(r.firstSet(Catalog.LEASE_EXPIRATION, Catalog.LEASE_RENEWAL_INTERVAL), "more seconds than the"
                     + " renewal interval (" + s.leaseRenewalIntervalSeconds + "), or Eureka drops the instance between"
                     + " two heartbeats");
         }
         s.metadata = r.map(Catalog.METADATA);
-        s.homePageUrlPath = r.path(Catalog.HOME_PAGE_URL_PATH);
-        s.statusPageUrlPath = r.path(Catalog.STATUS_PAGE_URL_PATH);
-        s.healthCheckUrlPath = r.path(Catalog.HEALTH_CHECK_URL_PATH);
-        s.managementBasePath = r.path(Catalog.MANAGEMENT_BASE_PATH);
-        Setting exposure = r.raw(Catalog.MANAGEMENT_EXPOSURE);
-        s.managementExposure = exposure == null ? null : exposure.value();
-        s.managementPort = r.foreignPort(Catalog.MANAGEMENT_PORT);
-        s.homePageUrl = r.url(Catalog.HOME_PAGE_URL);
-        s.statusPageUrl = r.url(Catalog.STATUS_PAGE_URL);
-        s.healthCheckUrl = r.url(Catalog.HEALTH_CHECK_URL);
-        s.secureHealthCheckUrl = r.url(Catalog.SECURE_HEALTH_CHECK_URL);
+        s.homePageUrlPath = r.get(Catalog.HOME_PAGE_URL_PATH);
+        s.statusPageUrlPath = r.get(Catalog.STATUS_PAGE_URL_PATH);
+        s.healthCheckUrlPath = r.get(Catalog.HEALTH_CHECK_URL_PATH);
+        s.managementBasePath = r.get(Catalog.MANAGEMENT_BASE_PATH);
+        s.managementExposure = r.get(Catalog.MANAGEMENT_EXPOSURE);
+        s.managementPort = r.get(Catalog.MANAGEMENT_PORT);
+        s.homePageUrl = r.get(Catalog.HOME_PAGE_URL);
+        s.statusPageUrl = r.get(Catalog.STATUS_PAGE_URL);
+        s.healthCheckUrl = r.get(Catalog.HEALTH_CHECK_URL);
+        s.secureHealthCheckUrl = r.get(Catalog.SECURE_HEALTH_CHECK_URL);
         return s;
     }
 
@@ -89,6 +90,8 @@ public final class InstanceSettings {
     public String virtualHostName() { return virtualHostName; }
     /** Null: the app name in lower case. */
     public String secureVirtualHostName() { return secureVirtualHostName; }
+    /** Null: UP, or STARTING while the health check has not seen the app healthy. */
+    public Status initialStatus() { return initialStatus; }
     public int leaseRenewalIntervalSeconds() { return leaseRenewalIntervalSeconds; }
     public int leaseExpirationDurationSeconds() { return leaseExpirationDurationSeconds; }
     public Map<String, String> metadata() { return metadata; }

@@ -39,28 +39,28 @@ public final class ReadinessSettings {
     /** @param renewalIntervalSeconds the health check's default interval */
     static ReadinessSettings read(SettingReader r, int renewalIntervalSeconds) {
         ReadinessSettings s = new ReadinessSettings();
-        s.registerOn = r.choice(Catalog.REGISTER_ON, RegisterOn.values());
-        s.nonSecurePort = r.port(Catalog.NON_SECURE_PORT);
-        s.nonSecurePortConfigured = r.raw(Catalog.NON_SECURE_PORT) != null;
-        s.nonSecurePortEnabled = r.bool(Catalog.NON_SECURE_PORT_ENABLED);
-        s.securePort = r.port(Catalog.SECURE_PORT);
-        s.securePortConfigured = r.raw(Catalog.SECURE_PORT) != null;
-        s.securePortEnabled = r.bool(Catalog.SECURE_PORT_ENABLED);
+        s.registerOn = r.get(Catalog.REGISTER_ON);
+        s.nonSecurePort = r.get(Catalog.NON_SECURE_PORT);
+        s.nonSecurePortConfigured = r.isSet(Catalog.NON_SECURE_PORT);
+        s.nonSecurePortEnabled = r.get(Catalog.NON_SECURE_PORT_ENABLED);
+        s.securePort = r.get(Catalog.SECURE_PORT);
+        s.securePortConfigured = r.isSet(Catalog.SECURE_PORT);
+        s.securePortEnabled = r.get(Catalog.SECURE_PORT_ENABLED);
         if (!s.nonSecurePortEnabled && !s.securePortEnabled && s.registerOn != RegisterOn.START) {
             r.problem(r.firstSet(Catalog.NON_SECURE_PORT_ENABLED), "true, or eureka.instance.secure-port-enabled=true:"
                     + " one port must be enabled");
         }
-        s.managementPort(r.foreignPort(Catalog.MANAGEMENT_PORT), Catalog.MANAGEMENT_PORT);
-        if (r.bool(Catalog.QUARKUS_MANAGEMENT_ENABLED)) {
-            s.managementPort(r.foreignPort(Catalog.QUARKUS_MANAGEMENT_PORT), Catalog.QUARKUS_MANAGEMENT_PORT);
+        s.managementPort(r.get(Catalog.MANAGEMENT_PORT), Catalog.MANAGEMENT_PORT);
+        if (r.get(Catalog.QUARKUS_MANAGEMENT_ENABLED)) {
+            s.managementPort(r.get(Catalog.QUARKUS_MANAGEMENT_PORT), Catalog.QUARKUS_MANAGEMENT_PORT);
         }
-        s.managementPort(r.foreignPort(Catalog.MICRONAUT_MANAGEMENT_PORT), Catalog.MICRONAUT_MANAGEMENT_PORT);
-        s.healthCheckEnabled = r.bool(Catalog.HEALTH_CHECK_ENABLED);
-        s.healthCheckInterval = Duration.ofSeconds(r.integer(Catalog.HEALTH_CHECK_INTERVAL, renewalIntervalSeconds));
+        s.managementPort(r.get(Catalog.MICRONAUT_MANAGEMENT_PORT), Catalog.MICRONAUT_MANAGEMENT_PORT);
+        s.healthCheckEnabled = r.get(Catalog.HEALTH_CHECK_ENABLED);
+        s.healthCheckInterval = Duration.ofSeconds(r.get(Catalog.HEALTH_CHECK_INTERVAL, renewalIntervalSeconds));
         return s;
     }
 
-    private void managementPort(int port, Key key) {
+    private void managementPort(int port, Key<Integer> key) {
         if (port > 0) {
             managementPorts.putIfAbsent(port, key.name());
         }

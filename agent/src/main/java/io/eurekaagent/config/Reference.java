@@ -19,7 +19,7 @@ public final class Reference {
         for (Catalog.Section section : Catalog.Section.values()) {
             out.append("\n### ").append(section.title).append("\n\n").append(section.summary).append("\n\n");
             out.append("| setting | default | values | what it does |\n|---|---|---|---|\n");
-            for (Key key : Catalog.all()) {
+            for (Key<?> key : Catalog.all()) {
                 if (key.section() == section) {
                     out.append("| `").append(key.name()).append(key.isMap() ? ".*" : "").append("`<br>`")
                             .append(environmentName(key)).append("` | ").append(quoted(key)).append(" | ")
@@ -35,7 +35,7 @@ public final class Reference {
         StringBuilder out = new StringBuilder();
         for (Catalog.Section section : Catalog.Section.values()) {
             out.append("\n").append(section.title).append(":\n");
-            for (Key key : Catalog.all()) {
+            for (Key<?> key : Catalog.all()) {
                 if (key.section() == section) {
                     out.append("  ").append(key.name()).append(key.isMap() ? ".*" : "").append(" (")
                             .append(key.shownDefault().replace("`", "")).append("): ")
@@ -47,14 +47,14 @@ public final class Reference {
     }
 
     /** Spring Boot's environment form: upper case, '.' to '_', '-' dropped; a map's entries as {@code _<KEY>}. */
-    static String environmentName(Key key) {
+    static String environmentName(Key<?> key) {
         String name = key.name().toUpperCase(Locale.ROOT).replace(".", "_").replace("-", "");
         return key.isMap() ? name + "_<KEY>" : name;
     }
 
-    private static String quoted(Key key) {
+    private static String quoted(Key<?> key) {
         String shown = key.shownDefault();
-        boolean plain = key.defaultValue() != null && shown.equals(key.defaultValue());
+        boolean plain = shown.equals(key.writtenDefault());
         return plain ? "`" + shown + "`" : shown;
     }
 }

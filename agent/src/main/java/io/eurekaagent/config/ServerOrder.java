@@ -22,9 +22,9 @@ final class ServerOrder {
 
     static List<ServiceUrl> read(SettingReader r, Map<String, String> metadata) {
         Map<String, Setting> urlsByZone = r.settingsUnder(Catalog.SERVICE_URL);
-        boolean preferSameZone = r.bool(Catalog.PREFER_SAME_ZONE);
-        String region = r.name(Catalog.REGION, "a region name");
-        List<String> zones = availabilityZones(r, region == null ? "us-east-1" : region);
+        boolean preferSameZone = r.get(Catalog.PREFER_SAME_ZONE);
+        String region = r.get(Catalog.REGION);
+        List<String> zones = availabilityZones(r, region);
         String myZone = metadata.containsKey("zone") ? metadata.get("zone") : zones.isEmpty() ? null : zones.get(0);
         for (String zone : urlsByZone.keySet()) {
             if (indexOf(zones, zone) < 0 && !same(zone, DEFAULT_ZONE)) {
@@ -47,7 +47,8 @@ final class ServerOrder {
             if (urls == null && fallback == null && !urlsByZone.isEmpty()) {
                 continue;
             }
-            for (ServiceUrl url : r.serviceUrls(urls != null ? urls : fallback, ServerSettings.DEFAULT_SERVICE_URL)) {
+            for (ServiceUrl url : r.serviceUrls(urls != null ? urls : fallback,
+                    Catalog.SERVICE_URL.defaultValue().get(DEFAULT_ZONE))) {
                 ordered.putIfAbsent(url.uri().toString(), url);
             }
         }

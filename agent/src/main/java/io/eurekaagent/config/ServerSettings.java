@@ -7,8 +7,6 @@ import javax.net.ssl.SSLContext;
 
 /** The Eureka servers and how the agent talks to them: order, timeouts, quarantine, transport, TLS, proxy. */
 public final class ServerSettings {
-    static final String DEFAULT_SERVICE_URL = "http://localhost:8761/eureka/";
-
     private List<ServiceUrl> serviceUrls;
     private Duration serverQuarantine;
     private Duration connectTimeout;
@@ -23,13 +21,13 @@ public final class ServerSettings {
     /** @param metadata the instance's metadata: its {@code zone} orders the servers */
     static ServerSettings read(SettingReader r, Map<String, String> metadata) {
         ServerSettings s = new ServerSettings();
-        s.connectTimeout = Duration.ofSeconds(r.integer(Catalog.CONNECT_TIMEOUT));
-        s.readTimeout = Duration.ofSeconds(r.integer(Catalog.READ_TIMEOUT));
-        s.serverQuarantine = Duration.ofSeconds(r.integer(Catalog.SERVER_QUARANTINE));
-        s.httpClient = r.choice(Catalog.HTTP_CLIENT, TransportKind.values());
+        s.connectTimeout = Duration.ofSeconds(r.get(Catalog.CONNECT_TIMEOUT));
+        s.readTimeout = Duration.ofSeconds(r.get(Catalog.READ_TIMEOUT));
+        s.serverQuarantine = Duration.ofSeconds(r.get(Catalog.SERVER_QUARANTINE));
+        s.httpClient = r.get(Catalog.HTTP_CLIENT);
         // TlsSettings only when a TLS key is set: loading and verifying it costs premain milliseconds.
-        s.tlsContext = r.raw(Catalog.TLS_ENABLED) != null || r.raw(Catalog.TLS_KEY_STORE) != null
-                || r.raw(Catalog.TLS_TRUST_STORE) != null ? TlsSettings.read(r) : null;
+        s.tlsContext = r.isSet(Catalog.TLS_ENABLED) || r.isSet(Catalog.TLS_KEY_STORE)
+                || r.isSet(Catalog.TLS_TRUST_STORE) ? TlsSettings.read(r) : null;
         s.serviceUrls = ServerOrder.read(r, metadata);
         s.proxy = proxy(r, s.serviceUrls);
         return s;
@@ -37,12 +35,12 @@ public final class ServerSettings {
 
     /** Spring Cloud's proxy of the calls to Eureka: host and port together, a login optional; null when unset. */
     private static EurekaProxy proxy(SettingReader r, List<ServiceUrl> servers) {
-        String host = r.host(Catalog.PROXY_HOST);
-        int port = r.port(Catalog.PROXY_PORT);
+        String host = r.get(Catalog.PROXY_HOST);
+        int port = r.get(Catalog.PROXY_PORT);
         Setting user = r.raw(Catalog.PROXY_USER_NAME);
         Setting password = r.raw(Catalog.PROXY_PASSWORD);
-        boolean hostSet = r.raw(Catalog.PROXY_HOST) != null;
-        boolean portSet = r.raw(Catalog.PROXY_PORT) != null;
+        boolean hostSet = r.isSet(Catalog.PROXY_HOST);
+        boolean portSet = r.isSet(Catalog.PROXY_PORT);
         if (hostSet && host == null || portSet && port == 0) {
             return null;
         }

@@ -3,12 +3,11 @@ package io.eurekaagent.config;
 import io.eurekaagent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
 
 /** Typed reads of settings. A bad value is recorded as a problem (key, value, expected) and the default is used. */
 final class SettingReader {
@@ -16,6 +15,7 @@ final class SettingReader {
     private final LayeredSettings settings;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Set<Key<?>> read = new HashSet<>();
 
     SettingReader(LayeredSettings settings) {
         this.settings = settings;
@@ -31,17 +31,45 @@ final class SettingReader {
         return warnings;
     }
 
+    Set<Key<?>> keysRead() {
+        return read;
+    }
+
     void warning(String message) {
         warnings.add(message);
     }
 
     /** Every read goes through a declared {@link Key}: a setting the catalog does not list cannot be read. */
-    private Setting get(Key key) {
+    private Setting setting(Key<?> key) {
+        read.add(key);
         Setting setting = settings.get(key.name());
         if (setting != null && key.isSecret()) {
             AgentLog.addSecret(setting.value());
         }
         return setting;
+    }
+
+    /** The setting's value through its key's parser; its default when unset, or after a problem (recorded). */
+    <T> T get(Key<T> key) {
+        return get(key, key.defaultValue());
+    }
+
+    /** Likewise, with a default that is another setting's value (the health-check interval is the renewal one). */
+    <T> T get(Key<T> key, T fallback) {
+        Setting setting = setting(key);
+        if (setting == null) {
+            return fallback;
+        }
+        try {
+            return key.parse(setting.value());
+        } catch (IllegalArgumentException e) {
+            problem(setting, e.getMessage());
+            return fallback;
+        }
+    }
+
+    boolean isSet(Key<?> key) {
+        return setting(key) != null;
     }
 
     /**
@@ -52,7 +80,7 @@ final class SettingReader {
     void warnAboutTypos() {
         Map<String, String> known = new HashMap<>();
         Map<String, String> knownMaps = new HashMap<>();
-        for (Key key : Catalog.all()) {
+        for (Key<?> key : Catalog.all()) {
             (key.isMap() ? knownMaps : known).put(RelaxedNames.canonicalKey(key.name()), key.name());
         }
         for (Map.Entry<String, Setting> entry : settings.all().entrySet()) {
@@ -92,155 +120,20 @@ final class SettingReader {
         }
     }
 
-    Setting raw(Key key) {
-        return get(key);
+    /** The setting as given (value and source), or null: for values read with their source (TLS stores). */
+    Setting raw(Key<?> key) {
+        return setting(key);
     }
 
     /** The first of these keys that is set (a rule across keys names the one the user gave). */
-    Setting firstSet(Key... keys) {
-        for (Key key : keys) {
-            Setting setting = get(key);
+    Setting firstSet(Key<?>... keys) {
+        for (Key<?> key : keys) {
+            Setting setting = setting(key);
             if (setting != null) {
                 return setting;
             }
         }
         throw new IllegalStateException("a cross-key rule failed on defaults alone: " + List.of(keys));
-    }
-
-    boolean bool(Key key) {
-        boolean fallback = Boolean.parseBoolean(key.defaultValue());
-        Setting setting = get(key);
-        if (setting == null) {
-            return fallback;
-        }
-        String value = setting.value().trim().toLowerCase(Locale.ROOT);
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        problem(setting, "true or false");
-        return fallback;
-    }
-
-    int integer(Key key) {
-        return integer(key, Integer.parseInt(key.defaultValue()));
-    }
-
-    /** A number whose default is another setting's value (the health-check interval is the renewal interval). */
-    int integer(Key key, int fallback) {
-        int min = key.min();
-        int max = key.max();
-        Setting setting = get(key);
-        if (setting == null) {
-            return fallback;
-        }
-        try {
-            int value = ValueCheck.asciiInt(setting.value().trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the range
-        }
-        problem(setting, "a whole number " + key.unitPhrase() + "from " + min + " to " + max);
-        return fallback;
-    }
-
-    /** One of an enum's constants, written in lower case with dashes ({@code port-open}). */
-    /** @param constants the enum's {@code values()}: its reflective getEnumConstants costs premain ~2 ms */
-    <E extends Enum<E>> E choice(Key key, E[] constants) {
-        Setting setting = get(key);
-        E fallback = null;
-        for (E constant : constants) {
-            String name = Catalog.spelling(constant);
-            if (setting != null && name.equals(setting.value().trim().toLowerCase(Locale.ROOT))) {
-                return constant;
-            }
-            if (name.equals(key.defaultValue())) {
-                fallback = constant;
-            }
-        }
-        if (setting != null) {
-            problem(setting, "one of " + String.join(", ", key.choiceNames()));
-        }
-        return fallback;
-    }
-
-    /**
-     * A framework's own port setting ({@code management.server.port}): 1-65535 is a port; anything else (-1 for off,
-     * 0 for random, a typo) is 0, never a problem: judging it is the framework's business.
-     */
-    int foreignPort(Key key) {
-        Setting setting = get(key);
-        String value = setting == null ? key.defaultValue() : setting.value().trim();
-        try {
-            int port = value == null ? 0 : ValueCheck.asciiInt(value);
-            return port > 0 && port <= 65535 ? port : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** A TCP port; 0 when unset without a default. */
-    int port(Key key) {
-        return integer(key, key.defaultValue() == null ? 0 : Integer.parseInt(key.defaultValue()));
-    }
-
-    /** A name usable in a Eureka URL path (app names, VIP addresses); null when unset. */
-    String name(Key key, String what) {
-        return checked(
-                key,
-                null,
-                ValueCheck.NAME,
-                what + " of letters, digits, '.', '_' or '-', at most " + ValueCheck.MAX_LENGTH + " characters");
-    }
-
-    /** Text that goes into Eureka's URLs as one path segment ({@code /apps/APP/ID}); null when unset. */
-    String segment(Key key, String what) {
-        return checked(
-                key,
-                null,
-                ValueCheck.SEGMENT,
-                what + " without spaces, control characters or / \\ ? # %, at most " + ValueCheck.MAX_LENGTH
-                        + " characters");
-    }
-
-    /** A host name or IP address ({@link HostSyntax}); null when unset. */
-    String host(Key key) {
-        return checked(key, null, ValueCheck.HOST, "a host name of letters, digits, '.', '-' or '_', or an IP address");
-    }
-
-    String path(Key key) {
-        return checked(key, key.defaultValue(), ValueCheck.PATH,
-                "a URL path starting with '/', without spaces, with % only in escapes such as %20");
-    }
-
-    /** The trimmed value if it passes {@code check}, else a problem and the fallback. */
-    private String checked(Key key, String fallback, ValueCheck check, String expected) {
-        Setting setting = get(key);
-        if (setting == null) {
-            return fallback;
-        }
-        String value = setting.value().trim();
-        if (check.accepts(value)) {
-            return value;
-        }
-        problem(setting, expected);
-        return fallback;
-    }
-
-    /** An absolute http(s) URL; null when unset. */
-    String url(Key key) {
-        Setting setting = get(key);
-        if (setting == null) {
-            return null;
-        }
-        try {
-            ServiceUrl.parse(setting.value());
-            return setting.value().trim();
-        } catch (IllegalArgumentException e) {
-            problem(setting, "an absolute http or https URL (" + e.getMessage() + ")");
-            return null;
-        }
     }
 
     /**
@@ -283,31 +176,8 @@ final class SettingReader {
         return urls;
     }
 
-    /** A literal IPv4 or IPv6 address (never a name: no DNS lookups at start-up); null when unset. */
-    String ipAddress(Key key) {
-        return checked(key, null, ValueCheck.IP, "a literal IPv4 or IPv6 address such as 10.0.0.5");
-    }
-
-    /** Comma-separated regular expressions. */
-    List<Pattern> patterns(Key key) {
-        Setting setting = get(key);
-        List<Pattern> patterns = new ArrayList<>();
-        if (setting == null) {
-            return patterns;
-        }
-        for (String part : setting.value().split(",")) {
-            try {
-                if (!part.isBlank()) {
-                    patterns.add(Pattern.compile(part.trim()));
-                }
-            } catch (PatternSyntaxException e) {
-                problem(setting, "comma-separated regular expressions ('" + part.trim() + "' is not one)");
-            }
-        }
-        return patterns;
-    }
-
-    Map<String, String> map(Key prefix) {
+    /** The entries of a map-valued key, keyed as the user spelled the rest of the key. */
+    Map<String, String> map(Key<Map<String, String>> prefix) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, Setting> entry : settingsUnder(prefix).entrySet()) {
             values.put(entry.getKey(), entry.getValue().value());
@@ -315,8 +185,9 @@ final class SettingReader {
         return values;
     }
 
-    /** The entries of a map-valued key, keyed as the user spelled the rest of the key. */
-    Map<String, Setting> settingsUnder(Key prefix) {
+    /** Likewise, each entry with its source. */
+    Map<String, Setting> settingsUnder(Key<Map<String, String>> prefix) {
+        read.add(prefix);
         return settings.map(prefix.name());
     }
 }

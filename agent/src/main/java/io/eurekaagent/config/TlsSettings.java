@@ -25,7 +25,7 @@ final class TlsSettings {
 
     /** The SSL context for https servers, or null to use the JDK's default trust (tls not enabled). */
     static SSLContext read(SettingReader r) {
-        boolean enabled = r.bool(Catalog.TLS_ENABLED);
+        boolean enabled = r.get(Catalog.TLS_ENABLED);
         Setting keyStore = r.raw(Catalog.TLS_KEY_STORE);
         Setting trustStore = r.raw(Catalog.TLS_TRUST_STORE);
         if (!enabled) {
@@ -78,7 +78,8 @@ final class TlsSettings {
             return null;
         }
         String what = needsKey ? "key store" : "trust store";
-        String typeName = type == null ? "PKCS12" : type.value().trim();
+        Key<String> typeKey = needsKey ? Catalog.TLS_KEY_STORE_TYPE : Catalog.TLS_TRUST_STORE_TYPE;
+        String typeName = type == null ? typeKey.defaultValue() : type.value().trim();
         KeyStore store;
         try {
             store = KeyStore.getInstance(typeName);

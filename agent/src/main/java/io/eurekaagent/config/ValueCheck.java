@@ -1,25 +1,25 @@
 package io.eurekaagent.config;
 
 /** Plain character checks: no regular expressions or lambdas on the premain path (their first use costs ms). */
-enum ValueCheck {
-    NAME, SEGMENT, HOST, PATH, IP;
-
+final class ValueCheck {
     /** Eureka keeps ids and names in URLs and in every registry copy: a longer one is a mistake. */
     static final int MAX_LENGTH = 255;
 
-    boolean accepts(String value) {
-        switch (this) {
-            case NAME:
-                return !value.isEmpty() && value.length() <= MAX_LENGTH && onlyNameCharacters(value);
-            case SEGMENT:
-                return !value.isEmpty() && value.length() <= MAX_LENGTH && isPathSegment(value);
-            case HOST:
-                return HostSyntax.isValid(value);
-            case PATH:
-                return value.startsWith("/") && !hasWhitespace(value) && percentEscapesAreValid(value);
-            default:
-                return HostSyntax.literal(value) != null;
-        }
+    private ValueCheck() {
+    }
+
+    /** An app name or VIP address: letters, digits, '.', '_' or '-'. */
+    static boolean isName(String value) {
+        return !value.isEmpty() && value.length() <= MAX_LENGTH && onlyNameCharacters(value);
+    }
+
+    /** An instance id: one segment of Eureka's URLs. */
+    static boolean isSegment(String value) {
+        return !value.isEmpty() && value.length() <= MAX_LENGTH && isPathSegment(value);
+    }
+
+    static boolean isPath(String value) {
+        return value.startsWith("/") && !hasWhitespace(value) && percentEscapesAreValid(value);
     }
 
     private static boolean onlyNameCharacters(String value) {

@@ -1,7 +1,7 @@
 package io.eurekaagent.health;
 
 import io.eurekaagent.client.Transport;
-import io.eurekaagent.instance.Status;
+import io.eurekaagent.config.Status;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

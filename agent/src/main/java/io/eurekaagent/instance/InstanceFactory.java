@@ -3,6 +3,7 @@ package io.eurekaagent.instance;
 import io.eurekaagent.config.InstanceSettings;
 import io.eurekaagent.config.PortPlan;
 import io.eurekaagent.config.ReadinessSettings;
+import io.eurekaagent.config.Status;
 import io.eurekaagent.log.AgentLog;
 import java.net.InetAddress;
 import java.net.URI;
@@ -122,7 +123,8 @@ public final class InstanceFactory {
                 : Integer.toString(plan.secure() ? b.securePort : b.port);
         b.instanceId =
                 config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + idSuffix;
-        b.status = ports.healthCheckEnabled() ? Status.STARTING : Status.UP;
+        b.status = config.initialStatus() != null ? config.initialStatus()
+                : ports.healthCheckEnabled() ? Status.STARTING : Status.UP;
         String lowerName = b.appName.toLowerCase(Locale.ROOT);
         b.vipAddress = config.virtualHostName() != null ? config.virtualHostName() : lowerName;
         b.secureVipAddress = config.secureVirtualHostName() != null ? config.secureVirtualHostName() : lowerName;

@@ -1,5 +1,6 @@
 package io.eurekaagent.instance;
 
+import io.eurekaagent.config.Status;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

@@ -5,7 +5,7 @@ import io.eurekaagent.client.EurekaResponse;
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
-import io.eurekaagent.instance.Status;
+import io.eurekaagent.config.Status;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.log.FailureStreak;
 import java.time.Duration;

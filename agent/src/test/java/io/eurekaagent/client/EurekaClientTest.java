@@ -25,7 +25,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.instance.InstanceInfo;
-import io.eurekaagent.instance.Status;
+import io.eurekaagent.config.Status;
 import io.eurekaagent.lifecycle.TestInstances;
 import java.io.IOException;
 import java.net.Authenticator;

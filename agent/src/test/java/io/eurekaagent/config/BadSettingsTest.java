@@ -76,6 +76,7 @@ class BadSettingsTest {
                 "spring.cloud.inetutils.ignored-interfaces | docker[ | comma-separated regular expressions ('docker['"
                         + " is not one)",
                 "eureka.agent.register-on | listen | one of accept, bind, port-open, start",
+                "eureka.instance.initial-status | READY | one of up, down, starting, out-of-service, unknown",
                 "eureka.client.healthcheck.enabled | maybe | true or false",
                 "eureka.agent.health-check-interval-seconds | 0 | a whole number of seconds from 1 to 3600",
                 "eureka.instance.lease-renewal-interval-in-seconds | 99999 | a whole number of seconds from 1 to 3600",

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,7 @@ class CatalogTest {
     @Test
     void everySettingIsDeclaredOnceWithADoc() {
         Set<String> canonical = new HashSet<>();
-        for (Key key : Catalog.all()) {
+        for (Key<?> key : Catalog.all()) {
             assertTrue(canonical.add(RelaxedNames.canonicalKey(key.name())), "declared twice: " + key);
             assertFalse(key.doc().isBlank(), "no doc: " + key);
         }
@@ -49,7 +50,7 @@ class CatalogTest {
 
     @Test
     void aMistypedKeyIsAnsweredWithTheDeclaredOne() throws Exception {
-        for (Key key : Catalog.all()) {
+        for (Key<?> key : Catalog.all()) {
             if (!key.name().startsWith("eureka.")) {
                 continue;
             }
@@ -62,14 +63,30 @@ class CatalogTest {
     }
 
     @Test
-    void everyDeclaredDefaultIsAValueTheReaderAccepts() throws Exception {
-        for (Key key : Catalog.all()) {
-            if (key.defaultValue() != null) {
-                List<String> warnings = AgentConfigTest.load(null, Map.of(key.name(), key.defaultValue()), Map.of())
-                        .warnings();
+    void everyDefaultIsShownAsAValueThatReadsBackAsTheDefault() throws Exception {
+        for (Key<?> key : Catalog.all()) {
+            String written = key.writtenDefault();
+            if (written != null && !key.isMap()) {
+                List<String> warnings = AgentConfigTest.load(null, Map.of(key.name(), written), Map.of()).warnings();
                 assertEquals(List.of(), warnings, key.name());
+                assertEquals(key.defaultValue(), key.parse(written), key.name());
             }
         }
+    }
+
+    /** Adding a setting is its declaration plus its read: one declared but never read fails here. */
+    @Test
+    void everyDeclaredKeyIsReadAndEveryKeyReadIsDeclared() throws Exception {
+        // The keys read only in some cases: TLS stores, Quarkus' management port.
+        AgentConfig config = AgentConfigTest.load(null,
+                Map.of("eureka.client.tls.enabled", "true", "quarkus.management.enabled", "true"), Map.of());
+
+        Set<String> declared = new TreeSet<>();
+        Catalog.all().forEach(key -> declared.add(key.name()));
+        Set<String> read = new TreeSet<>();
+        config.keysRead().forEach(key -> read.add(key.name()));
+        assertEquals(declared, read);
+        assertTrue(Catalog.all().containsAll(config.keysRead()), "a key read that Catalog does not list");
     }
 
     @Test

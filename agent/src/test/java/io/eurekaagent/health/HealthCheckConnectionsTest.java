@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.eurekaagent.config.TransportKind;
-import io.eurekaagent.instance.Status;
+import io.eurekaagent.config.Status;
 import io.eurekaagent.lifecycle.TestInstances;
 import java.io.IOException;
 import java.io.InputStream;

@@ -65,6 +65,19 @@ class InstanceFactoryTest {
         assertEquals(8080, instance.portForCallers());
     }
 
+    /** Spring Cloud's eureka.instance.initial-status: in any of Spring's spellings; unset, UP or STARTING. */
+    @Test
+    void theInitialStatusIsTheOneSetElseUpOrStartingWithTheHealthCheck() throws Exception {
+        assertEquals("OUT_OF_SERVICE", document(create(Map.of("eureka.instance.initial-status", "OUT_OF_SERVICE"),
+                "web-1", "orders.jar")).get("status"));
+        assertEquals("STARTING", document(create(Map.of("eureka.instance.initial-status", "starting"),
+                "web-1", "orders.jar")).get("status"));
+        assertEquals("DOWN", document(create(Map.of("eureka.instance.initial-status", "down",
+                "eureka.client.healthcheck.enabled", "true"), "web-1", "orders.jar")).get("status"));
+        assertEquals("STARTING", document(create(Map.of("eureka.client.healthcheck.enabled", "true"),
+                "web-1", "orders.jar")).get("status"));
+    }
+
     @Test
     void preferIpAddressRegistersTheIpAsHostName() throws Exception {
         Map<String, Object> doc = document(create(Map.of("eureka.instance.prefer-ip-address", "true",

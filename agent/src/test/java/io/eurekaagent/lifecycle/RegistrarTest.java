@@ -10,7 +10,7 @@ import io.eurekaagent.client.ScriptedEureka;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
-import io.eurekaagent.instance.Status;
+import io.eurekaagent.config.Status;
 import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
 import io.eurekaagent.threads.AgentThreads;
 import java.net.URI;
