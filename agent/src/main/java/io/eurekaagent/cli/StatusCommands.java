@@ -3,12 +3,12 @@ package io.eurekaagent.cli;
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaResponse;
 import io.eurekaagent.client.EurekaUnavailableException;
+import io.eurekaagent.instance.AppNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,8 +58,9 @@ final class StatusCommands {
             }
         }
         if (chosen.isEmpty()) {
-            out.println(instanceId != null ? "no instance " + instanceId + " of " + upper(app) + " is registered"
-                    : "no instance of " + upper(app) + " runs on this host (" + instances.size() + " elsewhere; give"
+            String name = AppNames.inRegistry(app);
+            out.println(instanceId != null ? "no instance " + instanceId + " of " + name + " is registered"
+                    : "no instance of " + name + " runs on this host (" + instances.size() + " elsewhere; give"
                             + " an instance id, or --all for every host)");
             return CommandLine.SERVER_PROBLEM;
         }
@@ -90,26 +91,23 @@ final class StatusCommands {
 
     /** The app's instances, or null after saying why there are none to show. */
     private List<AppInstances.Entry> read(String app) {
+        String name = AppNames.inRegistry(app);
         try {
-            EurekaResponse response = client.fetch("/apps/" + upper(app), 4 * 1024 * 1024);
+            EurekaResponse response = client.fetch("/apps/" + name, 4 * 1024 * 1024);
             if (response.status() == 404) {
-                out.println("no instance of " + upper(app) + " is registered");
+                out.println("no instance of " + name + " is registered");
                 return null;
             }
             if (response.status() != 200) {
-                out.println("cannot read " + upper(app) + ": HTTP " + response.status() + " from " + response.server());
+                out.println("cannot read " + name + ": HTTP " + response.status() + " from " + response.server());
                 return null;
             }
             try (InputStream body = response.content()) {
                 return AppInstances.parse(body);
             }
         } catch (EurekaUnavailableException | IOException e) {
-            out.println("cannot read " + upper(app) + ": " + e.getMessage());
+            out.println("cannot read " + name + ": " + e.getMessage());
             return null;
         }
-    }
-
-    private static String upper(String app) {
-        return app.toUpperCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package io.eurekaagent.client;
 
 import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.config.ServiceUrl;
+import io.eurekaagent.instance.AppNames;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.log.AgentLog;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class EurekaClient implements EurekaCalls {
     public void warmUp(String app) {
         try {
             send(
-                    new Request("GET", "/apps/" + segment(app.toUpperCase(Locale.ROOT)), null, 200),
+                    new Request("GET", "/apps/" + segment(AppNames.inRegistry(app)), null, 200),
                     WARM_UP_BUDGET,
                     LimitedBody.LIMIT);
         } catch (EurekaUnavailableException e) {
@@ -115,7 +116,7 @@ public final class EurekaClient implements EurekaCalls {
     }
 
     private static String statusPath(String app, String instanceId) {
-        return "/apps/" + segment(app.toUpperCase(Locale.ROOT)) + "/" + segment(instanceId) + "/status";
+        return "/apps/" + segment(AppNames.inRegistry(app)) + "/" + segment(instanceId) + "/status";
     }
 
     private static String instancePath(InstanceInfo instance) {

@@ -16,7 +16,7 @@ public final class EurekaResponse {
     private final boolean gzipped;
     private final ServiceUrl server;
 
-    EurekaResponse(int status, byte[] body, boolean gzipped, ServiceUrl server) {
+    public EurekaResponse(int status, byte[] body, boolean gzipped, ServiceUrl server) {
         this.status = status;
         this.body = body;
         this.gzipped = gzipped;

@@ -1,5 +1,6 @@
 package io.eurekaagent.discovery;
 
+import io.eurekaagent.instance.AppNames;
 import java.util.Locale;
 
 /** The values of one instance as read, with the server's defaults for what is missing. */
@@ -28,7 +29,7 @@ final class InstanceFields {
         boolean plain = port.enabled && CallableAddress.port(port.number);
         boolean callable = host != null && (plain || secure || CallableAddress.port(port.number));
         return new RegisteredInstance(
-                app.toUpperCase(Locale.ROOT),
+                AppNames.inRegistry(app),
                 instanceId,
                 host == null ? hostName : host,
                 ipAddr,

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.eurekaagent.instance.AppNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads {@code GET /apps} and {@code GET /apps/delta} answers in every shape Eureka servers send (the Netflix codec's):
@@ -140,7 +140,7 @@ public final class RegistryDocument {
             // An instance without "app" belongs to the application it is listed under ("name" may come after it).
             for (int i = first; i < instances.size(); i++) {
                 if (instances.get(i).app().isEmpty() && name != null) {
-                    instances.set(i, instances.get(i).inApp(name.toUpperCase(Locale.ROOT)));
+                    instances.set(i, instances.get(i).inApp(AppNames.inRegistry(name)));
                 }
             }
         }

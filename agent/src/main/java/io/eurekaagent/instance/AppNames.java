@@ -1,5 +1,6 @@
 package io.eurekaagent.instance;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,14 @@ public final class AppNames {
      * @param command the {@code sun.java.command} system property: main class or jar, then arguments; not a launcher
      *     whose app has no name ({@link #unnamedLauncher})
      */
+    /**
+     * The name as Eureka keys its applications: upper case, whatever case it was configured, fetched or typed in
+     * (the one place that decides it).
+     */
+    public static String inRegistry(String app) {
+        return app.toUpperCase(Locale.ROOT);
+    }
+
     static String fromCommand(String command) {
         String main = JavaCommand.mainOf(command);
         if (main.startsWith(SOURCE_LAUNCHER)) {

@@ -1,7 +1,6 @@
 package io.eurekaagent.instance;
 
 import io.eurekaagent.config.Status;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +35,7 @@ public final class InstanceInfo {
     private volatile Status status;
 
     InstanceInfo(Builder b) {
-        this.app = b.appName.toUpperCase(Locale.ROOT);
+        this.app = AppNames.inRegistry(b.appName);
         this.instanceId = b.instanceId;
         this.hostName = b.hostName;
         this.ipAddr = b.ipAddr;

@@ -26,7 +26,7 @@ import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.config.Status;
-import io.eurekaagent.lifecycle.TestInstances;
+import io.eurekaagent.testing.TestInstances;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.InetSocketAddress;

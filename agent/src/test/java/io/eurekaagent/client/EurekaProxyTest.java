@@ -17,7 +17,7 @@ import io.eurekaagent.config.EurekaProxy;
 import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.threads.AgentThreads;
-import io.eurekaagent.lifecycle.TestInstances;
+import io.eurekaagent.testing.TestInstances;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.config.ServiceUrl;
-import io.eurekaagent.lifecycle.TestInstances;
-import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import io.eurekaagent.testing.TestInstances;
+import io.eurekaagent.testing.TestInstances.CapturedStderr;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

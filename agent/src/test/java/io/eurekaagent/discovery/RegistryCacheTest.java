@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.eurekaagent.config.TransportKind;
-import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
-import io.eurekaagent.lifecycle.TestInstances;
+import io.eurekaagent.testing.TestInstances.CapturedStderr;
+import io.eurekaagent.testing.TestInstances;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

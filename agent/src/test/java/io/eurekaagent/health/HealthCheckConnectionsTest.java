@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.config.Status;
-import io.eurekaagent.lifecycle.TestInstances;
+import io.eurekaagent.testing.TestInstances;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

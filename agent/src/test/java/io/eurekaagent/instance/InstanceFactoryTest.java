@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.InvalidSettingException;
-import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import io.eurekaagent.testing.TestInstances.CapturedStderr;
 import java.nio.file.Path;
 import java.util.List;
 import com.fasterxml.jackson.jr.ob.JSON;

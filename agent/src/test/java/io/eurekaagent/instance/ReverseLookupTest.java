@@ -2,7 +2,7 @@ package io.eurekaagent.instance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import io.eurekaagent.testing.TestInstances.CapturedStderr;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;

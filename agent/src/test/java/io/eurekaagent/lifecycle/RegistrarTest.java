@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.eurekaagent.client.EurekaUnavailableException;
-import io.eurekaagent.client.ScriptedEureka;
+import io.eurekaagent.testing.ScriptedEureka;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.config.Status;
-import io.eurekaagent.lifecycle.TestInstances.CapturedStderr;
+import io.eurekaagent.testing.TestInstances.CapturedStderr;
+import io.eurekaagent.testing.TestInstances;
 import io.eurekaagent.threads.AgentThreads;
 import java.net.URI;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.bootstrap.ServerSocketHook;
 import io.eurekaagent.jdk.HookContract;
-import io.eurekaagent.jdk.TestClasses;
+import io.eurekaagent.testing.TestClasses;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

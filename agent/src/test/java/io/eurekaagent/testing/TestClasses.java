@@ -1,4 +1,4 @@
-package io.eurekaagent.jdk;
+package io.eurekaagent.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.eurekaagent.lifecycle;
+package io.eurekaagent.testing;
 
 import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.ServerChoice;

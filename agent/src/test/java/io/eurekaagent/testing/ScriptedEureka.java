@@ -1,5 +1,8 @@
-package io.eurekaagent.client;
+package io.eurekaagent.testing;
 
+import io.eurekaagent.client.EurekaCalls;
+import io.eurekaagent.client.EurekaResponse;
+import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.instance.InstanceInfo;
 import java.time.Duration;
