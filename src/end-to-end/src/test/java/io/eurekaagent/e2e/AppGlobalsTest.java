@@ -3,7 +3,6 @@ package io.eurekaagent.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,13 +77,8 @@ class AppGlobalsTest {
         }
         try (ChildProcess process = app.start(name)) {
             Registry.awaitInstances(eureka, name.toUpperCase(), 1, START);
-            long deadline = System.nanoTime() + START.toNanos();
-            while (process.output().split("DEBUG renewed", -1).length <= 3) {
-                if (System.nanoTime() > deadline) {
-                    fail("fewer than 3 renewals\n" + process.output());
-                }
-                Thread.sleep(100);
-            }
+            Await.until(START, () -> process.output().split("DEBUG renewed", -1).length > 3,
+                    () -> "fewer than 3 renewals\n" + process.output());
 
             assertFalse(process.output().contains("stopped by an unexpected error"), process.output());
             assertEquals(transport.equals("java-http-client") && hostility.equals("url-factory"),

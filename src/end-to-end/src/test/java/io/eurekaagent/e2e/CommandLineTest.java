@@ -115,14 +115,13 @@ class CommandLineTest {
     }
 
     /** Waits until the agent has renewed {@code count} more times (its debug lines say so). */
-    private static void awaitHeartbeats(ChildProcess app, int count) throws InterruptedException {
-        long before = app.output().lines().filter(line -> line.contains("[eureka-agent] DEBUG renewed")).count();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (app.output().lines().filter(line -> line.contains("[eureka-agent] DEBUG renewed")).count()
-                < before + count) {
-            assertTrue(
-                    System.nanoTime() < deadline, "no " + count + " heartbeats in " + TIMEOUT + ":\n" + app.output());
-            Thread.sleep(50);
-        }
+    private static void awaitHeartbeats(ChildProcess app, int count) throws Exception {
+        long before = renewals(app);
+        Await.until(TIMEOUT, () -> renewals(app) >= before + count,
+                () -> "no " + count + " heartbeats:\n" + app.output());
+    }
+
+    private static long renewals(ChildProcess app) {
+        return app.output().lines().filter(line -> line.contains("[eureka-agent] DEBUG renewed")).count();
     }
 }

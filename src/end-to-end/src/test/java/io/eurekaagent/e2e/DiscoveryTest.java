@@ -244,20 +244,15 @@ class DiscoveryTest {
     /** Calls until the last answers all come from {@code ports}, each of them among them. */
     private static void awaitCallsReach(int callerPort, String client, String url, List<Integer> ports)
             throws Exception {
-        long deadline = System.nanoTime() + START.toNanos();
         List<Integer> last = new ArrayList<>();
-        while (last.size() < ports.size() * 2 || !ports.containsAll(last) || !last.containsAll(ports)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "calls to " + url + " did not settle on " + ports + "; last answers from " + last);
-            }
+        Await.until(START, Duration.ofMillis(20), () -> {
             HttpResponse<String> response = Http.get(callUrl(callerPort, client, url));
             last.add(response.statusCode() == 200 ? portOf(response.body()) : -1);
             if (last.size() > ports.size() * 2) {
                 last.remove(0);
             }
-            Thread.sleep(20);
-        }
+            return last.size() == ports.size() * 2 && ports.containsAll(last) && last.containsAll(ports);
+        }, () -> "calls to " + url + " did not settle on " + ports + "; last answers from " + last);
     }
 
     private static String call(int callerPort, String client, String url) throws Exception {

@@ -1,7 +1,6 @@
 package io.eurekaagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
@@ -43,16 +42,11 @@ class HealthStatusTest {
     }
 
     private static void awaitStatus(EurekaServer server, String status) throws Exception {
-        long deadline = System.nanoTime() + START.toNanos();
-        String seen = "none";
-        while (System.nanoTime() < deadline) {
+        String[] seen = {"none"};
+        Await.until(START, () -> {
             List<Map<String, Object>> instances = Registry.instances(server, "MOODY");
-            seen = instances.isEmpty() ? "none" : (String) instances.get(0).get("status");
-            if (status.equals(seen)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail("MOODY is " + seen + " in Eureka, not " + status + ", after " + START.toSeconds() + " s");
+            seen[0] = instances.isEmpty() ? "none" : (String) instances.get(0).get("status");
+            return status.equals(seen[0]);
+        }, () -> "MOODY is " + seen[0] + " in Eureka, not " + status);
     }
 }

@@ -3,7 +3,6 @@ package io.eurekaagent.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.eurekaagent.e2e.HostileEureka.Call;
 import java.io.IOException;
@@ -114,13 +113,8 @@ class HostileServerTest {
                         .property("eureka.instance.health-check-url", health.url("/health"))
                         .property("eureka.agent.health-check-interval-seconds", "1")
                         .start("stalling-health-" + transport)) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (health.requests() < 10) {
-                if (System.nanoTime() > deadline) {
-                    fail(health.requests() + " health checks only\n" + process.output());
-                }
-                Thread.sleep(100);
-            }
+            Await.until(WAIT, () -> health.requests() >= 10,
+                    () -> health.requests() + " health checks only\n" + process.output());
 
             // One check may be under way; none before it is still open.
             assertTrue(health.open() <= 1, health.open() + " connections open after " + health.requests()
@@ -146,15 +140,10 @@ class HostileServerTest {
                 apps.add(eureka.smallApp("huge-headers-" + transport, 0, "")
                         .property("eureka.agent.http-client", transport).start("huge-headers-" + transport));
             }
-            long deadline = System.nanoTime() + 2 * WAIT.toNanos();
-            for (HostileEureka eureka : servers) {
-                while (heartbeatsSpan(eureka) < TimeUnit.SECONDS.toNanos(60)) {
-                    if (System.nanoTime() > deadline) {
-                        fail(eureka.count(Call.HEARTBEAT) + " heartbeats only\n" + apps);
-                    }
-                    Thread.sleep(500);
-                }
-            }
+            Await.until(WAIT.multipliedBy(2), Duration.ofMillis(500), () -> servers.stream()
+                    .allMatch(eureka -> heartbeatsSpan(eureka) >= TimeUnit.SECONDS.toNanos(60)),
+                    () -> servers.stream().map(eureka -> eureka.count(Call.HEARTBEAT)).toList() + " heartbeats only\n"
+                            + apps);
             for (ChildProcess app : apps) {
                 long sockets = HostileSoak.sockets(app.pid());
                 long liveHeapKb = Jcmd.liveHeapKb(app.pid());
@@ -199,16 +188,11 @@ class HostileServerTest {
             }
         }
 
-        void awaitRenewalsFor(Duration span) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (renewedFor() < span.toNanos()) {
-                if (System.nanoTime() > deadline) {
-                    fail(name + ": renewed for " + renewedFor() / 1_000_000 + " ms only; registrations at "
+        void awaitRenewalsFor(Duration span) throws Exception {
+            Await.until(WAIT, Duration.ofMillis(200), () -> renewedFor() >= span.toNanos(),
+                    () -> name + ": renewed for " + renewedFor() / 1_000_000 + " ms only; registrations at "
                             + eureka.arrivals(Call.REGISTRATION) + ", heartbeats at " + eureka.arrivals(Call.HEARTBEAT)
                             + "\n" + process.output());
-                }
-                Thread.sleep(200);
-            }
         }
 
         /** How long from the first registration to the last heartbeat so far. */
@@ -243,14 +227,9 @@ class HostileServerTest {
     }
 
     /** The thread that met the hostile answer keeps calling: {@code count} calls of that kind in all. */
-    private static void awaitCalls(HostileEureka eureka, Call call, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (eureka.count(call) < count) {
-            if (System.nanoTime() > deadline) {
-                fail("only " + eureka.count(call) + " " + call + " calls, not " + count);
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitCalls(HostileEureka eureka, Call call, int count) throws Exception {
+        Await.until(WAIT, () -> eureka.count(call) >= count,
+                () -> "only " + eureka.count(call) + " " + call + " calls, not " + count);
     }
 
     private static int hello(int port) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package io.eurekaagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.netflix.appinfo.ApplicationInfoManager;
 import com.netflix.appinfo.InstanceInfo;
@@ -67,17 +66,18 @@ class NetflixClientInteropTest {
                 manager, config, new Jersey3TransportClientFactories(), new Jersey3DiscoveryClientOptionalArgs());
     }
 
-    private static InstanceInfo awaitVip(DiscoveryClient client, String vip) throws InterruptedException {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (true) {
+    private static InstanceInfo awaitVip(DiscoveryClient client, String vip) throws Exception {
+        InstanceInfo[] found = new InstanceInfo[1];
+        String[] notYet = {""};
+        Await.until(START, Duration.ofMillis(100), () -> {
             try {
-                return client.getNextServerFromEureka(vip, false);
-            } catch (RuntimeException notYet) {
-                if (System.nanoTime() > deadline) {
-                    fail("the Netflix client did not find " + vip + ": " + notYet);
-                }
-                Thread.sleep(100);
+                found[0] = client.getNextServerFromEureka(vip, false);
+                return true;
+            } catch (RuntimeException e) {
+                notYet[0] = e.toString();
+                return false;
             }
-        }
+        }, () -> "the Netflix client did not find " + vip + ": " + notYet[0]);
+        return found[0];
     }
 }

@@ -113,13 +113,10 @@ class RollingRestartTest {
         }
 
         /** Waits for {@code count} more answered calls: the last replacement is in use and nothing fails late. */
-        void awaitMore(int count) throws InterruptedException {
+        void awaitMore(int count) throws Exception {
             int target = ok.get() + count;
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (ok.get() < target) {
-                assertTrue(System.nanoTime() < deadline, "the caller stopped answering: " + this);
-                Thread.sleep(20);
-            }
+            Await.until(TIMEOUT, Duration.ofMillis(20), () -> ok.get() >= target,
+                    () -> "the caller stopped answering: " + this);
         }
 
         @Override
