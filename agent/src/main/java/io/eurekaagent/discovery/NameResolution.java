@@ -49,7 +49,7 @@ public final class NameResolution {
             return;
         }
         try {
-            hook.rewriteLoaded(NameTransformer.TARGETS, List.of(Object.class), new NameTransformer(hook, true));
+            hook.rewriteLoaded(List.of(Object.class), new NameTransformer(hook, true));
             AgentLog.debug("service names resolved for HttpURLConnection and HttpClient");
         } catch (Throwable e) {
             AgentLog.warn("cannot resolve service names in the JDK classes loaded already (" + e

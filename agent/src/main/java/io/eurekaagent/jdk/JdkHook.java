@@ -2,7 +2,6 @@ package io.eurekaagent.jdk;
 
 import io.eurekaagent.threads.AgentThreads;
 import java.io.IOException;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.time.Duration;
@@ -104,8 +103,8 @@ public final class JdkHook {
      * <p>Each target is linked first: a class retransformed while an app thread links it can crash the JVM (the HotSpot
      * race JDK-8277444; seen in our CI on 17.0.15 as a SIGSEGV in {@code Rewriter::rewrite_member_reference}).
      */
-    public void rewriteLoaded(Set<String> targets, List<Class<?>> kinds, ClassFileTransformer retransformer)
-            throws UnmodifiableClassException {
+    public void rewriteLoaded(List<Class<?>> kinds, HookTransformer retransformer) throws UnmodifiableClassException {
+        Set<String> targets = retransformer.targets();
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (isOneOf(type, kinds) && targets.contains(type.getName().replace('.', '/')) && linked(type)) {

@@ -2,20 +2,18 @@ package io.eurekaagent.readiness;
 
 import io.eurekaagent.jdk.ClassPatch;
 import io.eurekaagent.jdk.HookContract;
-import io.eurekaagent.log.AgentLog;
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
+import io.eurekaagent.jdk.HookTransformer;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Adds the socket hook's calls to the JDK's server-socket and selection-key classes as they load, and tells of the
  * app's native transports (Netty's epoll, io_uring and kqueue server channels, shaded or not), whose binds never pass
- * through the JDK. Nothing else is looked at. A plain transformer rather than Byte Buddy's {@code AgentBuilder}, which
- * costs 300-450 ms and ~1,500 classes in premain, and {@link ClassPatch} rather than ASM, whose classes would load and
- * run cold on the app's thread at its first bind.
+ * through the JDK. A plain transformer rather than Byte Buddy's {@code AgentBuilder}, which costs 300-450 ms and
+ * ~1,500 classes in premain, and {@link ClassPatch} rather than ASM, whose classes would load and run cold on the
+ * app's thread at its first bind.
  */
-final class BindTransformer implements ClassFileTransformer {
+final class BindTransformer extends HookTransformer {
     static final Set<String> TARGETS = Set.of("java/net/ServerSocket", "sun/nio/ch/ServerSocketChannelImpl",
             "sun/nio/ch/AsynchronousServerSocketChannelImpl", "sun/nio/ch/ServerSocketAdaptor",
             "sun/security/ssl/SSLServerSocketImpl", "sun/nio/ch/SelectionKeyImpl");
@@ -33,12 +31,10 @@ final class BindTransformer implements ClassFileTransformer {
     }
 
     private final Hooks hooks;
-    private final boolean retransforming;
 
-    /** @param retransforming true: rewrites classes being retransformed only, false: classes loading only */
     BindTransformer(Hooks hooks, boolean retransforming) {
+        super(TARGETS, retransforming);
         this.hooks = hooks;
-        this.retransforming = retransforming;
     }
 
     /** {@code bytes} with the calls to {@code hook} added, or null when no method of theirs takes one. */
@@ -60,26 +56,25 @@ final class BindTransformer implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                            ProtectionDomain domain, byte[] bytes) {
-        if (className == null || retransforming != (redefined != null)) {
-            return null;
-        }
-        if (loader != null) {
-            if (className.endsWith("ServerSocketChannel") && isNativeServerChannel(className)) {
-                hooks.nativeTransport(className.replace('/', '.'));
-            }
-            return null;
-        }
-        if (!TARGETS.contains(className) || !hooks.awaitPrepared()) {
-            return null;
-        }
-        try {
-            return rewrite(bytes, HookContract.SOCKET_HOOK);
-        } catch (Throwable e) {
-            AgentLog.warn("cannot watch " + className.replace('/', '.') + " for binds (" + e
-                    + "); set the port explicitly" + " or use eureka.agent.register-on=port-open");
-            return null;
+    protected boolean awaitHook() {
+        return hooks.awaitPrepared();
+    }
+
+    @Override
+    protected byte[] instrument(byte[] bytes, String className) {
+        return rewrite(bytes, HookContract.SOCKET_HOOK);
+    }
+
+    @Override
+    protected String cannotRewrite(String className, Throwable cause) {
+        return "cannot watch " + className + " for binds (" + cause + "); set the port explicitly or use"
+                + " eureka.agent.register-on=port-open";
+    }
+
+    @Override
+    protected void appClassLoading(String className) {
+        if (className.endsWith("ServerSocketChannel") && isNativeServerChannel(className)) {
+            hooks.nativeTransport(className.replace('/', '.'));
         }
     }
 

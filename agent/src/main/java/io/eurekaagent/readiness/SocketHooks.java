@@ -82,7 +82,7 @@ final class SocketHooks implements BindTransformer.Hooks {
         }
         try {
             // Loaded before premain (another agent's doing).
-            hook.rewriteLoaded(BindTransformer.TARGETS, SocketTypes.ALL, new BindTransformer(this, true));
+            hook.rewriteLoaded(SocketTypes.ALL, new BindTransformer(this, true));
         } catch (UnmodifiableClassException | RuntimeException e) {
             detach();
             AgentLog.warn("cannot watch the socket classes loaded before the agent (" + e

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.eurekaagent.threads.AgentThreads;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -79,8 +78,23 @@ class JdkHookTest {
                 });
         JdkHook loaded = new JdkHook(instrumentation, HookContract.NAME_TEMPLATE, HookContract.NAME_HOOK);
 
-        loaded.rewriteLoaded(Set.of("io/eurekaagent/jdk/Sound", "io/eurekaagent/jdk/Broken"), List.of(Object.class),
-                new ClassFileTransformer() { });
+        loaded.rewriteLoaded(List.of(Object.class),
+                new HookTransformer(Set.of("io/eurekaagent/jdk/Sound", "io/eurekaagent/jdk/Broken"), true) {
+                    @Override
+                    protected boolean awaitHook() {
+                        return true;
+                    }
+
+                    @Override
+                    protected byte[] instrument(byte[] bytes, String className) {
+                        return null;
+                    }
+
+                    @Override
+                    protected String cannotRewrite(String className, Throwable cause) {
+                        return "";
+                    }
+                });
 
         assertEquals(List.of(sound), retransformed);
     }
