@@ -30,12 +30,12 @@ class CommandLineTest {
     void registry() {
         eureka.stubFor(get("/eureka/apps").willReturn(aResponse().withBody(
                 "{\"applications\":{\"application\":[{\"name\":\"ORDERS\",\"instance\":["
-                + "{\"instanceId\":\"web-2:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.2\","
+                + "{\"instanceId\":\"web-2:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"127.0.0.2\","
                 + "\"status\":\"DOWN\","
                 + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"vipAddress\":\"orders\"},"
-                + "{\"instanceId\":\"web-1:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.1\",\"status\":\"UP\","
+                + "{\"instanceId\":\"web-1:orders:8080\",\"app\":\"ORDERS\",\"ipAddr\":\"127.0.0.1\",\"status\":\"UP\","
                 + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"vipAddress\":\"orders\"}]},"
-                + "{\"name\":\"PAY\",\"instance\":{\"instanceId\":\"p1\",\"app\":\"PAY\",\"ipAddr\":\"10.0.0.3\","
+                + "{\"name\":\"PAY\",\"instance\":{\"instanceId\":\"p1\",\"app\":\"PAY\",\"ipAddr\":\"127.0.0.3\","
                 + "\"status\":\"UP\",\"port\":{\"$\":9000,\"@enabled\":\"false\"},"
                 + "\"securePort\":{\"$\":9443,\"@enabled\":\"true\"}}}]}}")));
     }
@@ -58,10 +58,10 @@ class CommandLineTest {
         assertEquals(0, run("apps", url()));
 
         assertEquals(String.join("\n",
-                "APP     INSTANCE ID        STATUS  ADDRESS   PORT          AGE",
-                "ORDERS  web-1:orders:8080  UP      10.0.0.1  8080          ?",
-                "ORDERS  web-2:orders:8080  DOWN    10.0.0.2  8080          ?",
-                "PAY     p1                 UP      10.0.0.3  9443 (https)  ?", ""), printed());
+                "APP     INSTANCE ID        STATUS  ADDRESS    PORT          AGE",
+                "ORDERS  web-1:orders:8080  UP      127.0.0.1  8080          ?",
+                "ORDERS  web-2:orders:8080  DOWN    127.0.0.2  8080          ?",
+                "PAY     p1                 UP      127.0.0.3  9443 (https)  ?", ""), printed());
     }
 
     @Test

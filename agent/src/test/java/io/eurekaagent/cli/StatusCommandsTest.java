@@ -39,7 +39,7 @@ class StatusCommandsTest {
                 "{\"application\":{\"name\":\"ORDERS\",\"instance\":["
                 + "{\"instanceId\":\"here:orders:8080\",\"hostName\":\"here\",\"ipAddr\":\"127.0.0.1\","
                 + "\"status\":\"OUT_OF_SERVICE\",\"overriddenStatus\":\"OUT_OF_SERVICE\",\"port\":{\"$\":8080}},"
-                + "{\"instanceId\":\"web-2:orders:8080\",\"hostName\":\"web-2\",\"ipAddr\":\"10.99.0.2\","
+                + "{\"instanceId\":\"web-2:orders:8080\",\"hostName\":\"web-2\",\"ipAddr\":\"127.99.0.2\","
                 + "\"status\":\"UP\",\"overriddenstatus\":\"UNKNOWN\",\"port\":{\"$\":\"8080\"}}]}}")));
         eureka.stubFor(put(urlPathMatching("/eureka/apps/ORDERS/.*/status")).willReturn(aResponse().withStatus(200)));
         eureka.stubFor(delete(urlPathMatching("/eureka/apps/ORDERS/.*/status"))
@@ -64,9 +64,9 @@ class StatusCommandsTest {
         assertEquals(0, run("status", "orders"));
 
         assertEquals(String.join("\n",
-                "INSTANCE ID        STATUS          OVERRIDE        HOST   ADDRESS    PORT",
-                "here:orders:8080   OUT_OF_SERVICE  OUT_OF_SERVICE  here   127.0.0.1  8080",
-                "web-2:orders:8080  UP              -               web-2  10.99.0.2  8080",
+                "INSTANCE ID        STATUS          OVERRIDE        HOST   ADDRESS     PORT",
+                "here:orders:8080   OUT_OF_SERVICE  OUT_OF_SERVICE  here   127.0.0.1   8080",
+                "web-2:orders:8080  UP              -               web-2  127.99.0.2  8080",
                 ""), printed());
     }
 

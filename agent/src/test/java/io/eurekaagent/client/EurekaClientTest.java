@@ -93,7 +93,7 @@ class EurekaClientTest {
                 .withHeader("Authorization", absent())
                 .withRequestBody(equalToJson("{\"instance\":{"
                         + "\"instanceId\":\"web-1:orders:8080\",\"hostName\":\"web-1\",\"app\":\"ORDERS\","
-                        + "\"ipAddr\":\"10.0.0.5\","
+                        + "\"ipAddr\":\"127.0.0.5\","
                         + "\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
                         + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":443,"
                         + "\"@enabled\":\"false\"},"

@@ -136,7 +136,7 @@ class NameRewriterTest {
     void theUrlHandlerOpensWhatTheHookReturnsOrThrowsItsThrowable() throws Exception {
         Class<?> handler = instrumented(FakeHandler.class, NameRewriter.Target.URL_HANDLER);
         Method open = handler.getMethod("openConnection", URL.class);
-        URL instance = new URL("http://10.0.0.1:8080/x");
+        URL instance = new URL("http://127.0.0.1:8080/x");
         NameHook.resolver = url -> instance;
 
         open.invoke(handler.getConstructor().newInstance(), new URL("http://orders/x"));
@@ -153,7 +153,7 @@ class NameRewriterTest {
         Class<?> client = instrumented(FakeClient.class, NameRewriter.Target.HTTP_CLIENT);
         Method send = client.getMethod("sendAsync", HttpRequest.class, HttpResponse.BodyHandler.class,
                 HttpResponse.PushPromiseHandler.class, Executor.class);
-        HttpRequest rewritten = HttpRequest.newBuilder(URI.create("http://10.0.0.1:8080/x")).build();
+        HttpRequest rewritten = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/x")).build();
         NameHook.resolver = request -> rewritten;
 
         CompletableFuture<?> sent = (CompletableFuture<?>) send.invoke(client.getConstructor().newInstance(),

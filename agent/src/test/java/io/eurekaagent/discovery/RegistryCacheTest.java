@@ -50,7 +50,7 @@ class RegistryCacheTest {
 
     private static String instance(String id, String status, String action) {
         return "{\"instanceId\":\"" + id + "\",\"app\":\"ORDERS\",\"hostName\":\"" + id
-                + "\",\"ipAddr\":\"10.0.0.1\",\"status\":\"" + status
+                + "\",\"ipAddr\":\"127.0.0.1\",\"status\":\"" + status
                 + "\",\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"actionType\":\"" + action + "\"}";
     }
 

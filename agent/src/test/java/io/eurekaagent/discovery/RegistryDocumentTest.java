@@ -24,12 +24,12 @@ class RegistryDocumentTest {
                 parse("{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"DOWN_1_UP_1_\","
                     + "\"application\":[{\"name\":\"ORDERS\",\"instance\":[{\"instanceId\":\"a:orders:8080\","
                     + "\"hostName\":\"a\","
-                    + "\"app\":\"ORDERS\",\"ipAddr\":\"10.0.0.1\",\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
+                    + "\"app\":\"ORDERS\",\"ipAddr\":\"127.0.0.1\",\"status\":\"UP\",\"overriddenStatus\":\"UNKNOWN\","
                     + "\"port\":{\"$\":8080,\"@enabled\":\"true\"},\"securePort\":{\"$\":8443,\"@enabled\":\"true\"},"
                     + "\"leaseInfo\":{\"registrationTimestamp\":1700000000000},\"metadata\":{\"zone\":\"z1\"},"
                     + "\"vipAddress\":\"orders\",\"secureVipAddress\":\"orders-secure\",\"actionType\":\"ADDED\"},"
-                    + "{\"instanceId\":\"b:orders:8080\",\"app\":\"ORDERS\",\"hostName\":\"b\",\"ipAddr\":\"10.0.0.2\","
-                    + "\"status\":\"DOWN\",\"port\":{\"$\":8080,\"@enabled\":\"true\"}}]}]}}");
+                    + "{\"instanceId\":\"b:orders:8080\",\"app\":\"ORDERS\",\"hostName\":\"b\","
+                    + "\"ipAddr\":\"127.0.0.2\",\"status\":\"DOWN\",\"port\":{\"$\":8080,\"@enabled\":\"true\"}}]}]}}");
 
         assertEquals("DOWN_1_UP_1_", document.appsHashCode());
         RegisteredInstance a = document.instances().get(0);
@@ -38,7 +38,7 @@ class RegistryDocumentTest {
                         "ORDERS",
                         "a:orders:8080",
                         "a",
-                        "10.0.0.1",
+                        "127.0.0.1",
                         "UP",
                         8080,
                         8443,
@@ -64,7 +64,7 @@ class RegistryDocumentTest {
     @Test
     void singleObjectsStringNumbersAndTheLowerCaseOverrideAreAccepted() throws Exception {
         RegistryDocument document = parse("{\"applications\":{\"application\":{\"name\":\"PAY\",\"instance\":"
-                + "{\"instanceId\":\"p1\",\"ipAddr\":\"10.0.0.9\",\"status\":\"UP\","
+                + "{\"instanceId\":\"p1\",\"ipAddr\":\"127.0.0.9\",\"status\":\"UP\","
                 + "\"overriddenstatus\":\"OUT_OF_SERVICE\","
                 + "\"port\":{\"$\":\"9090\",\"@enabled\":true},\"leaseInfo\":{\"registrationTimestamp\":\"5\"}}}}}");
 
@@ -85,7 +85,7 @@ class RegistryDocumentTest {
     void instancesWithoutAnIdAreSkipped() throws Exception {
         assertEquals(
                 1,
-                parse("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[{\"ipAddr\":\"1.1.1.1\"},"
+                parse("{\"applications\":{\"application\":[{\"name\":\"A\",\"instance\":[{\"ipAddr\":\"127.1.1.1\"},"
                                 + "{\"instanceId\":\"ok\"}]}]}}")
                         .instances()
                         .size());
@@ -95,7 +95,7 @@ class RegistryDocumentTest {
     void entriesNoCallerCanUseAreListedButNeverHandedOut() throws Exception {
         String[] entries = {
             "\"instanceId\":\"good\",\"hostName\":\"orders-1\",\"port\":{\"$\":8080,\"@enabled\":\"true\"}",
-            "\"instanceId\":\"by-address\",\"hostName\":\"a/b?c\",\"ipAddr\":\"10.0.0.2\",\"port\":8080",
+            "\"instanceId\":\"by-address\",\"hostName\":\"a/b?c\",\"ipAddr\":\"127.0.0.2\",\"port\":8080",
             "\"instanceId\":\"p99999\",\"hostName\":\"h\",\"port\":{\"$\":99999,\"@enabled\":\"true\"}",
             "\"instanceId\":\"p-5\",\"hostName\":\"h\",\"port\":{\"$\":-5,\"@enabled\":\"true\"}",
             "\"instanceId\":\"p0\",\"hostName\":\"h\",\"port\":{\"$\":0,\"@enabled\":\"true\"}",
@@ -115,7 +115,7 @@ class RegistryDocumentTest {
 
         assertEquals(5, document.uncallable());
         assertEquals("UP_7_", registry.hashCodeOfStatuses());
-        assertEquals(List.of("good orders-1", "by-address 10.0.0.2"), registry.named("orders").stream()
+        assertEquals(List.of("good orders-1", "by-address 127.0.0.2"), registry.named("orders").stream()
                 .map(instance -> instance.instanceId() + " " + instance.hostName()).collect(Collectors.toList()));
     }
 

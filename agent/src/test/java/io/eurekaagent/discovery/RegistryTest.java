@@ -14,7 +14,7 @@ class RegistryTest {
                 app,
                 id,
                 id,
-                "10.0.0.1",
+                "127.0.0.1",
                 status,
                 8080,
                 true,

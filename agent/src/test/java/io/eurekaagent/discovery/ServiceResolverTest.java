@@ -71,7 +71,7 @@ class ServiceResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders.internal", "10.0.0.1", "localhost", "LOCALHOST", "::1", "", "0", "2130706433"})
+    @ValueSource(strings = {"orders.internal", "127.0.0.1", "localhost", "LOCALHOST", "::1", "", "0", "2130706433"})
     void onlySingleLabelsOtherThanLocalhostMayBeServiceNames(String host) {
         assertFalse(ServiceResolver.mayBeServiceName(host));
         assertTrue(ServiceResolver.mayBeServiceName("orders"));

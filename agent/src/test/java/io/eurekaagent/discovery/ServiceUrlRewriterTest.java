@@ -27,7 +27,7 @@ class ServiceUrlRewriterTest {
                     "ORDERS",
                     "o1",
                     "orders-1.internal",
-                    "10.0.0.1",
+                    "127.0.0.1",
                     "UP",
                     8080,
                     true,
@@ -43,7 +43,7 @@ class ServiceUrlRewriterTest {
                     "DEAD",
                     "d1",
                     "dead-1",
-                    "10.0.0.2",
+                    "127.0.0.2",
                     "DOWN",
                     8080,
                     true,
@@ -129,7 +129,7 @@ class ServiceUrlRewriterTest {
             strings = {
                 "http://orders:8080/x",
                 "http://orders.internal/x",
-                "http://10.0.0.9/x",
+                "http://127.0.0.9/x",
                 "http://localhost/x",
                 "ftp://orders/x"
             })

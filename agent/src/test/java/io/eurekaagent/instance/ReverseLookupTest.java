@@ -14,26 +14,26 @@ class ReverseLookupTest {
     @Test
     void theNameTheAddressResolvesBackTo() {
         assertEquals(
-                "ip-10-0-0-5.eu-west-1.compute.internal",
-                ReverseLookup.start("10.0.0.5", address -> "ip-10-0-0-5.eu-west-1.compute.internal")
+                "ip-127-0-0-5.eu-west-1.compute.internal",
+                ReverseLookup.start("127.0.0.5", address -> "ip-127-0-0-5.eu-west-1.compute.internal")
                         .nameOrAddress(AMPLE));
     }
 
     @Test
     void noNameIsTheAddress() {
         // The JDK answers a failed reverse lookup with the address itself.
-        assertEquals("10.0.0.5", ReverseLookup.start("10.0.0.5", address -> address).nameOrAddress(AMPLE));
+        assertEquals("127.0.0.5", ReverseLookup.start("127.0.0.5", address -> address).nameOrAddress(AMPLE));
     }
 
     @Test
     void aNameNoUrlCanCarryIsTheAddress() {
-        assertEquals("10.0.0.5", ReverseLookup.start("10.0.0.5", address -> "bad name/x").nameOrAddress(AMPLE));
+        assertEquals("127.0.0.5", ReverseLookup.start("127.0.0.5", address -> "bad name/x").nameOrAddress(AMPLE));
     }
 
     @Test
     void aResolverThatDoesNotAnswerInTimeIsTheAddressWithOneLine() {
         CountDownLatch never = new CountDownLatch(1);
-        ReverseLookup hanging = ReverseLookup.start("10.0.0.5", address -> {
+        ReverseLookup hanging = ReverseLookup.start("127.0.0.5", address -> {
             try {
                 never.await();
             } catch (InterruptedException e) {
@@ -42,10 +42,10 @@ class ReverseLookupTest {
             return "late.example";
         });
         try (CapturedStderr log = new CapturedStderr()) {
-            assertEquals("10.0.0.5", hanging.nameOrAddress(Duration.ofMillis(50)));
+            assertEquals("127.0.0.5", hanging.nameOrAddress(Duration.ofMillis(50)));
             assertEquals(
                     1,
-                    log.count("no reverse DNS answer for 10.0.0.5 within 50 ms: registering the address as the host"
+                    log.count("no reverse DNS answer for 127.0.0.5 within 50 ms: registering the address as the host"
                             + " name (set eureka.instance.hostname to choose one)"),
                     log.text());
         }

@@ -65,7 +65,7 @@ class RegistrarTest {
                     eureka.calls());
             List<Long> dirty = eureka.registeredDirty();
             assertTrue(dirty.get(1) > dirty.get(0), "a re-registration carries a newer lastDirtyTimestamp: " + dirty);
-            assertEquals(1, log.count("] registered ORDERS instance web-1:orders:8080 at 10.0.0.5:8080 (UP) with"
+            assertEquals(1, log.count("] registered ORDERS instance web-1:orders:8080 at 127.0.0.5:8080 (UP) with"
                     + " http://agent:****@eureka-1:8761/eureka/ in 0 ms"), log.text());
             assertEquals(1, log.count("does not know web-1:orders:8080 (restarted or expired it); registering again"));
             assertEquals(1, log.count("] registered again ORDERS"));

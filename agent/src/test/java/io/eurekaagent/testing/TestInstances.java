@@ -26,10 +26,10 @@ public final class TestInstances {
     private TestInstances() {
     }
 
-    /** ORDERS, id {@code web-1:orders:8080}, at 10.0.0.5:8080, renewing every {@code renewalSeconds}. */
+    /** ORDERS, id {@code web-1:orders:8080}, at 127.0.0.5:8080, renewing every {@code renewalSeconds}. */
     public static InstanceInfo orders(int renewalSeconds) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("eureka.instance.appname", "orders",
-                "eureka.instance.hostname", "web-1", "eureka.instance.ip-address", "10.0.0.5",
+                "eureka.instance.hostname", "web-1", "eureka.instance.ip-address", "127.0.0.5",
                 "eureka.instance.metadata-map.zone", "a",
                 "eureka.instance.lease-renewal-interval-in-seconds", Integer.toString(renewalSeconds),
                 "eureka.instance.lease-expiration-duration-in-seconds", Integer.toString(renewalSeconds * 3)));
