@@ -14,13 +14,13 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.eurekaagent.config.TransportKind;
-import io.eurekaagent.testing.TestInstances;
+import io.eurekaagent.testing.Poll;
 import io.eurekaagent.testing.TestInstances.CapturedStderr;
+import io.eurekaagent.testing.TestInstances;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,22 +115,14 @@ class ServerFaultsTest {
                 return e;
             }
         });
-        awaitRequest();
+        // Until the stalled call has reached the broken server, so that it holds an HTTP thread.
+        Poll.until(() -> !broken.getAllServeEvents().isEmpty(), () -> "the first call never reached the server");
 
         Transport.Answer deregistered = shared.send("DELETE", URI.create(peer.baseUrl() + "/eureka/apps/ORDERS/x"),
                 Map.of(), null, Duration.ofSeconds(10), 0);
 
         assertEquals(200, deregistered.status());
         assertFalse(stalled.isDone());
-    }
-
-    /** Until the stalled call has reached the broken server, so that it holds an HTTP thread. */
-    private static void awaitRequest() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (broken.getAllServeEvents().isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the first call never reached the server");
-            Thread.sleep(10);
-        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.eurekaagent.testing.Poll;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -45,11 +46,8 @@ class UrlConnectionTransportTest {
 
         // Once the exchange has ended, a resent DELETE would have been written and read by the server.
         assertTrue(worker.awaitTermination(30, TimeUnit.SECONDS), "the exchange never ended");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (eureka.findAll(deleteRequestedFor(urlEqualTo("/eureka/apps/ORDERS/x"))).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the DELETE never reached the server");
-            Thread.sleep(10);
-        }
+        Poll.until(() -> !eureka.findAll(deleteRequestedFor(urlEqualTo("/eureka/apps/ORDERS/x"))).isEmpty(),
+                () -> "no DELETE reached the server");
         eureka.verify(1, deleteRequestedFor(urlEqualTo("/eureka/apps/ORDERS/x")));
     }
 }

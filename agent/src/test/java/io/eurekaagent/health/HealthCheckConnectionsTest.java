@@ -1,10 +1,10 @@
 package io.eurekaagent.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.config.Status;
+import io.eurekaagent.config.TransportKind;
+import io.eurekaagent.testing.Poll;
 import io.eurekaagent.testing.TestInstances;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,13 +61,7 @@ class HealthCheckConnectionsTest {
             assertEquals(Status.UP, health.check(false), health.lastOutcome());
         }
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (open.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                fail(open.get() + " of 5 connections still open after the checks");
-            }
-            Thread.sleep(20);
-        }
+        Poll.until(() -> open.get() == 0, () -> open.get() + " of 5 connections still open after the checks");
     }
 
     /** Each connection on its own thread: headers, then nothing or an endless body, until the client closes it. */

@@ -3,14 +3,14 @@ package io.eurekaagent.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.eurekaagent.client.EurekaUnavailableException;
-import io.eurekaagent.testing.ScriptedEureka;
 import io.eurekaagent.client.Transport;
+import io.eurekaagent.config.Status;
 import io.eurekaagent.health.HealthCheck;
 import io.eurekaagent.instance.InstanceInfo;
-import io.eurekaagent.config.Status;
+import io.eurekaagent.testing.Poll;
+import io.eurekaagent.testing.ScriptedEureka;
 import io.eurekaagent.testing.TestInstances.CapturedStderr;
 import io.eurekaagent.testing.TestInstances;
 import io.eurekaagent.threads.AgentThreads;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -324,29 +323,18 @@ class RegistrarTest {
         InstanceInfo instance = TestInstances.orders(30);
         Thread heartbeat = AgentThreads.newThread("heartbeat", () -> registrar.run(eureka, instance, null, 0));
         heartbeat.start();
-        await(() -> eureka.calls().size() == 1);
+        Poll.until(() -> eureka.calls().size() == 1, eureka::calls);
         Thread shutdown = AgentThreads.newThread("shutdown", () -> registrar.deregister(Duration.ofSeconds(60)));
         shutdown.start();
         // Released once the shutdown thread waits (for the registration) or, if it did not wait, has finished.
-        await(() ->
-                shutdown.getState() == Thread.State.TIMED_WAITING || shutdown.getState() == Thread.State.TERMINATED);
+        Poll.until(() -> shutdown.getState() == Thread.State.TIMED_WAITING
+                || shutdown.getState() == Thread.State.TERMINATED, shutdown::getState);
         release.countDown();
         shutdown.join(TimeUnit.SECONDS.toMillis(30));
         heartbeat.join(TimeUnit.SECONDS.toMillis(30));
 
         assertFalse(shutdown.isAlive() || heartbeat.isAlive());
         assertEquals(List.of("0 register UP", "registration answered", "0 cancel within 60000 ms"), eureka.calls());
-    }
-
-    /** Waits for {@code condition}, 30 s at most: a generous bound, not a measurement. */
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within 30 s");
-            }
-            Thread.sleep(5);
-        }
     }
 
     /** A health check of http://127.0.0.1:8080/health that answers these statuses in turn, then the last one. */
