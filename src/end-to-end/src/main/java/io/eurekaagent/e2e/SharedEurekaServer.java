@@ -3,7 +3,10 @@ package io.eurekaagent.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** One Eureka server for the scenarios that only read and write their own app (it takes seconds to start). */
+/**
+ * One Eureka server per test JVM for the scenarios that only read and write their own app (it takes seconds to start);
+ * failsafe runs two such JVMs side by side, each with its own.
+ */
 public final class SharedEurekaServer {
     private static EurekaServer server;
 
