@@ -2,6 +2,7 @@ package io.eurekaagent.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -9,10 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /** Where the packaged jars are, which java runs the apps, and free loopback ports. */
 public final class Project {
+    private static final int FIRST_PORT = 10_000;
+    private static final int FIRST_EPHEMERAL_PORT = 32_768;
+
     private Project() {
     }
 
@@ -85,18 +90,24 @@ public final class Project {
 
     /**
      * {@code count} distinct free ports, none ending in 443 (each socket stays open until all are chosen, so none
-     * repeats).
+     * repeats). Chosen at random below the kernel's ephemeral range (32768 and up on Linux): a port there is free
+     * until the app binds it, whereas one the kernel handed out could meanwhile become the source port of any of the
+     * machine's outgoing connections (seen as "Address already in use" with the scenarios run side by side).
      */
     public static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; ) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
+                int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, FIRST_EPHEMERAL_PORT);
                 // The agent takes a port ending in 443 for a TLS one and prefers any other: an app's port must not.
-                if (socket.getLocalPort() % 1000 != 443) {
-                    ports[i++] = socket.getLocalPort();
+                if (port % 1000 != 443) {
+                    try {
+                        sockets.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
+                        ports[i++] = port;
+                    } catch (BindException taken) {
+                        // another one
+                    }
                 }
             }
             return ports;

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Twenty starts of an app whose port the agent must get right every time, and the ports they are given. */
 final class TwentyStarts {
@@ -65,21 +66,34 @@ final class TwentyStarts {
         return Project.root().resolve("src/end-to-end/target/classes").toString();
     }
 
-    /** Ports handed out already: apps started together must not get the same one. */
-    private static final Set<Integer> TLS_HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /** The ports handed out last, oldest first: apps started together (at most 10) must not get the same one. */
+    private static final Set<Integer> TLS_HANDED_OUT = new LinkedHashSet<>();
+    private static final int TLS_LOOKING_PORTS = 22;
 
-    /** A free port numbered like a TLS one (10443, 11443 ...), not handed out before. */
-    static int tlsLookingFreePort() throws IOException {
-        for (int port = 10443 + (int) (Math.random() * 50) * 1000; port < 65536; port += 1000) {
-            try (ServerSocket probe = new ServerSocket(port)) {
-                if (!TLS_HANDED_OUT.add(port)) {
-                    continue;
-                }
+    /**
+     * A free port numbered like a TLS one (10443, 11443 ... 31443: below the ephemeral ports, which any outgoing
+     * connection may take), not handed out to an app started beside.
+     */
+    static synchronized int tlsLookingFreePort() throws IOException {
+        if (TLS_HANDED_OUT.size() >= TLS_LOOKING_PORTS / 2) {
+            TLS_HANDED_OUT.remove(TLS_HANDED_OUT.iterator().next());
+        }
+        int first = ThreadLocalRandom.current().nextInt(TLS_LOOKING_PORTS);
+        for (int i = 0; i < TLS_LOOKING_PORTS; i++) {
+            int port = 10443 + (first + i) % TLS_LOOKING_PORTS * 1000;
+            if (!TLS_HANDED_OUT.contains(port) && isFree(port)) {
+                TLS_HANDED_OUT.add(port);
                 return port;
-            } catch (IOException taken) {
-                // next
             }
         }
-        throw new IOException("no free port ending in 443");
+        throw new IOException("no free port ending in 443 below 32768");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 }
