@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * WildFly from the distribution users download (unpacked by the build into target/wildfly), with one WAR in a server
@@ -80,14 +81,20 @@ public final class WildFly {
         jvm.ifPresent(ProcessHandle::destroy);
     }
 
-    /** An offset at which WildFly's public ports (HTTP, HTTPS, management) are all free. */
+    /**
+     * An offset at which WildFly's public ports (HTTP, HTTPS, management) are all free, all below the ephemeral ports
+     * (32768 and up), which any outgoing connection may take before WildFly binds them.
+     */
     private static int freeOffset() throws IOException {
-        for (int offset = 10_000 + (int) (Math.random() * 40) * 1000; offset <= 55_000; offset += 1000) {
+        int offsets = 13;
+        int first = ThreadLocalRandom.current().nextInt(offsets);
+        for (int i = 0; i < offsets; i++) {
+            int offset = 10_000 + (first + i) % offsets * 1000;
             if (free(8080 + offset) && free(8443 + offset) && free(9990 + offset)) {
                 return offset;
             }
         }
-        throw new IOException("no port offset with WildFly's ports free");
+        throw new IOException("no port offset below 22000 with WildFly's ports free");
     }
 
     private static boolean free(int port) {
