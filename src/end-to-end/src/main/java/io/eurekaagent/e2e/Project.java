@@ -124,6 +124,15 @@ public final class Project {
         }
     }
 
+    /** Whether a port can be bound on every address now (a look only: it is closed at once). */
+    public static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
     public static int freePort() {
         return freePorts(1)[0];
     }

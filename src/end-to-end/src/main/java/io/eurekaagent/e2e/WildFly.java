@@ -1,7 +1,6 @@
 package io.eurekaagent.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -90,19 +89,11 @@ public final class WildFly {
         int first = ThreadLocalRandom.current().nextInt(offsets);
         for (int i = 0; i < offsets; i++) {
             int offset = 10_000 + (first + i) % offsets * 1000;
-            if (free(8080 + offset) && free(8443 + offset) && free(9990 + offset)) {
+            if (Project.isFree(8080 + offset) && Project.isFree(8443 + offset) && Project.isFree(9990 + offset)) {
                 return offset;
             }
         }
         throw new IOException("no port offset below 22000 with WildFly's ports free");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket probe = new ServerSocket(port)) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
     }
 
     private static Path home() {

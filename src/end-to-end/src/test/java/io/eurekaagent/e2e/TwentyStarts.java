@@ -1,7 +1,6 @@
 package io.eurekaagent.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,19 +80,11 @@ final class TwentyStarts {
         int first = ThreadLocalRandom.current().nextInt(TLS_LOOKING_PORTS);
         for (int i = 0; i < TLS_LOOKING_PORTS; i++) {
             int port = 10443 + (first + i) % TLS_LOOKING_PORTS * 1000;
-            if (!TLS_HANDED_OUT.contains(port) && isFree(port)) {
+            if (!TLS_HANDED_OUT.contains(port) && Project.isFree(port)) {
                 TLS_HANDED_OUT.add(port);
                 return port;
             }
         }
         throw new IOException("no free port ending in 443 below 32768");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port)) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
     }
 }
