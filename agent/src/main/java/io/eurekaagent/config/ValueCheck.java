@@ -25,12 +25,7 @@ final class ValueCheck {
     private static boolean onlyNameCharacters(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!(c >= 'a' && c <= 'z'
-                    || c >= 'A' && c <= 'Z'
-                    || c >= '0' && c <= '9'
-                    || c == '.'
-                    || c == '_'
-                    || c == '-')) {
+            if (c >= 128 || !Character.isLetterOrDigit(c) && "._-".indexOf(c) < 0) {
                 return false;
             }
         }

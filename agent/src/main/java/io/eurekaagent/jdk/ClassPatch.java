@@ -1,5 +1,6 @@
 package io.eurekaagent.jdk;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class ClassPatch {
             }
         }
         out.bytes(classFile, patch.constantsEnd, classFile.length - patch.constantsEnd);
-        return out.toArray();
+        return out.toByteArray();
     }
 
     /**
@@ -180,7 +181,7 @@ public final class ClassPatch {
         out.bytes(in, 0, 8);
         out.u2(next);
         out.bytes(in, 10, constantsEnd - 10);
-        out.bytes(constants.buffer, 0, constants.size());
+        out.bytes(constants.toByteArray(), 0, constants.size());
         out.bytes(in, constantsEnd, methodsAt + 2 - constantsEnd);
         method = methodsAt + 2;
         for (int i = u2(methodsAt); i > 0; i--) {
@@ -194,7 +195,7 @@ public final class ClassPatch {
             method = end;
         }
         out.bytes(in, method, in.length - method);
-        return out.toArray();
+        return out.toByteArray();
     }
 
     private boolean refersTo(String name) {
@@ -298,7 +299,7 @@ public final class ClassPatch {
             out.bytes(moved, 0, moved.length);
             p = body + size;
         }
-        return out.toArray();
+        return out.toByteArray();
     }
 
     /**
@@ -320,7 +321,7 @@ public final class ClassPatch {
                 out.bytes(in, p + 2, entrySize - 2);
             }
         }
-        return out.toArray();
+        return out.toByteArray();
     }
 
     /**
@@ -368,7 +369,7 @@ public final class ClassPatch {
                 p = types(out, p + 2, stack, shift);
             }
         }
-        return out.toArray();
+        return out.toByteArray();
     }
 
     /** A frame's type and offset: the short form {@code compact} when there is one, else {@code extended} + u2. */
@@ -447,56 +448,28 @@ public final class ClassPatch {
                 | (bytes[at + 3] & 0xFF);
     }
 
-    /** A growing byte buffer. */
-    private static final class Out {
-        byte[] buffer;
-        private int size;
-
+    /** The class file being written. */
+    private static final class Out extends ByteArrayOutputStream {
         Out(int capacity) {
-            buffer = new byte[capacity];
+            super(capacity);
         }
 
         void u1(int value) {
-            room(1);
-            buffer[size++] = (byte) value;
+            write(value);
         }
 
         void u2(int value) {
-            room(2);
-            buffer[size++] = (byte) (value >> 8);
-            buffer[size++] = (byte) value;
+            write(value >> 8);
+            write(value);
         }
 
         void u4(int value) {
-            room(4);
-            buffer[size++] = (byte) (value >> 24);
-            buffer[size++] = (byte) (value >> 16);
-            buffer[size++] = (byte) (value >> 8);
-            buffer[size++] = (byte) value;
+            u2(value >> 16);
+            u2(value);
         }
 
         void bytes(byte[] from, int offset, int length) {
-            room(length);
-            System.arraycopy(from, offset, buffer, size, length);
-            size += length;
-        }
-
-        int size() {
-            return size;
-        }
-
-        byte[] toArray() {
-            byte[] array = new byte[size];
-            System.arraycopy(buffer, 0, array, 0, size);
-            return array;
-        }
-
-        private void room(int more) {
-            if (size + more > buffer.length) {
-                byte[] bigger = new byte[Math.max(buffer.length * 2, size + more)];
-                System.arraycopy(buffer, 0, bigger, 0, size);
-                buffer = bigger;
-            }
+            write(from, offset, length);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,15 +23,18 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
     private static final Path REFERENCE = Path.of(System.getProperty("user.dir")).getParent()
             .resolve("docs/configuration.md");
+    /** The lines of docs/configuration.md between these two are {@link #markdown}'s. */
+    private static final String BEGIN = "<!-- generated from Catalog.java by CatalogTest: edit there, not here -->";
+    private static final String END = "<!-- end of generated reference -->";
 
     @Test
     void docsConfigurationMdHoldsTheReferenceTheCatalogRenders() throws IOException {
         String file = Files.readString(REFERENCE, StandardCharsets.UTF_8);
-        int begin = file.indexOf(Reference.BEGIN);
-        int end = file.indexOf(Reference.END);
+        int begin = file.indexOf(BEGIN);
+        int end = file.indexOf(END);
         assertTrue(begin >= 0 && end > begin, REFERENCE + " lacks the generated block's markers");
-        String generated = Reference.BEGIN + "\n" + Reference.markdown() + "\n" + Reference.END;
-        String expected = file.substring(0, begin) + generated + file.substring(end + Reference.END.length());
+        String generated = BEGIN + "\n" + markdown() + "\n" + END;
+        String expected = file.substring(0, begin) + generated + file.substring(end + END.length());
         if (Boolean.getBoolean("catalog.write")) {
             Files.writeString(REFERENCE, expected, StandardCharsets.UTF_8);
             file = expected;
@@ -90,10 +94,40 @@ class CatalogTest {
     }
 
     @Test
-    void environmentNamesFollowSpringBoot() {
+    void environmentNamesFollowSpringBootAndReadBackAsTheirKeys() {
         assertEquals(
                 "EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS",
-                Reference.environmentName(Catalog.LEASE_RENEWAL_INTERVAL));
-        assertEquals("EUREKA_CLIENT_SERVICEURL_<KEY>", Reference.environmentName(Catalog.SERVICE_URL));
+                environmentName(Catalog.LEASE_RENEWAL_INTERVAL));
+        assertEquals("EUREKA_CLIENT_SERVICEURL_<KEY>", environmentName(Catalog.SERVICE_URL));
+        for (Key<?> key : Catalog.all()) {
+            String variable = environmentName(key).replace("_<KEY>", "");
+            assertEquals(RelaxedNames.canonicalKey(key.name()),
+                    RelaxedNames.canonicalKey(RelaxedNames.envSegments(variable)), variable);
+        }
+    }
+
+    /** A table per concern: key and its environment variable, default, accepted values, what it does. */
+    private static String markdown() {
+        StringBuilder out = new StringBuilder();
+        for (Catalog.Section section : Catalog.Section.values()) {
+            out.append("\n### ").append(section.title).append("\n\n").append(section.summary).append("\n\n");
+            out.append("| setting | default | values | what it does |\n|---|---|---|---|\n");
+            for (Key<?> key : Catalog.all()) {
+                if (key.section() == section) {
+                    String shown = key.shownDefault();
+                    out.append("| `").append(key.name()).append(key.isMap() ? ".*" : "").append("`<br>`")
+                            .append(environmentName(key)).append("` | ")
+                            .append(shown.equals(key.writtenDefault()) ? "`" + shown + "`" : shown).append(" | ")
+                            .append(key.values().replace("|", "\\|")).append(" | ").append(key.doc()).append(" |\n");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Spring Boot's environment form: upper case, '.' to '_', '-' dropped; a map's entries as {@code _<KEY>}. */
+    private static String environmentName(Key<?> key) {
+        String name = key.name().toUpperCase(Locale.ROOT).replace(".", "_").replace("-", "");
+        return key.isMap() ? name + "_<KEY>" : name;
     }
 }
