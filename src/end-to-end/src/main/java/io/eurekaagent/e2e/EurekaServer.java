@@ -107,9 +107,9 @@ public final class EurekaServer implements AutoCloseable {
         return server;
     }
 
-    private void launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Project.javaOfThisJvm(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", Project.jar("eureka-server.jar").toString(), "--server.port=" + port));
+    private void launch() throws IOException, InterruptedException {
+        List<String> command = ServerJar.command();
+        command.add("--server.port=" + port);
         command.addAll(extraArguments);
         process = ChildProcess.start("eureka-server", command, Map.of(), Project.root());
     }
