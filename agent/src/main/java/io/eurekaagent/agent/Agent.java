@@ -5,6 +5,7 @@ import io.eurekaagent.client.JdkConnections;
 import io.eurekaagent.client.Transport;
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.AgentMode;
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.DiscoverySettings;
 import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.config.TransportKind;
@@ -71,7 +72,7 @@ final class Agent implements Runnable {
         if (config.mode() == AgentMode.CONSUMER_ONLY) {
             new Startup(null).appListens();
             AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
-                    + (config.discovery().fetchRegistry() ? "; the registry is fetched" : ""));
+                    + (config.discovery().get(Catalog.FETCH_REGISTRY) ? "; the registry is fetched" : ""));
             return;
         }
         // The socket hooks first: the app's first bind waits for them.
@@ -82,7 +83,7 @@ final class Agent implements Runnable {
         Startup startup = new Startup(instances.appName());
         // Discovery serves the app's first calls by name, and java.net.http's client takes ~300 ms to make: neither
         // waits for the app's first bind.
-        if (names != null || config.discovery().fetchRegistry()
+        if (names != null || config.discovery().get(Catalog.FETCH_REGISTRY)
                 || config.servers().httpClient() == TransportKind.JAVA_HTTP_CLIENT) {
             startup.appListens();
             startup.appStarting();
@@ -100,8 +101,9 @@ final class Agent implements Runnable {
                 AgentThreads.newThread("page-check", new PageCheck(startup.transport,
                         instances.guessedStatusPage(), registrar, instance)).start();
             }
-            HealthCheck health = config.readiness().healthCheckEnabled() ? new HealthCheck(startup.transport,
-                    instances.healthProbeUrl(instance), config.readiness().healthCheckInterval()) : null;
+            HealthCheck health = config.readiness().get(Catalog.HEALTH_CHECK_ENABLED)
+                    ? new HealthCheck(startup.transport, instances.healthProbeUrl(instance),
+                            config.readiness().healthCheckInterval()) : null;
             registrar.run(startup.client, instance, health, serving.sinceNanos());
         }
     }
@@ -131,13 +133,13 @@ final class Agent implements Runnable {
             }
             DiscoverySettings discovery = config.discovery();
             ServerSettings servers = config.servers();
-            RegistryCache cache = discovery.fetchRegistry() ? new RegistryCache(discovery.fetchInterval(),
+            RegistryCache cache = discovery.get(Catalog.FETCH_REGISTRY) ? new RegistryCache(discovery.fetchInterval(),
                     RegistryLimits.ofThisJvm(), Clock.systemDefaultZone()) : null;
             if (names != null) {
                 // Before the transport: an app thread loading a JDK HTTP class waits for this, and may hold locks
                 // (the URL handlers', a class's loading) that making the transport needs.
-                names.install(new ServiceResolver(cache, config.instance().metadata().get("zone"),
-                        discovery.filterOnlyUpInstances(), servers.connectTimeout()));
+                names.install(new ServiceResolver(cache, config.instance().get(Catalog.METADATA).get("zone"),
+                        discovery.get(Catalog.FILTER_ONLY_UP), servers.connectTimeout()));
             }
             reachIntoJdkConnections();
             transport = Transport.of(config, AgentThreads.httpExecutor());

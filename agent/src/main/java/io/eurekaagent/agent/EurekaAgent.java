@@ -2,6 +2,7 @@ package io.eurekaagent.agent;
 
 import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.AgentMode;
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.NameResolution;
 import io.eurekaagent.instance.AppNames;
@@ -59,16 +60,16 @@ public final class EurekaAgent {
             }
             // Consumer-only (register-with-eureka=false): no port is awaited, so no socket is hooked.
             Readiness readiness = config.mode() == AgentMode.REGISTER ? ReadinessSetup.install(config.readiness(),
-                    config.instance().ipAddress(), instrumentation, attachedLate) : null;
+                    config.instance().get(Catalog.IP_ADDRESS), instrumentation, attachedLate) : null;
             // Here, before main: even the app's first call by name is resolved (its JDK HTTP class waits for the hook).
-            NameResolution names =
-                    config.discovery().resolveServiceUrls() ? NameResolution.register(instrumentation) : null;
+            NameResolution names = config.discovery().get(Catalog.RESOLVE_SERVICE_URLS)
+                    ? NameResolution.register(instrumentation) : null;
             new Agent(config, readiness, names, instrumentation).start();
             if (AgentLog.isDebug()) {
                 AgentLog.debug(String.format(
                         "premain took %.1f ms; register on %s; servers %s",
                         (System.nanoTime() - begin) / 1e6,
-                        config.readiness().registerOn().name().toLowerCase(Locale.ROOT),
+                        config.readiness().get(Catalog.REGISTER_ON).name().toLowerCase(Locale.ROOT),
                         config.servers().serviceUrls()));
             }
         } catch (InvalidSettingException e) {

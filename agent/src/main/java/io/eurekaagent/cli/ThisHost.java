@@ -1,5 +1,6 @@
 package io.eurekaagent.cli;
 
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.InstanceSettings;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -19,11 +20,11 @@ final class ThisHost {
 
     static Set<String> namesAndAddresses(InstanceSettings configured) {
         Set<String> names = new HashSet<>();
-        if (configured.hostname() != null) {
-            names.add(configured.hostname());
+        if (configured.get(Catalog.HOSTNAME) != null) {
+            names.add(configured.get(Catalog.HOSTNAME));
         }
-        if (configured.ipAddress() != null) {
-            names.add(configured.ipAddress());
+        if (configured.get(Catalog.IP_ADDRESS) != null) {
+            names.add(configured.get(Catalog.IP_ADDRESS));
         }
         try {
             names.add(InetAddress.getLocalHost().getHostName());

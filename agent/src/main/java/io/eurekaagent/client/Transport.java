@@ -1,7 +1,9 @@
 package io.eurekaagent.client;
 
 import io.eurekaagent.config.AgentConfig;
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.EurekaProxy;
+import io.eurekaagent.config.ReadinessSettings;
 import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.config.TransportKind;
@@ -26,9 +28,10 @@ public interface Transport {
     /** The agent's transport as its settings make it; TLS is loaded only if a URL it calls is https. */
     static Transport of(AgentConfig config, ExecutorService worker) {
         ServerSettings servers = config.servers();
-        String health = config.instance().healthCheckUrl();
+        String health = config.instance().get(Catalog.HEALTH_CHECK_URL);
+        ReadinessSettings readiness = config.readiness();
         boolean tls = health != null && health.startsWith("https:")
-                || config.readiness().healthCheckEnabled() && !config.readiness().nonSecurePortEnabled();
+                || readiness.get(Catalog.HEALTH_CHECK_ENABLED) && !readiness.get(Catalog.NON_SECURE_PORT_ENABLED);
         for (ServiceUrl url : servers.serviceUrls()) {
             tls |= url.isHttps();
         }

@@ -81,10 +81,10 @@ public final class AgentConfig {
         boolean registerWithEureka = r.get(Catalog.REGISTER_WITH_EUREKA);
         mode = registerWithEureka ? AgentMode.REGISTER : AgentMode.CONSUMER_ONLY;
         instance = InstanceSettings.read(r);
-        servers = ServerSettings.read(r, instance.metadata());
-        readiness = ReadinessSettings.read(r, instance.leaseRenewalIntervalSeconds());
+        servers = ServerSettings.read(r, instance.get(Catalog.METADATA));
+        readiness = ReadinessSettings.read(r, instance.get(Catalog.LEASE_RENEWAL_INTERVAL));
         discovery = DiscoverySettings.read(r);
-        if (!registerWithEureka && !discovery.fetchRegistry()) {
+        if (!registerWithEureka && !discovery.get(Catalog.FETCH_REGISTRY)) {
             r.warning("eureka.client.register-with-eureka=false and no eureka.client.fetch-registry=true: the agent has"
                     + " nothing to do");
         }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Every setting the agent reads, declared once. Adding a setting is a declaration here plus its read in the
- * concern's settings class; docs/configuration.md, the typo hints and {@code help} follow (CatalogTest checks the
- * file). Names follow Spring Cloud Netflix wherever it has one.
+ * Every setting the agent reads, declared once. Adding a setting is a declaration here plus the code that uses it
+ * (a section read whole, {@link SectionValues}) or its read in the concern's settings class; docs/configuration.md,
+ * the typo hints and {@code help} follow (CatalogTest checks the file). Names follow Spring Cloud Netflix wherever it
+ * has one.
  */
 public final class Catalog {
     /** The concerns, in the order the reference lists them; each has its settings class. */

@@ -2,6 +2,7 @@ package io.eurekaagent.config;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** When the instance is registered, on which port, and whether its status follows the app's health URL. */
@@ -22,40 +23,32 @@ public final class ReadinessSettings {
         START
     }
 
-    private RegisterOn registerOn;
-    private int nonSecurePort;
+    private final SectionValues values;
     private boolean nonSecurePortConfigured;
-    private boolean nonSecurePortEnabled;
-    private int securePort;
     private boolean securePortConfigured;
-    private boolean securePortEnabled;
-    private boolean healthCheckEnabled;
     private Duration healthCheckInterval;
     private final Map<Integer, String> managementPorts = new HashMap<>();
 
-    private ReadinessSettings() {
+    private ReadinessSettings(SectionValues values) {
+        this.values = values;
     }
 
     /** @param renewalIntervalSeconds the health check's default interval */
     static ReadinessSettings read(SettingReader r, int renewalIntervalSeconds) {
-        ReadinessSettings s = new ReadinessSettings();
-        s.registerOn = r.get(Catalog.REGISTER_ON);
-        s.nonSecurePort = r.get(Catalog.NON_SECURE_PORT);
+        ReadinessSettings s = new ReadinessSettings(
+                new SectionValues(r, Catalog.Section.READINESS, List.of(Catalog.HEALTH_CHECK_INTERVAL)));
         s.nonSecurePortConfigured = r.isSet(Catalog.NON_SECURE_PORT);
-        s.nonSecurePortEnabled = r.get(Catalog.NON_SECURE_PORT_ENABLED);
-        s.securePort = r.get(Catalog.SECURE_PORT);
         s.securePortConfigured = r.isSet(Catalog.SECURE_PORT);
-        s.securePortEnabled = r.get(Catalog.SECURE_PORT_ENABLED);
-        if (!s.nonSecurePortEnabled && !s.securePortEnabled && s.registerOn != RegisterOn.START) {
+        if (!s.get(Catalog.NON_SECURE_PORT_ENABLED) && !s.get(Catalog.SECURE_PORT_ENABLED)
+                && s.get(Catalog.REGISTER_ON) != RegisterOn.START) {
             r.problem(r.firstSet(Catalog.NON_SECURE_PORT_ENABLED), "true, or eureka.instance.secure-port-enabled=true:"
                     + " one port must be enabled");
         }
         s.managementPort(r.get(Catalog.MANAGEMENT_PORT), Catalog.MANAGEMENT_PORT);
-        if (r.get(Catalog.QUARKUS_MANAGEMENT_ENABLED)) {
-            s.managementPort(r.get(Catalog.QUARKUS_MANAGEMENT_PORT), Catalog.QUARKUS_MANAGEMENT_PORT);
+        if (s.get(Catalog.QUARKUS_MANAGEMENT_ENABLED)) {
+            s.managementPort(s.get(Catalog.QUARKUS_MANAGEMENT_PORT), Catalog.QUARKUS_MANAGEMENT_PORT);
         }
-        s.managementPort(r.get(Catalog.MICRONAUT_MANAGEMENT_PORT), Catalog.MICRONAUT_MANAGEMENT_PORT);
-        s.healthCheckEnabled = r.get(Catalog.HEALTH_CHECK_ENABLED);
+        s.managementPort(s.get(Catalog.MICRONAUT_MANAGEMENT_PORT), Catalog.MICRONAUT_MANAGEMENT_PORT);
         s.healthCheckInterval = Duration.ofSeconds(r.get(Catalog.HEALTH_CHECK_INTERVAL, renewalIntervalSeconds));
         return s;
     }
@@ -66,13 +59,11 @@ public final class ReadinessSettings {
         }
     }
 
-    public RegisterOn registerOn() { return registerOn; }
-    public int nonSecurePort() { return nonSecurePort; }
-    public boolean nonSecurePortEnabled() { return nonSecurePortEnabled; }
-    public int securePort() { return securePort; }
-    public boolean securePortEnabled() { return securePortEnabled; }
-    /** Whether the instance's status follows its health URL (it registers as STARTING). */
-    public boolean healthCheckEnabled() { return healthCheckEnabled; }
+    /** One of the section's values ({@link SectionValues#get}). */
+    public <T> T get(Key<T> key) {
+        return values.get(key);
+    }
+
     /** How often the health URL is checked once the instance is UP. */
     public Duration healthCheckInterval() { return healthCheckInterval; }
 
@@ -81,7 +72,8 @@ public final class ReadinessSettings {
 
     /** The port callers use, as configured or to be detected. */
     public PortPlan portPlan() {
-        return nonSecurePortEnabled ? new PortPlan(false, nonSecurePort, nonSecurePortConfigured)
-                : new PortPlan(true, securePort, securePortConfigured);
+        return get(Catalog.NON_SECURE_PORT_ENABLED)
+                ? new PortPlan(false, get(Catalog.NON_SECURE_PORT), nonSecurePortConfigured)
+                : new PortPlan(true, get(Catalog.SECURE_PORT), securePortConfigured);
     }
 }

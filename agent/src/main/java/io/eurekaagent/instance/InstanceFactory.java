@@ -1,5 +1,6 @@
 package io.eurekaagent.instance;
 
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.InstanceSettings;
 import io.eurekaagent.config.PortPlan;
 import io.eurekaagent.config.ReadinessSettings;
@@ -43,8 +44,8 @@ public final class InstanceFactory {
     }
 
     void prepare(UnaryOperator<String> resolver) {
-        interfaces = config.ipAddress() == null ? interfaces() : List.of();
-        if (!config.preferIpAddress() && config.hostname() == null) {
+        interfaces = config.get(Catalog.IP_ADDRESS) == null ? interfaces() : List.of();
+        if (!config.get(Catalog.PREFER_IP_ADDRESS) && config.get(Catalog.HOSTNAME) == null) {
             lookup = ReverseLookup.start(ipAddress(interfaces), resolver);
         }
     }
@@ -70,8 +71,8 @@ public final class InstanceFactory {
      * loopback (the app is local; its registered host name may not resolve here).
      */
     public URI healthProbeUrl(InstanceInfo instance) {
-        if (config.healthCheckUrl() != null) {
-            return URI.create(config.healthCheckUrl());
+        if (config.get(Catalog.HEALTH_CHECK_URL) != null) {
+            return URI.create(config.get(Catalog.HEALTH_CHECK_URL));
         }
         // The registered URL already has the scheme, port and path the app's framework needs (read once, in create).
         URI registered = URI.create(instance.healthCheckUrl());
@@ -105,61 +106,62 @@ public final class InstanceFactory {
         InstanceInfo.Builder b = new InstanceInfo.Builder();
         b.appName = appName(command);
         b.ipAddr = ipAddress(interfaces);
-        if (config.preferIpAddress()) {
+        if (config.get(Catalog.PREFER_IP_ADDRESS)) {
             b.hostName = b.ipAddr;
-        } else if (config.hostname() != null) {
-            b.hostName = config.hostname();
+        } else if (config.get(Catalog.HOSTNAME) != null) {
+            b.hostName = config.get(Catalog.HOSTNAME);
         } else {
             b.hostName = lookedUp != null ? lookedUp : b.ipAddr;
         }
-        boolean noPort = ports.registerOn() == ReadinessSettings.RegisterOn.START;
-        b.portEnabled = ports.nonSecurePortEnabled() && !noPort;
-        b.securePortEnabled = ports.securePortEnabled() && !noPort;
+        boolean noPort = ports.get(Catalog.REGISTER_ON) == ReadinessSettings.RegisterOn.START;
+        b.portEnabled = ports.get(Catalog.NON_SECURE_PORT_ENABLED) && !noPort;
+        b.securePortEnabled = ports.get(Catalog.SECURE_PORT_ENABLED) && !noPort;
         PortPlan plan = ports.portPlan();
-        b.port = !plan.secure() && boundPort > 0 ? boundPort : ports.nonSecurePort();
-        b.securePort = plan.secure() && boundPort > 0 ? boundPort : ports.securePort();
+        b.port = !plan.secure() && boundPort > 0 ? boundPort : ports.get(Catalog.NON_SECURE_PORT);
+        b.securePort = plan.secure() && boundPort > 0 ? boundPort : ports.get(Catalog.SECURE_PORT);
         // Without a port, the pid keeps two instances on one host apart.
         String idSuffix = noPort ? Long.toString(ProcessHandle.current().pid())
                 : Integer.toString(plan.secure() ? b.securePort : b.port);
-        b.instanceId =
-                config.instanceId() != null ? config.instanceId() : b.hostName + ":" + b.appName + ":" + idSuffix;
-        b.status = config.initialStatus() != null ? config.initialStatus()
-                : ports.healthCheckEnabled() ? Status.STARTING : Status.UP;
+        b.instanceId = orElse(config.get(Catalog.INSTANCE_ID), b.hostName + ":" + b.appName + ":" + idSuffix);
+        Status initial = config.get(Catalog.INITIAL_STATUS);
+        b.status = initial != null ? initial : ports.get(Catalog.HEALTH_CHECK_ENABLED) ? Status.STARTING : Status.UP;
         String lowerName = b.appName.toLowerCase(Locale.ROOT);
-        b.vipAddress = config.virtualHostName() != null ? config.virtualHostName() : lowerName;
-        b.secureVipAddress = config.secureVirtualHostName() != null ? config.secureVirtualHostName() : lowerName;
+        b.vipAddress = orElse(config.get(Catalog.VIRTUAL_HOST_NAME), lowerName);
+        b.secureVipAddress = orElse(config.get(Catalog.SECURE_VIRTUAL_HOST_NAME), lowerName);
 
         String host = b.hostName.contains(":") ? "[" + b.hostName + "]" : b.hostName;
         String base = b.portEnabled ? "http://" + host + ":" + b.port : "https://" + host + ":" + b.securePort;
         StatusEndpoints endpoints = StatusEndpoints.of(config, app);
         String healthPath = endpoints.healthPath;
-        if (healthPath == null && ports.healthCheckEnabled() && config.healthCheckUrl() == null) {
+        if (healthPath == null && ports.get(Catalog.HEALTH_CHECK_ENABLED)
+                && config.get(Catalog.HEALTH_CHECK_URL) == null) {
             healthPath = "/health";
             AgentLog.info("eureka.client.healthcheck.enabled: the app has no health endpoint the agent knows; checking"
                     + " " + healthPath + " (set eureka.instance.health-check-url-path to the app's)");
         }
         String management = endpoints.port > 0 ? "http://" + host + ":" + endpoints.port : base;
-        b.homePageUrl = orElse(config.homePageUrl(), base + config.homePageUrlPath());
-        b.statusPageUrl = orElse(config.statusPageUrl(), management + endpoints.statusPath);
-        guessedStatusPage = endpoints.homePageOnly && config.statusPageUrl() == null && !noPort ? URI.create(
-                (b.portEnabled ? "http" : "https") + "://127.0.0.1:" + (b.portEnabled ? b.port : b.securePort)
-                        + endpoints.statusPath) : null;
-        b.healthCheckUrl = orElse(config.healthCheckUrl(), healthPath == null ? null : management + healthPath);
+        b.homePageUrl = orElse(config.get(Catalog.HOME_PAGE_URL), base + config.get(Catalog.HOME_PAGE_URL_PATH));
+        b.statusPageUrl = orElse(config.get(Catalog.STATUS_PAGE_URL), management + endpoints.statusPath);
+        guessedStatusPage = endpoints.homePageOnly && config.get(Catalog.STATUS_PAGE_URL) == null && !noPort
+                ? URI.create((b.portEnabled ? "http" : "https") + "://127.0.0.1:"
+                        + (b.portEnabled ? b.port : b.securePort) + endpoints.statusPath) : null;
+        b.healthCheckUrl =
+                orElse(config.get(Catalog.HEALTH_CHECK_URL), healthPath == null ? null : management + healthPath);
         if (b.securePortEnabled) {
-            b.secureHealthCheckUrl = orElse(config.secureHealthCheckUrl(),
+            b.secureHealthCheckUrl = orElse(config.get(Catalog.SECURE_HEALTH_CHECK_URL),
                     healthPath == null ? null : "https://" + host + ":" + b.securePort + healthPath);
         }
         if (endpoints.framework != null) {
             AgentLog.debug("status and health pages: " + endpoints.framework + "'s");
         }
-        b.renewalIntervalSeconds = config.leaseRenewalIntervalSeconds();
-        b.durationSeconds = config.leaseExpirationDurationSeconds();
-        b.metadata = config.metadata();
+        b.renewalIntervalSeconds = config.get(Catalog.LEASE_RENEWAL_INTERVAL);
+        b.durationSeconds = config.get(Catalog.LEASE_EXPIRATION);
+        b.metadata = config.get(Catalog.METADATA);
         return new InstanceInfo(b);
     }
 
     private String ipAddress(List<NetworkInterfaceInfo> interfaces) {
-        return config.ipAddress() != null ? config.ipAddress() : detectIp(interfaces);
+        return config.get(Catalog.IP_ADDRESS) != null ? config.get(Catalog.IP_ADDRESS) : detectIp(interfaces);
     }
 
     /** Chosen once per list of interfaces: the reverse lookup and the instance both ask, the warning comes once. */
@@ -172,7 +174,8 @@ public final class InstanceFactory {
     }
 
     private String chooseIp(List<NetworkInterfaceInfo> interfaces) {
-        AddressChooser chooser = new AddressChooser(config.ignoredInterfaces(), config.preferredNetworks());
+        AddressChooser chooser =
+                new AddressChooser(config.get(Catalog.IGNORED_INTERFACES), config.get(Catalog.PREFERRED_NETWORKS));
         Optional<InetAddress> chosen = chooser.choose(interfaces);
         if (chosen.isPresent()) {
             return withoutScope(chosen.get());

@@ -1,5 +1,6 @@
 package io.eurekaagent.instance;
 
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.InstanceSettings;
 import java.io.File;
 import java.util.Map;
@@ -75,11 +76,11 @@ final class StatusEndpoints {
     }
 
     private StatusEndpoints(StatusEndpoints found, InstanceSettings config) {
-        this.statusPath = orElse(config.statusPageUrlPath(), found.statusPath);
-        this.healthPath = orElse(config.healthCheckUrlPath(), found.healthPath);
+        this.statusPath = orElse(config.get(Catalog.STATUS_PAGE_URL_PATH), found.statusPath);
+        this.healthPath = orElse(config.get(Catalog.HEALTH_CHECK_URL_PATH), found.healthPath);
         this.port = found.port;
         this.framework = found.framework;
-        this.homePageOnly = found.framework == null && config.statusPageUrlPath() == null;
+        this.homePageOnly = found.framework == null && config.get(Catalog.STATUS_PAGE_URL_PATH) == null;
     }
 
     /** With the explicit paths applied: they win over what was detected. */
@@ -112,20 +113,21 @@ final class StatusEndpoints {
     }
 
     private static StatusEndpoints home(InstanceSettings config) {
-        return new StatusEndpoints(config.homePageUrlPath(), null, 0, null);
+        return new StatusEndpoints(config.get(Catalog.HOME_PAGE_URL_PATH), null, 0, null);
     }
 
     private static StatusEndpoints actuator(InstanceSettings config, SpringBootJar boot) {
-        String base = config.managementBasePath() != null ? config.managementBasePath()
+        String base = config.get(Catalog.MANAGEMENT_BASE_PATH) != null ? config.get(Catalog.MANAGEMENT_BASE_PATH)
                 : boot.property("management.endpoints.web.base-path", "/actuator");
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        int port = config.managementPort() > 0 ? config.managementPort() : boot.port("management.server.port");
-        String exposed = config.managementExposure() != null ? config.managementExposure()
+        int configuredPort = config.get(Catalog.MANAGEMENT_PORT);
+        int port = configuredPort > 0 ? configuredPort : boot.port("management.server.port");
+        String exposed = config.get(Catalog.MANAGEMENT_EXPOSURE) != null ? config.get(Catalog.MANAGEMENT_EXPOSURE)
                 : boot.property("management.endpoints.web.exposure.include", "health");
         String health = exposes(exposed, "health") ? base + "/health" : null;
         String status = exposes(exposed, "info") ? base + "/info" : health;
         return health == null && status == null ? home(config)
-                : new StatusEndpoints(status == null ? config.homePageUrlPath() : status, health, port,
+                : new StatusEndpoints(status == null ? config.get(Catalog.HOME_PAGE_URL_PATH) : status, health, port,
                         "Spring Boot's actuator");
     }
 

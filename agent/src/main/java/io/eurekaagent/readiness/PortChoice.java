@@ -1,5 +1,6 @@
 package io.eurekaagent.readiness;
 
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.PortPlan;
 import io.eurekaagent.config.ReadinessSettings;
 import java.net.InetSocketAddress;
@@ -57,7 +58,7 @@ final class PortChoice {
     }
 
     static PortChoice of(ReadinessSettings config, Properties systemProperties) {
-        return new PortChoice(config.portPlan(), config.registerOn() != ReadinessSettings.RegisterOn.BIND,
+        return new PortChoice(config.portPlan(), config.get(Catalog.REGISTER_ON) != ReadinessSettings.RegisterOn.BIND,
                 jmxPorts(systemProperties), config.managementPorts());
     }
 

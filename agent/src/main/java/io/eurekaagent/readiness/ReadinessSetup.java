@@ -1,5 +1,6 @@
 package io.eurekaagent.readiness;
 
+import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.ReadinessSettings;
 import java.lang.instrument.Instrumentation;
 import java.util.Set;
@@ -16,7 +17,7 @@ public final class ReadinessSetup {
      */
     public static Readiness install(ReadinessSettings config, String ipAddress, Instrumentation instrumentation,
             boolean attachedLate) {
-        switch (config.registerOn()) {
+        switch (config.get(Catalog.REGISTER_ON)) {
             case START:
                 return new Readiness() {
                     @Override

@@ -33,20 +33,20 @@ class AgentConfigTest {
         assertEquals(AgentMode.REGISTER, config.mode());
         assertEquals("[http://localhost:8761/eureka/]", config.servers().serviceUrls().toString());
         assertNull(config.instance().appName());
-        assertEquals(8080, config.readiness().nonSecurePort());
-        assertTrue(config.readiness().nonSecurePortEnabled());
-        assertEquals(443, config.readiness().securePort());
-        assertFalse(config.readiness().securePortEnabled());
-        assertFalse(config.instance().preferIpAddress());
-        assertEquals(30, config.instance().leaseRenewalIntervalSeconds());
-        assertEquals(90, config.instance().leaseExpirationDurationSeconds());
-        assertEquals("/", config.instance().homePageUrlPath());
-        assertNull(config.instance().statusPageUrlPath());
-        assertNull(config.instance().healthCheckUrlPath());
+        assertEquals(8080, config.readiness().get(Catalog.NON_SECURE_PORT));
+        assertTrue(config.readiness().get(Catalog.NON_SECURE_PORT_ENABLED));
+        assertEquals(443, config.readiness().get(Catalog.SECURE_PORT));
+        assertFalse(config.readiness().get(Catalog.SECURE_PORT_ENABLED));
+        assertFalse(config.instance().get(Catalog.PREFER_IP_ADDRESS));
+        assertEquals(30, config.instance().get(Catalog.LEASE_RENEWAL_INTERVAL));
+        assertEquals(90, config.instance().get(Catalog.LEASE_EXPIRATION));
+        assertEquals("/", config.instance().get(Catalog.HOME_PAGE_URL_PATH));
+        assertNull(config.instance().get(Catalog.STATUS_PAGE_URL_PATH));
+        assertNull(config.instance().get(Catalog.HEALTH_CHECK_URL_PATH));
         assertEquals(Duration.ofMillis(2000), config.shutdownTimeout());
         assertFalse(config.debug());
         assertFalse(config.failFast());
-        assertTrue(config.instance().metadata().isEmpty());
+        assertTrue(config.instance().get(Catalog.METADATA).isEmpty());
     }
 
     @Test
@@ -62,19 +62,19 @@ class AgentConfigTest {
                 Map.of("EUREKA_INSTANCE_APPNAME", "from-env", "EUREKA_INSTANCE_NONSECUREPORT", "1003",
                         "EUREKA_INSTANCE_SECUREPORT", "1003"));
         assertEquals("from-args", config.instance().appName());
-        assertEquals(1002, config.readiness().nonSecurePort());
-        assertEquals(1003, config.readiness().securePort());
-        assertEquals(4, config.instance().leaseRenewalIntervalSeconds());
+        assertEquals(1002, config.readiness().get(Catalog.NON_SECURE_PORT));
+        assertEquals(1003, config.readiness().get(Catalog.SECURE_PORT));
+        assertEquals(4, config.instance().get(Catalog.LEASE_RENEWAL_INTERVAL));
     }
 
     @Test
     void relaxedNamesAreOneKey() throws Exception {
         assertEquals(7, load(null, Map.of("eureka.instance.leaseRenewalIntervalInSeconds", "7"), Map.of())
-                .instance().leaseRenewalIntervalSeconds());
+                .instance().get(Catalog.LEASE_RENEWAL_INTERVAL));
         assertEquals(8, load("eureka.instance.lease-renewal-interval-in-seconds=8", Map.of(), Map.of())
-                .instance().leaseRenewalIntervalSeconds());
+                .instance().get(Catalog.LEASE_RENEWAL_INTERVAL));
         assertEquals(9, load(null, Map.of(), Map.of("EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS", "9"))
-                .instance().leaseRenewalIntervalSeconds());
+                .instance().get(Catalog.LEASE_RENEWAL_INTERVAL));
     }
 
     @Test
@@ -127,7 +127,7 @@ class AgentConfigTest {
                         "1.2"),
                 Map.of("EUREKA_INSTANCE_METADATAMAP_TEAM", "payments"));
         assertEquals(Map.of("zone", "args-zone", "managementPort", "9090", "version", "1.2", "team", "payments"),
-                config.instance().metadata());
+                config.instance().get(Catalog.METADATA));
     }
 
     @Test
@@ -141,23 +141,23 @@ class AgentConfigTest {
     @Test
     void registrationWaitsForTheAppToAcceptUnlessToldOtherwise() throws Exception {
         AgentConfig defaults = load(null, Map.of(), Map.of());
-        assertEquals(ReadinessSettings.RegisterOn.ACCEPT, defaults.readiness().registerOn());
+        assertEquals(ReadinessSettings.RegisterOn.ACCEPT, defaults.readiness().get(Catalog.REGISTER_ON));
         assertFalse(defaults.readiness().portPlan().configured());
         assertEquals(
                 ReadinessSettings.RegisterOn.BIND,
                 load("eureka.agent.register-on=bind", Map.of(), Map.of())
                         .readiness()
-                        .registerOn());
+                        .get(Catalog.REGISTER_ON));
         assertEquals(
                 ReadinessSettings.RegisterOn.PORT_OPEN,
                 load("eureka.agent.register-on=port-open", Map.of(), Map.of())
                         .readiness()
-                        .registerOn());
+                        .get(Catalog.REGISTER_ON));
         assertEquals(
                 ReadinessSettings.RegisterOn.START,
                 load(null, Map.of(), Map.of("EUREKA_AGENT_REGISTERON", "START"))
                         .readiness()
-                        .registerOn());
+                        .get(Catalog.REGISTER_ON));
         assertTrue(load(null, Map.of("eureka.instance.non-secure-port", "9000"), Map.of())
                 .readiness()
                 .portPlan()
@@ -166,10 +166,10 @@ class AgentConfigTest {
 
     @Test
     void healthChecksAreOffByDefaultAndFollowTheRenewalInterval() throws Exception {
-        assertFalse(load(null, Map.of(), Map.of()).readiness().healthCheckEnabled());
+        assertFalse(load(null, Map.of(), Map.of()).readiness().get(Catalog.HEALTH_CHECK_ENABLED));
         AgentConfig config = load(null, Map.of("eureka.client.healthcheck.enabled", "true",
                 "eureka.instance.lease-renewal-interval-in-seconds", "10"), Map.of());
-        assertTrue(config.readiness().healthCheckEnabled());
+        assertTrue(config.readiness().get(Catalog.HEALTH_CHECK_ENABLED));
         assertEquals(10, config.readiness().healthCheckInterval().toSeconds());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +93,24 @@ class CatalogTest {
         config.keysRead().forEach(key -> read.add(key.name()));
         assertEquals(declared, read);
         assertTrue(Catalog.all().containsAll(config.keysRead()), "a key read that Catalog does not list");
+    }
+
+    /** A section read whole (the instance's) reads every key: each declared key must also be used by its name. */
+    @Test
+    void everyDeclaredKeyIsUsedByNameOutsideTheCatalog() throws Exception {
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java")
+                    && !f.endsWith("Catalog.java"))::iterator) {
+                sources.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        for (Field field : Catalog.class.getFields()) {
+            if (field.getType() == Key.class) {
+                assertTrue(sources.indexOf("Catalog." + field.getName()) >= 0, "Catalog." + field.getName()
+                        + " is declared but no code uses it");
+            }
+        }
     }
 
     @Test
