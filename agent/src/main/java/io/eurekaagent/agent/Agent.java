@@ -133,8 +133,9 @@ final class Agent implements Runnable {
             }
             DiscoverySettings discovery = config.discovery();
             ServerSettings servers = config.servers();
-            RegistryCache cache = discovery.get(Catalog.FETCH_REGISTRY) ? new RegistryCache(discovery.fetchInterval(),
-                    RegistryLimits.ofThisJvm(), Clock.systemDefaultZone()) : null;
+            RegistryCache cache = discovery.get(Catalog.FETCH_REGISTRY)
+                    ? new RegistryCache(Duration.ofSeconds(discovery.get(Catalog.REGISTRY_FETCH_INTERVAL)),
+                            RegistryLimits.ofThisJvm(), Clock.systemDefaultZone()) : null;
             if (names != null) {
                 // Before the transport: an app thread loading a JDK HTTP class waits for this, and may hold locks
                 // (the URL handlers', a class's loading) that making the transport needs.

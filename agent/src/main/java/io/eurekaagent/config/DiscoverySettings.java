@@ -1,6 +1,5 @@
 package io.eurekaagent.config;
 
-import java.time.Duration;
 import java.util.List;
 
 /** The agent's copy of the registry and calls by service name. */
@@ -23,10 +22,5 @@ public final class DiscoverySettings {
     /** One of the section's values ({@link SectionValues#get}). */
     public <T> T get(Key<T> key) {
         return values.get(key);
-    }
-
-    /** How often the delta is fetched. */
-    public Duration fetchInterval() {
-        return Duration.ofSeconds(get(Catalog.REGISTRY_FETCH_INTERVAL));
     }
 }

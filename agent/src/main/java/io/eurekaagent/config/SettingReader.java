@@ -39,8 +39,11 @@ final class SettingReader {
         warnings.add(message);
     }
 
-    /** Every read goes through a declared {@link Key}: a setting the catalog does not list cannot be read. */
-    private Setting setting(Key<?> key) {
+    /**
+     * The setting as given (value and source), or null. Every read goes through a declared {@link Key}: a setting the
+     * catalog does not list cannot be read.
+     */
+    Setting raw(Key<?> key) {
         read.add(key);
         Setting setting = settings.get(key.name());
         if (setting != null && key.isSecret()) {
@@ -56,7 +59,7 @@ final class SettingReader {
 
     /** Likewise, with a default that is another setting's value (the health-check interval is the renewal one). */
     <T> T get(Key<T> key, T fallback) {
-        Setting setting = setting(key);
+        Setting setting = raw(key);
         if (setting == null) {
             return fallback;
         }
@@ -69,7 +72,7 @@ final class SettingReader {
     }
 
     boolean isSet(Key<?> key) {
-        return setting(key) != null;
+        return raw(key) != null;
     }
 
     /**
@@ -120,15 +123,10 @@ final class SettingReader {
         }
     }
 
-    /** The setting as given (value and source), or null: for values read with their source (TLS stores). */
-    Setting raw(Key<?> key) {
-        return setting(key);
-    }
-
     /** The first of these keys that is set (a rule across keys names the one the user gave). */
     Setting firstSet(Key<?>... keys) {
         for (Key<?> key : keys) {
-            Setting setting = setting(key);
+            Setting setting = raw(key);
             if (setting != null) {
                 return setting;
             }
