@@ -139,9 +139,11 @@ class DiscoveryTest {
     void aNameThatIsNeitherRegisteredNorInDnsFailsAsAnUnknownHostSayingSo() throws Exception {
         EurekaServer server = SharedEurekaServer.get();
         int callerPort = Project.freePort();
-        try (ChildProcess caller = caller(server, callerPort).start("caller-unknown")) {
+        // A name of its own: the other tests' callers, killed at their end, stay listed as CALLER until evicted.
+        try (ChildProcess caller = caller(server, callerPort).property("eureka.instance.appname", "unknown-caller")
+                .start("unknown-caller")) {
             caller.awaitLine("listening on port", START);
-            Registry.awaitInstances(server, "CALLER", 1, START);
+            Registry.awaitInstances(server, "UNKNOWN-CALLER", 1, START);
 
             HttpResponse<String> response =
                     Http.get(callUrl(callerPort, "urlconnection", "http://no-such-service/whoami"));

@@ -31,11 +31,11 @@ class SpringCloudInteropTest {
         EurekaServer server = SharedEurekaServer.get();
         int appPort = Project.freePort();
         int clientPort = Project.freePort();
-        try (ChildProcess app = AgentApp.testApp(server, "greeter", appPort).start("greeter");
+        try (ChildProcess app = AgentApp.testApp(server, "interop-greeter", appPort).start("interop-greeter");
              ChildProcess client = springClient(server, clientPort, "interop-caller")) {
-            Registry.awaitInstances(server, "GREETER", 1, START);
+            Registry.awaitInstances(server, "INTEROP-GREETER", 1, START);
 
-            assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + clientPort + "/call/greeter", START));
+            assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + clientPort + "/call/interop-greeter", START));
             app.stop(START);
             client.stop(START);
         }
