@@ -28,7 +28,8 @@ class ServersTest {
 
     /**
      * Dropwizard binds its application and admin connectors from main, and either may accept first: the application
-     * connector is registered in 20 of 20 starts, and the log line says why the admin port was passed over.
+     * connector is registered in 20 of 20 starts, and the log line says why the admin port was passed over: an admin
+     * port, or, where it had not begun to accept when the application connector did, that.
      */
     @Test
     void dropwizardsApplicationConnectorIsRegisteredNotItsAdminConnectorTwentyTimesInTwenty() throws Exception {
@@ -52,7 +53,9 @@ class ServersTest {
                     String registering = process.awaitLine("[eureka-agent] registering port", Scenario.START).text;
                     if (!Map.of("$", ports.get(i)[0], "@enabled", "true").equals(port)) {
                         wrong.add(app + " registered " + port + ":\n" + process.output());
-                    } else if (!registering.contains("; not " + ports.get(i)[1] + ": an admin port (accepting")) {
+                    } else if (!registering.contains("; not " + ports.get(i)[1] + ": an admin port (accepting")
+                            // Loaded, the admin connector may not accept yet when the other does (seen beside a run).
+                            && !registering.contains("; not " + ports.get(i)[1] + ": bound, not accepting")) {
                         wrong.add(app + " does not say why " + ports.get(i)[1] + " was passed over: " + registering);
                     }
                 }
