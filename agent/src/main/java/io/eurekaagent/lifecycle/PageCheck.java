@@ -13,10 +13,12 @@ import java.util.concurrent.TimeoutException;
  * One look at a page registered as the status page for want of a framework's, the home page, once the instance is
  * registered (before, the app's first request, cold, would delay the registration). A dead link on the Eureka
  * dashboard is worse than none, so a page that is not there (404, 410) is dropped and the instance sent again; one
- * that is slow, refuses, or wants a login stays.
+ * that refuses, wants a login, or gives no answer in three looks (2, 4 and 8 s) stays.
  */
 public final class PageCheck implements Runnable {
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** The first look's timeout; each look after a timeout waits twice as long, up to the last's. */
+    private static final Duration FIRST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration LAST_TIMEOUT = Duration.ofSeconds(8);
 
     private final Transport transport;
     private final URI page;
@@ -38,11 +40,12 @@ public final class PageCheck implements Runnable {
             if (!registrar.awaitFirstRegistration()) {
                 return;
             }
-            status = transport.send("GET", page, Map.of(), null, TIMEOUT, 0).status();
+            status = look();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } catch (IOException | TimeoutException | RuntimeException e) {
+            AgentLog.debug("status page kept: " + page + " did not answer (" + e + ")");
             return;
         }
         if (status == 404 || status == 410) {
@@ -50,6 +53,22 @@ public final class PageCheck implements Runnable {
                     + " (set eureka.instance.status-page-url-path to a page of the app)");
             instance.dropStatusPage();
             registrar.instanceChanged();
+        }
+    }
+
+    /**
+     * The page's status, looking again with a longer timeout after a timeout: a cold app's first answer on a loaded
+     * machine took more than 2 s (a Vert.x app beside a second test run).
+     */
+    private int look() throws IOException, TimeoutException {
+        for (Duration timeout = FIRST_TIMEOUT; ; timeout = timeout.multipliedBy(2)) {
+            try {
+                return transport.send("GET", page, Map.of(), null, timeout, 0).status();
+            } catch (TimeoutException e) {
+                if (timeout.compareTo(LAST_TIMEOUT) >= 0) {
+                    throw e;
+                }
+            }
         }
     }
 }
