@@ -79,10 +79,7 @@ final class Arguments {
         if (this.names.size() > 0 && !APP_NAME.matcher(name()).matches()) {
             return "'" + name() + "' is not an app name (letters, digits, '.', '_' or '-')";
         }
-        if (all && instanceId() != null) {
-            return "give an instance id or --all, not both";
-        }
-        return null;
+        return all && instanceId() != null ? "give an instance id or --all, not both" : null;
     }
 
     /** How many names the command takes, at least and at most; null for an unknown command. */

@@ -147,13 +147,9 @@ public final class EurekaClient implements EurekaCalls {
                         ? " where a Eureka server answers " + request.success + " (is it one?)" : "");
             } catch (IOException | TimeoutException | RuntimeException e) {
                 String proxy = transport.proxyFor(server.uri());
-                failure = server + ": "
-                        + (proxy == null
-                                ? describe(e, server.uri().getHost())
-                                : connectionFailed(e)
-                                        ? "proxy " + proxy + ": "
-                                                + describe(e, proxy.substring(0, proxy.lastIndexOf(':')))
-                                        : describe(e, server.uri().getHost()));
+                failure = server + ": " + (proxy != null && connectionFailed(e)
+                        ? "proxy " + proxy + ": " + describe(e, proxy.substring(0, proxy.lastIndexOf(':')))
+                        : describe(e, server.uri().getHost()));
             }
             failures.add(failure);
             servers.failed(server, System.nanoTime(), failure);

@@ -262,10 +262,7 @@ public final class Key<T> {
 
     /** "of seconds " in "a whole number of seconds from 1 to 300". */
     private String unitPhrase() {
-        if (kind == Kind.PORT) {
-            return "(a TCP port) ";
-        }
-        return unit.isEmpty() ? "" : "of " + unit + " ";
+        return kind == Kind.PORT ? "(a TCP port) " : unit.isEmpty() ? "" : "of " + unit + " ";
     }
 
     String doc() {

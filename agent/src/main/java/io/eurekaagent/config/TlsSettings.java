@@ -127,10 +127,7 @@ final class TlsSettings {
             return ClassLoader.getSystemResourceAsStream(resource);
         }
         Path path = FileLocation.path(location);
-        if (!Files.isRegularFile(path)) {
-            return null;
-        }
-        return Files.newInputStream(path);
+        return Files.isRegularFile(path) ? Files.newInputStream(path) : null;
     }
 
     private static boolean holds(KeyStore store, boolean key) {

@@ -46,10 +46,7 @@ final class ServiceUrlRewriter implements UnaryOperator<Object> {
                     return request;
                 }
                 RegisteredInstance instance = choose(uri.getHost());
-                if (instance == null) {
-                    return request;
-                }
-                return new ServiceRequest(request, at(uri, instance), uri.getHost());
+                return instance == null ? request : new ServiceRequest(request, at(uri, instance), uri.getHost());
             }
             return target;
         } catch (UnknownHostException e) {

@@ -239,14 +239,12 @@ public final class Registrar {
             if (response.status() == 404) {
                 AgentLog.info(response.server() + " does not know " + instance.instanceId()
                         + " (restarted or expired it); registering again");
-                instance.markDirty();
-                state = State.UNREGISTERED;
-                return false;
-            }
-            if (response.status() == 400) {
+            } else if (response.status() == 400) {
                 // Repeating a refused heartbeat only lets the lease run out; a fresh registration may be accepted.
                 failures.failed(
                         "heartbeat", "HTTP 400 from " + response.server() + bodyOf(response) + "; registering again");
+            }
+            if (response.status() == 404 || response.status() == 400) {
                 instance.markDirty();
                 state = State.UNREGISTERED;
                 return false;

@@ -148,10 +148,7 @@ final class PortChoice {
                 pick = candidate;
             }
         }
-        if (pick == null) {
-            return null;
-        }
-        if (!plan.configured() && mustWait(pick, now)) {
+        if (pick == null || !plan.configured() && mustWait(pick, now)) {
             return null;
         }
         // Of the ports of its rank ready together with it, the lower.
@@ -176,10 +173,8 @@ final class PortChoice {
             }
         }
         long waited = now - pick.readyNanos();
-        if (pick.rank() != Rank.SERVING && waited < (betterBound ? BETTER_WAIT_NANOS : GRACE_NANOS)) {
-            return true;
-        }
-        return boundTogether && waited < TOGETHER_NANOS;
+        return pick.rank() != Rank.SERVING && waited < (betterBound ? BETTER_WAIT_NANOS : GRACE_NANOS)
+                || boundTogether && waited < TOGETHER_NANOS;
     }
 
     /** 443, 8443, 9443, 10443 ...: the numbers TLS listeners get by convention. */
@@ -194,10 +189,7 @@ final class PortChoice {
         if (plan.configured() && bound.getPort() != plan.port()) {
             return "not " + plan.key() + " (" + plan.port() + ")";
         }
-        if (byJmx || jmxPorts.contains(bound.getPort())) {
-            return "a JMX/RMI port";
-        }
-        return null;
+        return byJmx || jmxPorts.contains(bound.getPort()) ? "a JMX/RMI port" : null;
     }
 
     private Candidate find(int port) {
@@ -308,10 +300,7 @@ final class PortChoice {
                 return role + " (" + (foundHow == null ? "accepting thread " : "thread ") + acceptThread + ")";
             }
             role = managementRole(bindThread);
-            if (role != null) {
-                return role + " (bound by thread " + bindThread + ")";
-            }
-            return null;
+            return role != null ? role + " (bound by thread " + bindThread + ")" : null;
         }
 
         String describe() {
