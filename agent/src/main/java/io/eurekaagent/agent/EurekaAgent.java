@@ -8,6 +8,7 @@ import io.eurekaagent.discovery.NameResolution;
 import io.eurekaagent.instance.AppNames;
 import io.eurekaagent.instance.JavaCommand;
 import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.log.AgentVersion;
 import io.eurekaagent.readiness.Readiness;
 import io.eurekaagent.readiness.ReadinessSetup;
 import java.lang.instrument.Instrumentation;
@@ -47,11 +48,14 @@ public final class EurekaAgent {
             }
             // How `attach PID` tells that this JVM has the agent already.
             System.setProperty(LOADED_PROPERTY, "true");
+            // An operator reading the app's log sees which agent build runs, from its first line on.
+            AgentLog.beginWith(AgentVersion.text() + " on Java " + System.getProperty("java.version"));
             AgentConfig config = AgentConfig.load(arguments, System.getProperties(), System.getenv());
             if (config.mode() == AgentMode.OFF) {
                 return;
             }
             AgentLog.setDebug(config.debug());
+            AgentLog.setFormat(config.logFormat());
             for (String warning : config.warnings()) {
                 AgentLog.warn(warning);
             }

@@ -60,7 +60,7 @@ final class Arguments {
         int[] names = arity();
         if (names == null) {
             return "unknown command '" + command + "': expected apps, instances NAME, check, status APP,"
-                    + " out-of-service APP, in-service APP, attach PID or help";
+                    + " out-of-service APP, in-service APP, attach PID, version or help";
         }
         if (unknownFlag != null || all && !command.endsWith("-service")) {
             return "unknown option '" + (unknownFlag != null ? unknownFlag : "--all") + "' for " + command;

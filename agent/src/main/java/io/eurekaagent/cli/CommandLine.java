@@ -12,6 +12,7 @@ import io.eurekaagent.discovery.RegisteredInstance;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
 import io.eurekaagent.discovery.RegistryLimits;
+import io.eurekaagent.log.AgentVersion;
 import io.eurekaagent.threads.AgentThreads;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,6 +52,7 @@ public final class CommandLine {
                     "                   remove the override: the instances are UP again",
                     "  attach PID       load the agent into a running JVM of this user (settings as key=value,",
                     "                   and those of this command's environment and -D properties)",
+                    "  version          the agent's version and the source revision it was built from",
                     "  help             this text",
                     "",
                     "Settings are the agent's: -D system properties, environment variables",
@@ -88,6 +90,10 @@ public final class CommandLine {
                 out.println(line);
             }
             return args.length == 0 ? USAGE : OK;
+        }
+        if (args.length == 1 && (args[0].equals("version") || args[0].equals("--version") || args[0].equals("-v"))) {
+            out.println(AgentVersion.text());
+            return OK;
         }
         Arguments arguments = Arguments.parse(args);
         String usage = arguments.usageProblem();

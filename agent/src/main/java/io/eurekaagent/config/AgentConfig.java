@@ -1,5 +1,6 @@
 package io.eurekaagent.config;
 
+import io.eurekaagent.log.LogFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 public final class AgentConfig {
     private AgentMode mode;
     private boolean debug;
+    private LogFormat logFormat;
     private boolean failFast;
     private Duration shutdownTimeout;
     private Duration shutdownDrain;
@@ -71,6 +73,7 @@ public final class AgentConfig {
     private void read(SettingReader r) {
         boolean enabled = r.get(Catalog.ENABLED);
         debug = r.get(Catalog.DEBUG);
+        logFormat = r.get(Catalog.LOG_FORMAT);
         failFast = r.get(Catalog.FAIL_FAST);
         if (!enabled) {
             mode = AgentMode.OFF;
@@ -94,6 +97,7 @@ public final class AgentConfig {
 
     public AgentMode mode() { return mode; }
     public boolean debug() { return debug; }
+    public LogFormat logFormat() { return logFormat; }
     /** A bad setting stops the JVM instead of turning the agent off. */
     public boolean failFast() { return failFast; }
     /** The most deregistration may add to JVM exit. */

@@ -1,5 +1,6 @@
 package io.eurekaagent.config;
 
+import io.eurekaagent.log.LogFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -289,6 +290,10 @@ public final class Catalog {
             .doc("`false`: consumer only, nothing registered and no port awaited; discovery works as configured");
     public static final Key<Boolean> DEBUG = flag(Section.AGENT, "eureka.agent.debug", false)
             .doc("more lines on stderr: premain time, each heartbeat, readiness");
+    public static final Key<LogFormat> LOG_FORMAT =
+            choice(Section.AGENT, "eureka.agent.log-format", LogFormat.values(), LogFormat.TIMESTAMPED)
+            .doc("each line as `[eureka-agent] ...` (`plain`), after a UTC timestamp (`timestamped`, as"
+                    + " OpenTelemetry's agent) or as a JSON object with `timestamp`, `level`, `logger`, `message`");
     public static final Key<Integer> SHUTDOWN_TIMEOUT =
             number(Section.AGENT, "eureka.agent.shutdown-timeout-ms", 2000, 0, 60_000, "milliseconds")
             .doc("the most deregistration may add to JVM exit; `0` skips it");

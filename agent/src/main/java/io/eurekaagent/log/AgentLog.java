@@ -9,10 +9,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
- * The agent's only output: one line per event on the process's standard error, prefixed {@code [eureka-agent]}.
+ * The agent's only output: one line per event on the process's standard error, prefixed {@code [eureka-agent]}
+ * (after a UTC timestamp, or as JSON: {@link LogFormat}).
  * Not java.util.logging or System.Logger: initialising JUL from premain breaks apps that install their own
  * LogManager (WildFly), and JUL's handlers may already be closed when our shutdown hook runs.
  * Not {@code System.err} either: app servers replace it after boot and log what it gets as ERROR (WildFly's
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
 public final class AgentLog {
     private static final String PREFIX = "[eureka-agent] ";
     private static volatile boolean debug;
+    private static volatile LogFormat format = LogFormat.TIMESTAMPED;
+    /** Said before the first line, then null: in a JVM with the agent, which agent it is. */
+    private static final AtomicReference<String> HEADER = new AtomicReference<>();
     private static volatile PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
 
     private AgentLog() {
@@ -34,6 +39,15 @@ public final class AgentLog {
         return debug;
     }
 
+    public static void setFormat(LogFormat chosen) {
+        format = chosen;
+    }
+
+    /** {@code line} goes out before the agent's first line, if it has not said one yet. */
+    public static void beginWith(String line) {
+        HEADER.set(line);
+    }
+
     /** Sends the agent's lines to {@code stream} instead (tests read them); returns where they went before. */
     public static PrintStream writeTo(PrintStream stream) {
         PrintStream previous = out;
@@ -42,23 +56,44 @@ public final class AgentLog {
     }
 
     public static void info(String message) {
-        write(PREFIX, message);
+        write("INFO", message);
     }
 
     public static void warn(String message) {
-        write(PREFIX + "WARN ", message);
+        write("WARN", message);
     }
 
     public static void debug(String message) {
         if (debug) {
-            write(PREFIX + "DEBUG ", message);
+            write("DEBUG", message);
         }
     }
 
+    private static void write(String level, String message) {
+        String header = HEADER.getAndSet(null);
+        if (header != null) {
+            print("INFO", header);
+        }
+        print(level, message);
+    }
+
     /** One write per line, so that no other writer of the stream can come between its text and its end. */
-    private static void write(String prefix, String message) {
+    private static void print(String level, String message) {
         String start = ConsoleNeighbour.leavesLinesOpen() ? System.lineSeparator() : "";
-        out.print(start + prefix + oneLine(mask(message)) + System.lineSeparator());
+        String text = oneLine(mask(message));
+        String plain = PREFIX + (level.equals("INFO") ? "" : level + " ") + text;
+        LogFormat shape = format;
+        String line = shape == LogFormat.PLAIN ? plain
+                : shape == LogFormat.TIMESTAMPED ? UtcTimestamp.of(System.currentTimeMillis()) + " " + plain
+                : "{\"timestamp\":\"" + UtcTimestamp.of(System.currentTimeMillis()) + "\",\"level\":\"" + level
+                        + "\",\"logger\":\"eureka-agent\",\"message\":\"" + jsonEscaped(text) + "\"}";
+        out.print(start + line + System.lineSeparator());
+    }
+
+    /** Quotes and backslashes escaped; control characters are escaped already ({@link #oneLine}). */
+    private static String jsonEscaped(String text) {
+        return text.indexOf('"') < 0 && text.indexOf('\\') < 0 ? text
+                : text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /**

@@ -104,6 +104,18 @@ class CommandLineTest {
                 printed());
     }
 
+    /** Issue 23: which agent this is, from the jar alone, as OpenTelemetry's {@code java -jar} says. */
+    @Test
+    void versionVersionFlagAndVPrintTheVersionAndTheRevisionWithExitCode0() {
+        for (String spelling : new String[] {"--version", "version", "-v"}) {
+            output.reset();
+            assertEquals(0, run(spelling));
+            assertTrue(printed().matches("eureka-agent \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"
+                    + " \\(revision ([0-9a-f]{12}|unknown)(, with uncommitted changes)?\\)\n"),
+                    spelling + ": " + printed());
+        }
+    }
+
     @Test
     void usageMistakesAreExitCode2AndHelpIs0() {
         assertEquals(2, run());

@@ -3,6 +3,7 @@ package io.eurekaagent.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eurekaagent.testing.TestInstances;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,18 +22,16 @@ class DrainTest {
 
     @Test
     void anInstanceThatNeverRegisteredDoesNotClaimToLeaveEurekaNorDrain() {
-        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream previous = io.eurekaagent.log.AgentLog.writeTo(new java.io.PrintStream(lines, true));
-        try {
+        String lines;
+        try (TestInstances.CapturedStderr stderr = new TestInstances.CapturedStderr()) {
             new Drain(Duration.ofSeconds(3), () -> false, () -> events.add("cancelled the heartbeats"),
                     () -> events.add("shut down"), duration -> events.add("served")).onSigterm();
-        } finally {
-            io.eurekaagent.log.AgentLog.writeTo(previous);
+            lines = stderr.text();
         }
 
         assertEquals(List.of("cancelled the heartbeats", "shut down"), events);
         assertEquals("[eureka-agent] SIGTERM: not in Eureka (never registered), so no drain: shutting down now\n",
-                lines.toString());
+                lines);
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.eurekaagent.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AgentLogTest {
@@ -66,5 +69,35 @@ class AgentLogTest {
             String line = AgentLog.mask("HTTP 401: you sent <" + form + ">");
             assertEquals("HTTP 401: you sent <****>", line, form);
         }
+    }
+
+    /** Issue 23: a UTC timestamp first by default, as OpenTelemetry's agent; plain or JSON on demand. */
+    @Test
+    void eachFormatWritesOneLineWithTheVersionLineFirst() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream previous = AgentLog.writeTo(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            AgentLog.beginWith("eureka-agent 9.9.9 (revision 0123456789ab) on Java 17");
+            AgentLog.setFormat(LogFormat.TIMESTAMPED);
+            AgentLog.info("registered DEMO");
+            AgentLog.setFormat(LogFormat.PLAIN);
+            AgentLog.warn("a \"quoted\" \\ value");
+            AgentLog.setFormat(LogFormat.JSON);
+            AgentLog.warn("a \"quoted\" \\ value\non two lines");
+        } finally {
+            AgentLog.writeTo(previous);
+            AgentLog.setFormat(LogFormat.TIMESTAMPED);
+        }
+
+        String stamp = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
+        String[] lines =
+                bytes.toString(StandardCharsets.UTF_8).replaceAll(stamp, "<UTC>").split(System.lineSeparator());
+        assertEquals(List.of(
+                "<UTC> [eureka-agent] eureka-agent 9.9.9 (revision 0123456789ab) on Java 17",
+                "<UTC> [eureka-agent] registered DEMO",
+                "[eureka-agent] WARN a \"quoted\" \\ value",
+                "{\"timestamp\":\"<UTC>\",\"level\":\"WARN\",\"logger\":\"eureka-agent\","
+                        + "\"message\":\"a \\\"quoted\\\" \\\\ value\\\\non two lines\"}"),
+                List.of(lines));
     }
 }

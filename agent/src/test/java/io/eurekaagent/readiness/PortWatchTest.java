@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.log.LogFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,11 +32,13 @@ class PortWatchTest {
     @BeforeEach
     void captureLines() {
         previous = AgentLog.writeTo(new PrintStream(lines, true));
+        AgentLog.setFormat(LogFormat.PLAIN);
     }
 
     @AfterEach
     void restore() throws IOException {
         AgentLog.writeTo(previous);
+        AgentLog.setFormat(LogFormat.TIMESTAMPED);
         AgentLog.setDebug(false);
         for (ServerSocketChannel channel : channels) {
             channel.close();

@@ -9,6 +9,7 @@ import io.eurekaagent.config.TransportKind;
 import io.eurekaagent.instance.InstanceFactory;
 import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.log.AgentLog;
+import io.eurekaagent.log.LogFormat;
 import io.eurekaagent.threads.AgentThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -70,6 +71,11 @@ public final class TestInstances {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final PrintStream original = AgentLog.writeTo(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
+        /** Lines as {@code [eureka-agent] ...}, without the timestamp the default format puts first. */
+        public CapturedStderr() {
+            AgentLog.setFormat(LogFormat.PLAIN);
+        }
+
         public String text() {
             return bytes.toString(StandardCharsets.UTF_8);
         }
@@ -81,6 +87,7 @@ public final class TestInstances {
         @Override
         public void close() {
             AgentLog.writeTo(original);
+            AgentLog.setFormat(LogFormat.TIMESTAMPED);
             original.print(text());
         }
     }

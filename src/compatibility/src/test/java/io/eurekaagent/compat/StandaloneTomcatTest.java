@@ -76,20 +76,15 @@ class StandaloneTomcatTest {
 
         try (ChildProcess process = tomcat.start("tomcat-unnamed", List.of("-Dhello-war.deploy-seconds=0",
                 "-Deureka.client.service-url.defaultZone=" + eureka.serviceUrl()))) {
-            String line = process.awaitLine("[eureka-agent]", START).text;
+            process.awaitLine("[eureka-agent] this JVM runs Tomcat", START);
 
-            assertEquals("[eureka-agent] this JVM runs Tomcat, whose name every app it starts would share: set"
-                    + " eureka.instance.appname (or spring.application.name) to register it; agent off", line);
+            assertEquals(List.of("[eureka-agent] this JVM runs Tomcat, whose name every app it starts would share: set"
+                    + " eureka.instance.appname (or spring.application.name) to register it; agent off"),
+                    process.agentLines());
             assertEquals("hello", Http.awaitOk("http://127.0.0.1:" + ports[0] + "/hello-war/hello", START));
             assertEquals(List.of(), Registry.instances(eureka, "BOOTSTRAP"));
             process.stop(START);
-            assertEquals(
-                    1,
-                    process.output()
-                            .lines()
-                            .filter(text -> text.contains("[eureka-agent]"))
-                            .count(),
-                    process.output());
+            assertEquals(1, process.agentLines().size(), process.output());
         }
     }
 }

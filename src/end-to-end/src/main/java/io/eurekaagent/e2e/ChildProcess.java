@@ -14,6 +14,9 @@ import java.util.function.Predicate;
 
 /** A JVM or tool started by a scenario, its output (stdout and stderr) collected line by line with arrival times. */
 public final class ChildProcess implements AutoCloseable {
+    /** How each agent line starts (after its timestamp), and the version line the agent says first. */
+    public static final String AGENT = "[eureka-agent] ";
+    public static final String VERSION_LINE = AGENT + "eureka-agent ";
     private final String name;
     private final Process process;
     private final List<Line> lines = new ArrayList<>();
@@ -112,6 +115,21 @@ public final class ChildProcess implements AutoCloseable {
             lines.forEach(line -> text.append(line.text).append('\n'));
             return text.toString();
         }
+    }
+
+    /**
+     * The agent's lines from their {@code [eureka-agent]} on (the UTC timestamp of the default format left out),
+     * without the version line that comes first in every JVM with the agent.
+     */
+    public List<String> agentLines() {
+        List<String> agent = new ArrayList<>();
+        for (String line : output().split("\n")) {
+            int at = line.indexOf(AGENT);
+            if (at >= 0 && !line.startsWith(VERSION_LINE, at)) {
+                agent.add(line.substring(at));
+            }
+        }
+        return agent;
     }
 
     public long pid() {

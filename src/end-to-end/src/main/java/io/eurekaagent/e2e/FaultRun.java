@@ -141,7 +141,7 @@ public final class FaultRun {
         System.out.println("agent lines: "
                 + app.output()
                         .lines()
-                        .filter(line -> line.startsWith("[eureka-agent]"))
+                        .filter(line -> line.contains("[eureka-agent]"))
                         .count() + " (registrations logged: " + duplicated + ")");
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,10 +70,10 @@ class BadSettingsTest {
             assertEquals(
                     List.of("[eureka-agent] invalid setting " + message
                             + "; agent off, the application runs without it"),
-                    agentLines(process));
+                    process.agentLines());
             assertEquals(List.of(), Registry.instances(server, "AGENT-TEST-APP"));
             process.stop(START);
-            assertEquals(1, agentLines(process).size(), "nothing more from the agent on shutdown");
+            assertEquals(1, process.agentLines().size(), "nothing more from the agent on shutdown");
         }
     }
 
@@ -90,7 +89,7 @@ class BadSettingsTest {
             assertEquals(
                     "[eureka-agent] WARN unknown setting eureka.instance.non-secure-prot (system property) ignored: "
                             + "did you mean eureka.instance.non-secure-port?",
-                    agentLines(process).get(0));
+                    process.agentLines().get(0));
             process.stop(START);
         }
     }
@@ -108,12 +107,8 @@ class BadSettingsTest {
                     List.of("[eureka-agent] invalid setting eureka.instance.lease-expiration-duration-in-seconds=10"
                             + " (system property): expected more seconds than the renewal interval (30), or Eureka"
                             + " drops the instance between two heartbeats; exiting (eureka.agent.fail-fast=true)"),
-                    agentLines(process));
+                    process.agentLines());
             assertFalse(process.output().contains("listening"));
         }
-    }
-
-    private static List<String> agentLines(ChildProcess process) {
-        return process.output().lines().filter(line -> line.startsWith("[eureka-agent]")).collect(Collectors.toList());
     }
 }

@@ -59,8 +59,13 @@ class RegistrationTest {
                     1,
                     process.output()
                             .lines()
-                            .filter(line -> line.startsWith("[eureka-agent] registered DEMO"))
+                            .filter(line -> line.contains("[eureka-agent] registered DEMO"))
                             .count());
+            // Issue 23: the agent's first line says which build runs, after a UTC timestamp as OpenTelemetry's.
+            assertTrue(process.output().lines().filter(line -> line.contains("[eureka-agent]")).findFirst().orElse("")
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\[eureka-agent\\] eureka-agent"
+                            + " \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(revision [0-9a-f]{12}.*\\) on Java .+"),
+                    process.output());
 
             process.stop(START);
         }
