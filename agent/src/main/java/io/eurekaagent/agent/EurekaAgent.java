@@ -59,6 +59,9 @@ public final class EurekaAgent {
             for (String warning : config.warnings()) {
                 AgentLog.warn(warning);
             }
+            for (String setting : config.inEffect()) {
+                AgentLog.debug("setting " + setting);
+            }
             if (config.mode() == AgentMode.REGISTER && !hasAName(config)) {
                 return;
             }

@@ -126,7 +126,7 @@ public final class CommandLine {
         String name = arguments.name();
         switch (arguments.command()) {
             case "check":
-                return new Preflight(out, config.warnings(), config.servers(), transport).run();
+                return new Preflight(out, config, transport).run();
             case "status":
                 return new StatusCommands(out, client).status(name);
             case "out-of-service":

@@ -4,6 +4,7 @@ import io.eurekaagent.client.EurekaClient;
 import io.eurekaagent.client.EurekaUnavailableException;
 import io.eurekaagent.config.ServiceUrl;
 import io.eurekaagent.client.Transport;
+import io.eurekaagent.config.AgentConfig;
 import io.eurekaagent.config.ServerSettings;
 import io.eurekaagent.discovery.Registry;
 import io.eurekaagent.discovery.RegistryCache;
@@ -15,20 +16,24 @@ import java.util.List;
 /** {@code check}: the settings are valid (they got here), then each server is read alone; one line per finding. */
 final class Preflight {
     private final PrintStream out;
-    private final List<String> warnings;
+    private final AgentConfig settings;
     private final ServerSettings config;
     private final Transport transport;
 
-    Preflight(PrintStream out, List<String> warnings, ServerSettings config, Transport transport) {
+    Preflight(PrintStream out, AgentConfig settings, Transport transport) {
         this.out = out;
-        this.warnings = warnings;
-        this.config = config;
+        this.settings = settings;
+        this.config = settings.servers();
         this.transport = transport;
     }
 
     int run() {
-        for (String warning : warnings) {
+        for (String warning : settings.warnings()) {
             out.println("warning: " + warning);
+        }
+        // Which value won, and from where: what an operator asks first of a setting that does not act.
+        for (String setting : settings.inEffect()) {
+            out.println("setting " + setting);
         }
         List<ServiceUrl> servers = config.serviceUrls();
         out.println("settings: ok; " + servers.size() + " Eureka server" + (servers.size() == 1 ? "" : "s")

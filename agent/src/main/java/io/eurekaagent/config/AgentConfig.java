@@ -22,6 +22,7 @@ public final class AgentConfig {
     private Duration shutdownTimeout;
     private Duration shutdownDrain;
     private List<String> warnings = List.of();
+    private List<String> inEffect = List.of();
     private ServerSettings servers;
     private InstanceSettings instance;
     private ReadinessSettings readiness;
@@ -63,6 +64,7 @@ public final class AgentConfig {
         problems.addAll(reader.problems());
         config.warnings = reader.warnings();
         config.keysRead = reader.keysRead();
+        config.inEffect = reader.inEffect();
         config.warnings.addAll(AgentArguments.warnings(agentArguments));
         if (!problems.isEmpty()) {
             throw new InvalidSettingException(problems, config.failFast);
@@ -106,6 +108,8 @@ public final class AgentConfig {
     public Duration shutdownDrain() { return shutdownDrain; }
     /** Lines worth showing that do not stop the agent (likely typos, settings without effect). */
     public List<String> warnings() { return warnings; }
+    /** The settings given that differ from their defaults: {@code name=value (source)}, secrets masked. */
+    public List<String> inEffect() { return inEffect; }
     public ServerSettings servers() { return servers; }
     public InstanceSettings instance() { return instance; }
     public ReadinessSettings readiness() { return readiness; }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Typed reads of settings. A bad value is recorded as a problem (key, value, expected) and the default is used. */
 final class SettingReader {
@@ -16,6 +17,9 @@ final class SettingReader {
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Set<Key<?>> read = new HashSet<>();
+    /** Each setting read that is given, by its catalog name (a map's entries each): what {@link #inEffect} lists. */
+    private final Map<String, Setting> given = new TreeMap<>();
+    private final Set<String> secretNames = new HashSet<>();
 
     SettingReader(LayeredSettings settings) {
         this.settings = settings;
@@ -48,8 +52,35 @@ final class SettingReader {
         Setting setting = settings.get(key.name());
         if (setting != null && key.isSecret()) {
             AgentLog.addSecret(setting.value());
+            secretNames.add(key.name());
+        }
+        if (setting != null && !isDefault(key, setting)) {
+            given.put(key.name(), setting);
         }
         return setting;
+    }
+
+    private static boolean isDefault(Key<?> key, Setting setting) {
+        try {
+            return key.defaultValue() != null && key.defaultValue().equals(key.parse(setting.value()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The settings given that differ from their defaults, one {@code name=value (source)} each in name order, as
+     * Elastic APM's agent logs them at start; secrets as {@code ****}, passwords in URLs masked.
+     */
+    List<String> inEffect() {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Setting> entry : given.entrySet()) {
+            Setting setting = entry.getValue();
+            String value = secretNames.contains(entry.getKey()) ? "****" : AgentLog.mask(setting.value());
+            lines.add(entry.getKey() + "=" + value + " (" + setting.source()
+                    + (setting.key().equals(entry.getKey()) ? "" : " " + setting.key()) + ")");
+        }
+        return lines;
     }
 
     /** The setting's value through its key's parser; its default when unset, or after a problem (recorded). */
@@ -186,6 +217,10 @@ final class SettingReader {
     /** Likewise, each entry with its source. */
     Map<String, Setting> settingsUnder(Key<Map<String, String>> prefix) {
         read.add(prefix);
-        return settings.map(prefix.name());
+        Map<String, Setting> entries = settings.map(prefix.name());
+        for (Map.Entry<String, Setting> entry : entries.entrySet()) {
+            given.put(prefix.name() + "." + entry.getKey(), entry.getValue());
+        }
+        return entries;
     }
 }

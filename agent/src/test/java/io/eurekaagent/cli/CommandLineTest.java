@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -12,8 +13,10 @@ import io.eurekaagent.config.Key;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,11 +84,33 @@ class CommandLineTest {
         assertEquals(1, run("check", url() + ",http://127.0.0.1:1/eureka/"));
 
         String[] lines = printed().split("\n");
-        assertEquals("settings: ok; 2 Eureka servers", lines[0]);
+        assertEquals("setting " + url() + ",http://127.0.0.1:1/eureka/ (agent argument)", lines[0]);
+        assertEquals("settings: ok; 2 Eureka servers", lines[1]);
         assertTrue(
-                lines[1].startsWith("http://127.0.0.1:" + eureka.getPort() + "/eureka/: ok, 3 instances, "), lines[1]);
-        assertEquals("http://127.0.0.1:1/eureka/: FAILED: http://127.0.0.1:1/eureka/: connection refused", lines[2]);
-        assertEquals("1 of 2 servers failed", lines[3]);
+                lines[2].startsWith("http://127.0.0.1:" + eureka.getPort() + "/eureka/: ok, 3 instances, "), lines[2]);
+        assertEquals("http://127.0.0.1:1/eureka/: FAILED: http://127.0.0.1:1/eureka/: connection refused", lines[3]);
+        assertEquals("1 of 2 servers failed", lines[4]);
+    }
+
+    /** Issue 23: which value won and where it came from, as Elastic APM logs at start; not defaults, no password. */
+    @Test
+    void checkListsEachSettingThatDiffersFromItsDefaultWithItsSourceAndSecretsMasked() {
+        Properties properties = new Properties();
+        properties.setProperty("eureka.instance.appname", "orders");
+        properties.setProperty("eureka.instance.lease-renewal-interval-in-seconds", "30");
+        String server = "http://agent:s3cr3t-url-pw@127.0.0.1:" + eureka.getPort() + "/eureka/";
+
+        assertEquals(0, new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8)).run(
+                new String[] {"check", "eureka.instance.metadata-map.zone=zone-a"}, properties,
+                Map.of("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", server)));
+
+        assertEquals(List.of(
+                "setting eureka.client.service-url.defaultzone=http://agent:****@127.0.0.1:" + eureka.getPort()
+                        + "/eureka/ (environment variable EUREKA_CLIENT_SERVICEURL_DEFAULTZONE)",
+                "setting eureka.instance.appname=orders (system property)",
+                "setting eureka.instance.metadata-map.zone=zone-a (agent argument)"),
+                printed().lines().filter(line -> line.startsWith("setting ")).collect(Collectors.toList()));
+        assertFalse(printed().contains("s3cr3t"), printed());
     }
 
     @Test

@@ -65,6 +65,28 @@ class AgentConfigTest {
         assertEquals(1002, config.readiness().get(Catalog.NON_SECURE_PORT));
         assertEquals(1003, config.readiness().get(Catalog.SECURE_PORT));
         assertEquals(4, config.instance().get(Catalog.LEASE_RENEWAL_INTERVAL));
+        // Issue 23: what check and debug mode list, each value with the source it won from.
+        assertEquals(List.of(
+                "eureka.agent.config-file=" + file + " (system property)",
+                "eureka.instance.appname=from-args (agent argument)",
+                "eureka.instance.lease-renewal-interval-in-seconds=4 (file " + file + ")",
+                "eureka.instance.non-secure-port=1002 (system property)",
+                "eureka.instance.secure-port=1003 (environment variable EUREKA_INSTANCE_SECUREPORT)"),
+                config.inEffect());
+    }
+
+    @Test
+    void theSettingsInEffectLeaveOutDefaultsAndMaskSecrets() throws Exception {
+        AgentConfig config = load(null, Map.of("eureka.client.proxy-host", "127.0.0.1", "eureka.client.proxy-port",
+                "3128", "eureka.client.proxy-user-name", "agent", "eureka.client.proxy-password", "s3cr3t-proxy-pw",
+                "eureka.instance.lease-renewal-interval-in-seconds", "30"), Map.of());
+
+        assertEquals(List.of(
+                "eureka.client.proxy-host=127.0.0.1 (system property)",
+                "eureka.client.proxy-password=**** (system property)",
+                "eureka.client.proxy-port=3128 (system property)",
+                "eureka.client.proxy-user-name=agent (system property)"),
+                config.inEffect());
     }
 
     @Test
