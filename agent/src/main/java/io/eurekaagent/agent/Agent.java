@@ -41,6 +41,7 @@ final class Agent implements Runnable {
     private final Instrumentation instrumentation;
     private final Registrar registrar = new Registrar();
     private final Deregistration deregistration;
+    private final AgentJmx jmx;
 
     /** @param readiness null when nothing is registered; @param names null without resolve-service-urls */
     Agent(AgentConfig config, Readiness readiness, NameResolution names, Instrumentation instrumentation) {
@@ -49,6 +50,7 @@ final class Agent implements Runnable {
         this.names = names;
         this.instrumentation = instrumentation;
         this.deregistration = new Deregistration(registrar, config.shutdownTimeout());
+        this.jmx = new AgentJmx(config.mode(), registrar);
     }
 
     /** Starts the agent's thread, which returns at once when the JVM is shutting down already. */
@@ -71,6 +73,7 @@ final class Agent implements Runnable {
         }
         if (config.mode() == AgentMode.CONSUMER_ONLY) {
             new Startup(null).appListens();
+            AgentThreads.newThread("jmx", jmx).start();
             AgentLog.info("consumer only (eureka.client.register-with-eureka=false): nothing is registered"
                     + (config.discovery().get(Catalog.FETCH_REGISTRY) ? "; the registry is fetched" : ""));
             return;
@@ -104,6 +107,7 @@ final class Agent implements Runnable {
             HealthCheck health = config.readiness().get(Catalog.HEALTH_CHECK_ENABLED)
                     ? new HealthCheck(startup.transport, instances.healthProbeUrl(instance),
                             config.readiness().healthCheckInterval()) : null;
+            AgentThreads.newThread("jmx", jmx).start();
             registrar.run(startup.client, instance, health, serving.sinceNanos());
         }
     }
@@ -147,6 +151,7 @@ final class Agent implements Runnable {
             deregistration.transport = transport;
             client = EurekaClient.of(servers.serviceUrls(), servers, transport);
             if (cache != null) {
+                jmx.cache = cache;
                 AgentThreads.newThread("discovery", cache.fetchingFrom(client)).start();
             }
         }

@@ -60,7 +60,7 @@ final class Arguments {
         int[] names = arity();
         if (names == null) {
             return "unknown command '" + command + "': expected apps, instances NAME, check, status APP,"
-                    + " out-of-service APP, in-service APP, attach PID, version or help";
+                    + " out-of-service APP, in-service APP, attach PID, inspect PID, version or help";
         }
         if (unknownFlag != null || all && !command.endsWith("-service")) {
             return "unknown option '" + (unknownFlag != null ? unknownFlag : "--all") + "' for " + command;
@@ -69,6 +69,10 @@ final class Arguments {
             return this.names.size() == 1 && this.names.get(0).matches("[0-9]{1,10}") ? null
                     : "attach takes the process id of a running JVM, then key=value settings: java -jar"
                             + " eureka-agent.jar attach 4242 eureka.instance.appname=orders";
+        }
+        if (command.equals("inspect")) {
+            return this.names.size() == 1 && this.names.get(0).matches("[0-9]{1,10}") && settings.isEmpty() ? null
+                    : "inspect takes the process id of a running JVM: java -jar eureka-agent.jar inspect 4242";
         }
         if (this.names.size() < names[0] || this.names.size() > names[1]) {
             return command + " takes " + (names[1] == 0 ? "no name" : names[0] == names[1] ? "an app name"
@@ -91,6 +95,7 @@ final class Arguments {
             case "instances":
             case "status":
             case "attach":
+            case "inspect":
                 return new int[] {1, 1};
             case "out-of-service":
             case "in-service":

@@ -52,6 +52,9 @@ public final class CommandLine {
                     "                   remove the override: the instances are UP again",
                     "  attach PID       load the agent into a running JVM of this user (settings as key=value,",
                     "                   and those of this command's environment and -D properties)",
+                    "  inspect PID      the state of the agent in a running JVM of this user: registered since,",
+                    "                   last heartbeat, failures and their cause (exit 0 registered, 1 not, 2 no",
+                    "                   agent there)",
                     "  version          the agent's version and the source revision it was built from",
                     "  help             this text",
                     "",
@@ -100,6 +103,9 @@ public final class CommandLine {
         if (usage != null) {
             out.println(usage);
             return USAGE;
+        }
+        if (arguments.command().equals("inspect")) {
+            return new Inspect(out).of(arguments.name());
         }
         String settings = arguments.settings().isEmpty() ? null : String.join(",", arguments.settings());
         if (arguments.command().equals("attach")) {

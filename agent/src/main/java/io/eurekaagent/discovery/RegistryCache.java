@@ -29,6 +29,7 @@ public final class RegistryCache implements Runnable, RegistrySource {
     private volatile Registry registry = Registry.EMPTY;
     private volatile boolean fetched;
     private volatile String lastFailure;
+    private volatile long fetchedAtMillis;
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private final Clock clock;
     private final FailureStreak failures = new FailureStreak("registry fetch works again");
@@ -60,6 +61,11 @@ public final class RegistryCache implements Runnable, RegistrySource {
             Thread.currentThread().interrupt();
         }
         return fetched;
+    }
+
+    /** When the registry was last read (whole or a delta), ms since the epoch; 0 before. */
+    public long fetchedAtMillis() {
+        return fetchedAtMillis;
     }
 
     @Override
@@ -95,6 +101,7 @@ public final class RegistryCache implements Runnable, RegistrySource {
             lastFailure = null;
             failures.succeeded();
             failedInARow = 0;
+            fetchedAtMillis = clock.millis();
         } catch (EurekaUnavailableException | IOException e) {
             failed(e.getMessage());
         } catch (RuntimeException | Error e) {

@@ -38,6 +38,10 @@ public final class Registrar {
     private boolean registeredBefore;
     private long readySinceNanos;
     private final FailureStreak failures = new FailureStreak("Eureka answers again");
+    /** For operators (the agent's MBean): wall-clock times, 0 before the first; the server that answered last. */
+    private volatile long registeredAtMillis;
+    private volatile long renewedAtMillis;
+    private volatile String server;
     private final CountDownLatch firstRegistration = new CountDownLatch(1);
 
     public Registrar() {
@@ -62,6 +66,34 @@ public final class Registrar {
 
     public boolean isClosing() {
         return closing;
+    }
+
+    public boolean isRegistered() {
+        return state == State.REGISTERED;
+    }
+
+    /** When the instance was last registered (not a status push), ms since the epoch; 0 before. */
+    public long registeredAtMillis() {
+        return registeredAtMillis;
+    }
+
+    /** When the last heartbeat was accepted, ms since the epoch; 0 before the first. */
+    public long renewedAtMillis() {
+        return renewedAtMillis;
+    }
+
+    /** The Eureka server that answered last; null before any. */
+    public String server() {
+        return server;
+    }
+
+    /** The instance being kept registered; null before {@link #run}. */
+    public InstanceInfo instance() {
+        return instance;
+    }
+
+    public FailureStreak failures() {
+        return failures;
     }
 
     /** Whether the instance is registered, or its registration under way. */
@@ -151,6 +183,11 @@ public final class Registrar {
         return true;
     }
 
+    /** Waits at most {@code timeout} for the first registration; false when it has not happened by then. */
+    public boolean awaitFirstRegistration(long timeout, TimeUnit unit) throws InterruptedException {
+        return firstRegistration.await(timeout, unit);
+    }
+
     /** The instance changed beside its status (a status page dropped): the loop sends it at once. */
     public void instanceChanged() {
         clock.wakeUp();
@@ -199,6 +236,8 @@ public final class Registrar {
                 pushedRevision = revision;
                 firstRegistration.countDown();
                 failures.succeeded();
+                server = response.server().toString();
+                registeredAtMillis = push ? registeredAtMillis : System.currentTimeMillis();
                 return true;
             }
             state = State.UNREGISTERED;
@@ -252,6 +291,8 @@ public final class Registrar {
             if (response.isSuccess()) {
                 AgentLog.debug("renewed " + instance.instanceId() + " with " + response.server());
                 failures.succeeded();
+                server = response.server().toString();
+                renewedAtMillis = System.currentTimeMillis();
             } else {
                 failed("heartbeat", "HTTP " + response.status() + " from " + response.server() + bodyOf(response));
             }

@@ -6,7 +6,8 @@ package io.eurekaagent.log;
  */
 public final class FailureStreak {
     private final String recoveredMessage;
-    private int failures;
+    private volatile int failures;
+    private volatile String lastCause;
 
     /** @param recoveredMessage e.g. {@code Eureka answers again}, followed by {@code after N failed attempts} */
     public FailureStreak(String recoveredMessage) {
@@ -16,9 +17,20 @@ public final class FailureStreak {
     /** @param what the call that failed; @param why the reason, and what happens next */
     public void failed(String what, String why) {
         failures++;
+        lastCause = what + " failed: " + why;
         if (Integer.bitCount(failures) == 1) {
             AgentLog.warn(what + " failed" + (failures > 1 ? " " + failures + " times in a row" : "") + ": " + why);
         }
+    }
+
+    /** Failures since the last success (for the agent's MBean). */
+    public int count() {
+        return failures;
+    }
+
+    /** The last failure and its cause, kept after a success; null before any. */
+    public String lastCause() {
+        return lastCause;
     }
 
     public void succeeded() {

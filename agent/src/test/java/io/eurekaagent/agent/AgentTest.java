@@ -17,6 +17,7 @@ import io.eurekaagent.config.AgentMode;
 import io.eurekaagent.readiness.Readiness;
 import io.eurekaagent.readiness.ReadinessSetup;
 import io.eurekaagent.testing.Poll;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,6 +59,15 @@ class AgentTest {
         agent.start();
         Poll.until(() -> calls().stream().anyMatch(call -> call.startsWith("PUT /eureka/apps/ORDERS/")),
                 AgentTest::calls);
+        // Issue 23: the state an operator reads (JConsole, jmx_exporter, inspect PID) from the platform MBean server.
+        ObjectName name = new ObjectName(AgentMXBean.OBJECT_NAME);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        AgentMXBean state = JMX.newMXBeanProxy(server, name, AgentMXBean.class);
+        Poll.until(() -> server.isRegistered(name) && state.getLastHeartbeatEpochMillis() > 0, AgentTest::calls);
+        assertEquals(List.of("ORDERS", "UP", true, "http://localhost:" + eureka.getPort() + "/eureka/", 0, ""),
+                List.of(state.getApp(), state.getStatus(), state.isRegistered(), state.getEurekaServer(),
+                        state.getConsecutiveFailures(), state.getLastFailure()));
+        assertTrue(state.getRegisteredSinceEpochMillis() <= state.getLastHeartbeatEpochMillis());
         agent.shutdown();
 
         List<String> calls = calls();

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent jar as a command line (apps, instances, check, status, out-of-service, in-service) against a real server.
+ * The agent jar as a command line (apps, instances, check, status, out-of-service, in-service, inspect) against a real
+ * server.
  */
 class CommandLineTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -51,6 +54,62 @@ class CommandLineTest {
             assertEquals(0, instances.exitCode, instances.output);
             assertEquals(2, instances.output.lines().count(), instances.output);
             app.stop(TIMEOUT);
+        }
+    }
+
+    /** Issue 23: an operator asks a running JVM's agent, not Eureka, how it is doing. */
+    @Test
+    void inspectShowsARegisteredAgentsStateAndExits0() throws Exception {
+        EurekaServer server = SharedEurekaServer.get();
+        int port = Project.freePort();
+        try (ChildProcess app = AgentApp.testApp(server, "cli-inspected", port).start("cli-inspected")) {
+            Registry.awaitInstances(server, "CLI-INSPECTED", 1, TIMEOUT);
+
+            Run[] inspect = new Run[1];
+            // The MBean follows the first registration on the agent's jmx thread.
+            Await.until(TIMEOUT, Duration.ofMillis(500), () -> {
+                inspect[0] = agentJar(Map.of(), "inspect", Long.toString(app.pid()));
+                return inspect[0].exitCode == 0;
+            }, () -> inspect[0].exitCode + ": " + inspect[0].output);
+
+            List<String> lines = inspect[0].output.lines().collect(Collectors.toList());
+            assertTrue(lines.get(0).matches("eureka-agent \\S+ \\(revision .+\\) in JVM " + app.pid() + ", register"),
+                    inspect[0].output);
+            assertEquals("instance:        CLI-INSPECTED localhost:cli-inspected:" + port + " (UP)", lines.get(1));
+            assertTrue(lines.get(2).matches("registered:      yes, since \\S+Z \\(\\d+ s ago\\) with "
+                    + Pattern.quote(server.serviceUrl())), inspect[0].output);
+            assertEquals("failures:        0 in a row", lines.get(4));
+            app.stop(TIMEOUT);
+        }
+    }
+
+    @Test
+    void inspectShowsTheFailuresAndTheirCauseWhenEurekaIsDownAndExits1AndSaysWhenThereIsNoAgent() throws Exception {
+        String dead = "http://127.0.0.1:" + Project.freePort() + "/eureka/";
+        int port = Project.freePort();
+        AgentApp unreachable = AgentApp.testApp(SharedEurekaServer.get(), "cli-unreachable", port)
+                .property("eureka.client.service-url.defaultZone", dead);
+        try (ChildProcess app = unreachable.start("cli-unreachable");
+                ChildProcess plain = AgentApp.testApp(SharedEurekaServer.get(), "cli-plain", Project.freePort())
+                        .withoutAgentFlag().start("cli-plain")) {
+            app.awaitLine("registration failed", TIMEOUT);
+
+            Run[] inspect = new Run[1];
+            // The MBean is put in 5 s after the app serves when no registration comes first.
+            Await.until(TIMEOUT, Duration.ofMillis(500), () -> {
+                inspect[0] = agentJar(Map.of(), "inspect", Long.toString(app.pid()));
+                return inspect[0].output.contains("failures:");
+            }, () -> inspect[0].exitCode + ": " + inspect[0].output);
+
+            assertEquals(1, inspect[0].exitCode, inspect[0].output);
+            assertTrue(inspect[0].output.contains("registered:      no\n"), inspect[0].output);
+            assertTrue(inspect[0].output.matches("(?s).*failures:        [1-9]\\d* in a row; last: registration"
+                    + " failed: " + Pattern.quote(dead) + ": connection refused; retrying\n.*"), inspect[0].output);
+
+            plain.awaitLine("listening on port", TIMEOUT);
+            Run none = agentJar(Map.of(), "inspect", Long.toString(plain.pid()));
+            assertEquals(2, none.exitCode, none.output);
+            assertEquals("no eureka-agent in JVM " + plain.pid() + "\n", none.output);
         }
     }
 
