@@ -6,21 +6,26 @@ import io.eurekaagent.instance.InstanceInfo;
 import io.eurekaagent.lifecycle.Registrar;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.log.AgentVersion;
-import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
 /**
- * The agent's MBean ({@link AgentMXBean}), put into the platform MBean server on a thread of its own once the app
- * serves: making that server costs 50-100 ms of CPU, and in premain it would be made before WildFly sets its own
- * MBean server builder (and the JUL LogManager it brings), which breaks WildFly's boot.
+ * The agent's MBean ({@link AgentMXBean}), put on a thread of its own into the JVM's platform MBean server, once the
+ * app serves and that server exists: the agent never makes it, as making it initialises java.util.logging (its
+ * logging MXBean) and, before WildFly's boot sets its own MBean server builder and LogManager, breaks that boot
+ * (ShadedJarIT holds the agent to it). Most servers make it at start; elsewhere {@code inspect PID} does, by starting
+ * the JVM's local management agent, and the MBean follows within {@link #LOOK_MS}.
  */
 final class AgentJmx implements AgentMXBean, Runnable {
     /** The export waits this long for the first registration, so as not to slow it, then goes ahead. */
     private static final long FIRST_REGISTRATION_WAIT_SECONDS = 5;
+    /** How often the thread looks for the platform MBean server until there is one. */
+    static final long LOOK_MS = 1000;
 
     private final AgentMode mode;
     private final Registrar registrar;
@@ -35,7 +40,13 @@ final class AgentJmx implements AgentMXBean, Runnable {
     public void run() {
         try {
             registrar.awaitFirstRegistration(FIRST_REGISTRATION_WAIT_SECONDS, TimeUnit.SECONDS);
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            List<MBeanServer> servers = MBeanServerFactory.findMBeanServer(null);
+            while (servers.isEmpty()) {
+                Thread.sleep(LOOK_MS);
+                servers = MBeanServerFactory.findMBeanServer(null);
+            }
+            // The first made is the platform's (ManagementFactory makes it through this factory).
+            MBeanServer server = servers.get(0);
             ObjectName name = new ObjectName(OBJECT_NAME);
             // One agent per JVM; tests start several in one.
             if (server.isRegistered(name)) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
@@ -63,6 +64,17 @@ final class Inspect {
 
     private int print(String pid, MBeanServerConnection server) throws IOException, JMException {
         ObjectName name = new ObjectName(AgentMXBean.OBJECT_NAME);
+        // In a JVM without a platform MBean server before this command started one, the agent puts its MBean in
+        // within a second or two.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!server.isRegistered(name) && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (!server.isRegistered(name)) {
             out.println("the agent in JVM " + pid + " has not published its state yet: it does once the app serves");
             return NOT_REGISTERED;
