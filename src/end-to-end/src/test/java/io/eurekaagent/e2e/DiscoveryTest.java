@@ -167,6 +167,7 @@ class DiscoveryTest {
                      .property("eureka.client.register-with-eureka", "false").start("consumer-only")) {
             Registry.awaitInstances(server, "CONSUMED", 1, START);
             String line = consumer.awaitLine("consumer only", START).text;
+            line = line.substring(line.indexOf(ChildProcess.AGENT));
 
             assertEquals("agent-test-app on port " + providerPort,
                     Http.awaitOk(callUrl(consumerPort, "httpclient", "http://consumed/whoami"), START).trim());
