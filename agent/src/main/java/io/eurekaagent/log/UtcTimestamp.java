@@ -1,7 +1,7 @@
 package io.eurekaagent.log;
 
 /**
- * {@code 2026-12-04T18:40:01.123Z} by arithmetic: java.time's formatter would load a few hundred classes in premain
+ * {@code 2026-12-04T18:40:01.123Z} by arithmetic: java.time's formatter and its zone rules would be loaded in premain
  * (a warning there is stamped too). Days to date: Howard Hinnant's civil_from_days.
  */
 final class UtcTimestamp {
