@@ -39,7 +39,7 @@ final class Agent implements Runnable {
     private final Readiness readiness;
     private final NameResolution names;
     private final Instrumentation instrumentation;
-    private final Registrar registrar = new Registrar();
+    private final Registrar registrar;
     private final Deregistration deregistration;
     private final AgentJmx jmx;
 
@@ -49,7 +49,8 @@ final class Agent implements Runnable {
         this.readiness = readiness;
         this.names = names;
         this.instrumentation = instrumentation;
-        this.deregistration = new Deregistration(registrar, config.shutdownTimeout());
+        this.registrar = new Registrar(config.readiness().get(Catalog.ON_DEMAND_STATUS_CHANGE));
+        this.deregistration = new Deregistration(registrar, config.shutdownTimeout(), config.unregisterOnShutdown());
         this.jmx = new AgentJmx(config.mode(), registrar);
     }
 
@@ -177,16 +178,22 @@ final class Agent implements Runnable {
     private static final class Deregistration implements Runnable {
         private final Registrar registrar;
         private final Duration timeout;
+        private final boolean unregister;
         volatile Transport transport;
 
-        Deregistration(Registrar registrar, Duration timeout) {
+        Deregistration(Registrar registrar, Duration timeout, boolean unregister) {
             this.registrar = registrar;
             this.timeout = timeout;
+            this.unregister = unregister;
         }
 
         @Override
         public void run() {
-            registrar.deregister(timeout);
+            if (unregister) {
+                registrar.deregister(timeout);
+            } else {
+                registrar.stopRenewing("eureka.client.should-unregister-on-shutdown=false");
+            }
             Transport current = transport;
             if (current != null) {
                 current.close();

@@ -36,7 +36,9 @@ final class Preflight {
             out.println("setting " + setting);
         }
         List<ServiceUrl> servers = config.serviceUrls();
-        out.println("settings: ok; " + servers.size() + " Eureka server" + (servers.size() == 1 ? "" : "s")
+        int warnings = settings.warnings().size();
+        out.println("settings: ok" + (warnings == 0 ? "" : " but for " + warnings + " warning" + (warnings == 1 ? ""
+                : "s")) + "; " + servers.size() + " Eureka server" + (servers.size() == 1 ? "" : "s")
                 + (config.tlsContext() != null ? "; TLS key and trust stores opened" : ""));
         int failed = 0;
         for (ServiceUrl server : servers) {

@@ -21,6 +21,7 @@ public final class AgentConfig {
     private boolean failFast;
     private Duration shutdownTimeout;
     private Duration shutdownDrain;
+    private boolean unregisterOnShutdown;
     private List<String> warnings = List.of();
     private List<String> inEffect = List.of();
     private ServerSettings servers;
@@ -83,6 +84,12 @@ public final class AgentConfig {
         }
         shutdownTimeout = Duration.ofMillis(r.get(Catalog.SHUTDOWN_TIMEOUT));
         shutdownDrain = Duration.ofSeconds(r.get(Catalog.SHUTDOWN_DRAIN));
+        unregisterOnShutdown = r.get(Catalog.UNREGISTER_ON_SHUTDOWN);
+        if (!unregisterOnShutdown && !shutdownDrain.isZero()) {
+            r.warning("eureka.agent.shutdown-drain-seconds=" + shutdownDrain.getSeconds() + " has no effect with"
+                    + " eureka.client.should-unregister-on-shutdown=false: the instance stays registered at exit");
+            shutdownDrain = Duration.ZERO;
+        }
         boolean registerWithEureka = r.get(Catalog.REGISTER_WITH_EUREKA);
         mode = registerWithEureka ? AgentMode.REGISTER : AgentMode.CONSUMER_ONLY;
         instance = InstanceSettings.read(r);
@@ -104,6 +111,8 @@ public final class AgentConfig {
     public boolean failFast() { return failFast; }
     /** The most deregistration may add to JVM exit. */
     public Duration shutdownTimeout() { return shutdownTimeout; }
+    /** False: the instance stays registered at exit (Spring Cloud's should-unregister-on-shutdown). */
+    public boolean unregisterOnShutdown() { return unregisterOnShutdown; }
     /** How long the app keeps serving after SIGTERM, out of Eureka; zero: no drain. */
     public Duration shutdownDrain() { return shutdownDrain; }
     /** Lines worth showing that do not stop the agent (likely typos, settings without effect). */

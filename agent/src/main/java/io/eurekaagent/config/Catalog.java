@@ -104,6 +104,14 @@ public final class Catalog {
     public static final Key<Integer> READ_TIMEOUT =
             number(Section.SERVERS, "eureka.client.eureka-server-read-timeout-seconds", 8, 1, 300, "seconds")
             .doc("answer timeout of each request to a server");
+    public static final Key<Integer> TIMEOUT_CONNECT =
+            number(Section.SERVERS, "eureka.client.timeout.connect-timeout", null, 1, 300_000, "milliseconds")
+            .shownDefault("`eureka-server-connect-timeout-seconds`")
+            .doc("Spring Cloud 4+'s own connect timeout: set, it is the one used");
+    public static final Key<Integer> TIMEOUT_SOCKET =
+            number(Section.SERVERS, "eureka.client.timeout.socket-timeout", null, 1, 300_000, "milliseconds")
+            .shownDefault("`eureka-server-read-timeout-seconds`")
+            .doc("Spring Cloud 4+'s own answer timeout: set, it is the one used");
     public static final Key<TransportKind> HTTP_CLIENT =
             choice(Section.SERVERS, "eureka.agent.http-client", TransportKind.values(), TransportKind.URL_CONNECTION)
             .doc("the JDK client of the agent's own calls: `HttpURLConnection` (lighter) or"
@@ -188,6 +196,11 @@ public final class Catalog {
             .shownDefault("`up`, or `starting` with `eureka.client.healthcheck.enabled`")
             .doc("the status the instance registers with, as in Spring Cloud; with the health check on it then"
                     + " follows the health URL");
+    public static final Key<String> ASG_NAME = text(Section.INSTANCE, "eureka.instance.asg-name", Key.Kind.TEXT)
+            .doc("registered as `asgName`, as Spring Cloud does (callers and consoles group instances by it)");
+    public static final Key<String> APP_GROUP_NAME =
+            text(Section.INSTANCE, "eureka.instance.app-group-name", Key.Kind.TEXT)
+            .doc("registered as `appGroupName`, upper case as Spring Cloud sends it");
     public static final Key<Integer> LEASE_RENEWAL_INTERVAL =
             number(Section.INSTANCE, "eureka.instance.lease-renewal-interval-in-seconds", 30, 1, 3600, "seconds")
             .doc("the heartbeat interval");
@@ -262,6 +275,9 @@ public final class Catalog {
             flag(Section.READINESS, "eureka.client.healthcheck.enabled", false)
             .doc("register as STARTING and follow the health URL: UP at its first 2xx, DOWN on errors and timeouts;"
                     + " each change sent at once (at most 4 a minute, in bursts of 4)");
+    public static final Key<Boolean> ON_DEMAND_STATUS_CHANGE =
+            flag(Section.READINESS, "eureka.client.on-demand-update-status-change", true)
+            .doc("send a status change at once (within the limit above); `false`: with the next heartbeat");
     public static final Key<Integer> HEALTH_CHECK_INTERVAL =
             number(Section.READINESS, "eureka.agent.health-check-interval-seconds", null, 1, 3600, "seconds")
             .shownDefault("the renewal interval")
@@ -294,6 +310,10 @@ public final class Catalog {
             choice(Section.AGENT, "eureka.agent.log-format", LogFormat.values(), LogFormat.TIMESTAMPED)
             .doc("each line as `[eureka-agent] ...` (`plain`), after a UTC timestamp (`timestamped`, as"
                     + " OpenTelemetry's agent) or as a JSON object with `timestamp`, `level`, `logger`, `message`");
+    public static final Key<Boolean> UNREGISTER_ON_SHUTDOWN =
+            flag(Section.AGENT, "eureka.client.should-unregister-on-shutdown", true)
+            .doc("`false`: the instance stays registered at exit until its lease expires, as in Spring Cloud (and no"
+                    + " drain)");
     public static final Key<Integer> SHUTDOWN_TIMEOUT =
             number(Section.AGENT, "eureka.agent.shutdown-timeout-ms", 2000, 0, 60_000, "milliseconds")
             .doc("the most deregistration may add to JVM exit; `0` skips it");

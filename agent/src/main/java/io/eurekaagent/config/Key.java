@@ -265,6 +265,11 @@ public final class Key<T> {
         return kind == Kind.PORT ? "(a TCP port) " : unit.isEmpty() ? "" : "of " + unit + " ";
     }
 
+    /** Spring Boot's environment form: upper case, '.' to '_', '-' dropped ({@code EUREKA_CLIENT_SERVICEURL}). */
+    String environmentName() {
+        return name.toUpperCase(Locale.ROOT).replace(".", "_").replace("-", "");
+    }
+
     String doc() {
         return doc;
     }

@@ -21,8 +21,8 @@ public final class ServerSettings {
     /** @param metadata the instance's metadata: its {@code zone} orders the servers */
     static ServerSettings read(SettingReader r, Map<String, String> metadata) {
         ServerSettings s = new ServerSettings();
-        s.connectTimeout = Duration.ofSeconds(r.get(Catalog.CONNECT_TIMEOUT));
-        s.readTimeout = Duration.ofSeconds(r.get(Catalog.READ_TIMEOUT));
+        s.connectTimeout = timeout(r, Catalog.TIMEOUT_CONNECT, Catalog.CONNECT_TIMEOUT);
+        s.readTimeout = timeout(r, Catalog.TIMEOUT_SOCKET, Catalog.READ_TIMEOUT);
         s.serverQuarantine = Duration.ofSeconds(r.get(Catalog.SERVER_QUARANTINE));
         s.httpClient = r.get(Catalog.HTTP_CLIENT);
         // TlsSettings only when a TLS key is set: loading and verifying it costs premain milliseconds.
@@ -31,6 +31,16 @@ public final class ServerSettings {
         s.serviceUrls = ServerOrder.read(r, metadata);
         s.proxy = proxy(r, s.serviceUrls);
         return s;
+    }
+
+    /**
+     * Spring Cloud 4+'s transport reads {@code eureka.client.timeout.*} (milliseconds) and no longer the older
+     * {@code *-timeout-seconds}: a user who set the new one means it.
+     */
+    private static Duration timeout(SettingReader r, Key<Integer> millis, Key<Integer> seconds) {
+        Duration older = Duration.ofSeconds(r.get(seconds));
+        Integer newer = r.get(millis);
+        return newer == null ? older : Duration.ofMillis(newer);
     }
 
     /** Spring Cloud's proxy of the calls to Eureka: host and port together, a login optional; null when unset. */

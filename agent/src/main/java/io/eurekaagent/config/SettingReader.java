@@ -117,6 +117,10 @@ final class SettingReader {
         for (Key<?> key : Catalog.all()) {
             (key.isMap() ? knownMaps : known).put(RelaxedNames.canonicalKey(key.name()), key.name());
         }
+        Map<String, String> unused = new HashMap<>();
+        for (String name : UnusedSpringKeys.all().keySet()) {
+            unused.put(RelaxedNames.canonicalKey(name), name);
+        }
         for (Map.Entry<String, Setting> entry : settings.all().entrySet()) {
             String key = entry.getKey();
             Setting setting = entry.getValue();
@@ -124,10 +128,22 @@ final class SettingReader {
             if (!key.startsWith("eureka.") || known.containsKey(key) || isUnderMap(segments, knownMaps)) {
                 continue;
             }
-            List<String> spelled = setting.key().indexOf('.') >= 0 ? RelaxedNames.propertySegments(setting.key())
-                    : RelaxedNames.envSegments(setting.key());
-            String suggestion = Typos.closest(key, segments, spelled, known, knownMaps);
-            if (suggestion != null) {
+            String springKey = unused.containsKey(key) ? unused.get(key) : under(segments, unused);
+            if (springKey != null) {
+                warnings.add(setting.key() + " (" + setting.source() + ") is a Spring Cloud setting the agent does not"
+                        + " use: " + UnusedSpringKeys.all().get(springKey));
+                continue;
+            }
+            boolean environment = setting.key().indexOf('.') < 0;
+            List<String> spelled = environment ? RelaxedNames.envSegments(setting.key())
+                    : RelaxedNames.propertySegments(setting.key());
+            String envName = environment ? Typos.environmentSlip(spelled) : null;
+            String suggestion = envName == null ? Typos.closest(key, segments, spelled, known, knownMaps) : null;
+            if (envName != null) {
+                warnings.add("unknown setting " + setting.key() + " (" + setting.source() + ") ignored: did you mean "
+                        + envName + "? In a variable's name `_` separates the key's parts and a part's dashes are"
+                        + " dropped");
+            } else if (suggestion != null) {
                 warnings.add("unknown setting " + setting.key() + " (" + setting.source() + ") ignored: did you mean "
                         + suggestion + "?");
             } else if (key.startsWith("eureka.agent.")) {
@@ -139,12 +155,18 @@ final class SettingReader {
     }
 
     private static boolean isUnderMap(List<String> segments, Map<String, String> maps) {
+        return under(segments, maps) != null;
+    }
+
+    /** The value of the first of {@code keys} that the key's segments lie below ({@code data-center-info.name}). */
+    private static String under(List<String> segments, Map<String, String> keys) {
         for (int i = 1; i < segments.size(); i++) {
-            if (maps.containsKey(String.join(".", segments.subList(0, i)))) {
-                return true;
+            String prefix = keys.get(String.join(".", segments.subList(0, i)));
+            if (prefix != null) {
+                return prefix;
             }
         }
-        return false;
+        return null;
     }
 
     void problem(Setting setting, String expected) {

@@ -1,6 +1,7 @@
 package io.eurekaagent.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The known key a mistyped one was meant to be: at most two edits away, compared in canonical form. */
@@ -37,6 +38,32 @@ final class Typos {
             }
         }
         return best;
+    }
+
+    /**
+     * The variable meant by an environment name that splits a key's part at its dashes
+     * ({@code EUREKA_CLIENT_SERVICE_URL_DEFAULTZONE} for {@code EUREKA_CLIENT_SERVICEURL_DEFAULTZONE}): the parts
+     * joined are those of a known key, or of a map's key and then its entry. Null when there is none.
+     * @param segments the variable's name split at {@code _}, lower case
+     */
+    static String environmentSlip(List<String> segments) {
+        String joined = String.join("", segments);
+        for (Key<?> key : Catalog.all()) {
+            String name = key.environmentName();
+            String parts = name.replace("_", "").toLowerCase(Locale.ROOT);
+            if (!key.isMap() && parts.equals(joined)) {
+                return name + " (" + key.name() + ")";
+            }
+            int length = 0;
+            for (int i = 0; key.isMap() && i < segments.size() - 1; i++) {
+                length += segments.get(i).length();
+                if (length == parts.length() && joined.startsWith(parts)) {
+                    String entry = String.join("_", segments.subList(i + 1, segments.size()));
+                    return name + "_" + entry.toUpperCase(Locale.ROOT) + " (" + key.name() + "." + entry + ")";
+                }
+            }
+        }
+        return null;
     }
 
     /** Levenshtein distance. */

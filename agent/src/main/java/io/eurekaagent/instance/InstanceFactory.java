@@ -157,6 +157,9 @@ public final class InstanceFactory {
         b.renewalIntervalSeconds = config.get(Catalog.LEASE_RENEWAL_INTERVAL);
         b.durationSeconds = config.get(Catalog.LEASE_EXPIRATION);
         b.metadata = config.get(Catalog.METADATA);
+        b.asgName = config.get(Catalog.ASG_NAME);
+        String group = config.get(Catalog.APP_GROUP_NAME);
+        b.appGroupName = group == null ? null : group.toUpperCase(Locale.ROOT);
         return new InstanceInfo(b);
     }
 

@@ -30,6 +30,8 @@ public final class InstanceInfo {
     private final int renewalIntervalSeconds;
     private final int durationSeconds;
     private final Map<String, String> metadata;
+    private final String asgName;
+    private final String appGroupName;
     private final AtomicLong lastDirtyTimestamp = new AtomicLong(System.currentTimeMillis());
     private final AtomicInteger revision = new AtomicInteger();
     private volatile Status status;
@@ -52,6 +54,8 @@ public final class InstanceInfo {
         this.renewalIntervalSeconds = b.renewalIntervalSeconds;
         this.durationSeconds = b.durationSeconds;
         this.metadata = Map.copyOf(b.metadata);
+        this.asgName = b.asgName;
+        this.appGroupName = b.appGroupName;
         this.status = b.status;
     }
 
@@ -122,6 +126,8 @@ public final class InstanceInfo {
                 .field("instanceId", instanceId)
                 .field("hostName", hostName)
                 .field("app", app)
+                .field("appGroupName", appGroupName)
+                .field("asgName", asgName)
                 .field("ipAddr", ipAddr)
                 .field("status", status.name())
                 .field("overriddenStatus", "UNKNOWN");
@@ -177,6 +183,8 @@ public final class InstanceInfo {
         int renewalIntervalSeconds;
         int durationSeconds;
         Map<String, String> metadata = Map.of();
+        String asgName;
+        String appGroupName;
         Status status = Status.UP;
     }
 }

@@ -28,6 +28,7 @@ public final class Registrar {
     private final Duration firstRetry;
     private final DoubleSupplier random;
     private final LoopClock clock;
+    private final boolean changesAtOnce;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closing;
     private volatile State state = State.UNREGISTERED;
@@ -44,24 +45,28 @@ public final class Registrar {
     private volatile String server;
     private final CountDownLatch firstRegistration = new CountDownLatch(1);
 
-    public Registrar() {
+    /** @param changesAtOnce a change (status, status page) is sent at once; false: with the next heartbeat */
+    public Registrar(boolean changesAtOnce) {
         this(Duration.ofSeconds(1), new DoubleSupplier() {
             @Override
             public double getAsDouble() {
                 return ThreadLocalRandom.current().nextDouble();
             }
-        }, new LoopClock.Wall());
+        }, new LoopClock.Wall(), changesAtOnce);
     }
 
     /**
      * @param firstRetry the first back-off step after a failed registration; it doubles up to the renewal interval
      * @param random the back-off's jitter source, uniform in [0, 1)
      * @param clock the time the loop reads and sleeps by
+     * @param changesAtOnce as Spring Cloud's {@code on-demand-update-status-change}: false sends a change in place of
+     *     the next heartbeat (a registration renews the lease too)
      */
-    Registrar(Duration firstRetry, DoubleSupplier random, LoopClock clock) {
+    Registrar(Duration firstRetry, DoubleSupplier random, LoopClock clock, boolean changesAtOnce) {
         this.firstRetry = firstRetry;
         this.random = random;
         this.clock = clock;
+        this.changesAtOnce = changesAtOnce;
     }
 
     public boolean isClosing() {
@@ -145,9 +150,10 @@ public final class Registrar {
                         retryAt = now + backoff.next().toNanos();
                     }
                 }
-            } else if (pushPending() && pushes.tryAcquire(now)) {
+            } else if (pushPending() && (changesAtOnce || now - nextBeat >= 0) && pushes.tryAcquire(now)) {
                 registered.markDirty();
                 retryAt = now;
+                nextBeat = changesAtOnce ? nextBeat : now + interval;
                 register();
             } else if (now - nextBeat >= 0) {
                 // A failed renewal is retried at the next beat; a 404 means register again now.
@@ -161,7 +167,7 @@ public final class Registrar {
             if (health != null) {
                 wakeAt = Math.min(wakeAt, nextHealthCheck);
             }
-            if (pushPending()) {
+            if (pushPending() && changesAtOnce) {
                 wakeAt = Math.min(wakeAt, pushes.nextTokenAt(now));
             }
             sleepUntil(wakeAt);
@@ -309,6 +315,15 @@ public final class Registrar {
      * call does nothing), returning within {@code timeout} whatever the server does (the JVM waits for every hook).
      */
     public void deregister(Duration timeout) {
+        end(timeout, timeout.isZero() ? "eureka.agent.shutdown-timeout-ms=0" : null);
+    }
+
+    /** Stops the loop and leaves the instance registered until its lease expires; {@code why} names the setting. */
+    public void stopRenewing(String why) {
+        end(Duration.ZERO, why);
+    }
+
+    private void end(Duration timeout, String keptBecause) {
         long deadline = clock.nanoTime() + timeout.toNanos();
         closing = true;
         clock.wakeUp();
@@ -323,8 +338,9 @@ public final class Registrar {
             if (state == State.UNREGISTERED) {
                 return;
             }
-            if (timeout.isZero()) {
-                AgentLog.info("not deregistering " + instance.instanceId() + ": eureka.agent.shutdown-timeout-ms=0");
+            if (keptBecause != null) {
+                AgentLog.info("not deregistering " + instance.instanceId() + ": " + keptBecause
+                        + "; Eureka drops it when its lease expires");
                 return;
             }
             long start = clock.nanoTime();

@@ -113,6 +113,25 @@ class CommandLineTest {
         assertFalse(printed().contains("s3cr3t"), printed());
     }
 
+    /** Issue 23: a Spring Cloud service's settings, each either in effect or named as one the agent does not use. */
+    @Test
+    void checkShowsTheSpringSettingsReadAndNamesThoseNotUsed() {
+        Properties properties = new Properties();
+        properties.setProperty("eureka.client.should-unregister-on-shutdown", "false");
+        properties.setProperty("eureka.client.registry-refresh-single-vip-address", "orders");
+
+        assertEquals(0, new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8)).run(
+                new String[] {"check", url()}, properties, Map.of()));
+
+        assertTrue(printed().startsWith("warning: eureka.client.registry-refresh-single-vip-address"
+                + " (system property) is a Spring Cloud setting the agent does not use:"
+                + " the agent keeps one copy of the whole registry\n"),
+                printed());
+        assertTrue(printed().contains("\nsetting " + url() + " (agent argument)\n"
+                + "setting eureka.client.should-unregister-on-shutdown=false (system property)\n"
+                + "settings: ok but for 1 warning; 1 Eureka server\n"), printed());
+    }
+
     @Test
     void aGoodCheckIsExitCode0() {
         assertEquals(0, run("check", url()));

@@ -228,6 +228,19 @@ class AgentConfigTest {
                 e.problems());
     }
 
+    /** Spring Cloud's should-unregister-on-shutdown=false: leaving Eureka early (the drain) would contradict it. */
+    @Test
+    void anInstanceKeptRegisteredAtExitHasNoDrainAndTheLineSaysWhy() throws Exception {
+        AgentConfig config = load(null, Map.of("eureka.client.should-unregister-on-shutdown", "false",
+                "eureka.agent.shutdown-drain-seconds", "20"), Map.of());
+
+        assertFalse(config.unregisterOnShutdown());
+        assertEquals(Duration.ZERO, config.shutdownDrain());
+        assertEquals(List.of("eureka.agent.shutdown-drain-seconds=20 has no effect with"
+                + " eureka.client.should-unregister-on-shutdown=false: the instance stays registered at exit"),
+                config.warnings());
+    }
+
     @Test
     void keysGivenTwiceOrNotReadByTheAgentAreWarnedAbout() throws Exception {
         AgentConfig config = load(

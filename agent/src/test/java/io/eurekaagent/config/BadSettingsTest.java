@@ -161,13 +161,13 @@ class BadSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "eureka.client.eureka-service-url-poll-interval-seconds",
         "eureka.server.enable-self-preservation",
+        "eureka.server.peer-node-read-timeout-ms",
         "eureka.dashboard.path",
         "eureka.instance.metadata-map.zonee",
         "spring.application.nme"
     })
-    void springCloudsOwnKeysAndMapEntriesAreNotTypos(String key) throws Exception {
+    void eurekaServerKeysAndMapEntriesAreNotTypos(String key) throws Exception {
         assertEquals(java.util.List.of(), AgentConfigTest.load(null, Map.of(key, "x"), Map.of()).warnings());
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -142,12 +141,16 @@ class CatalogTest {
                 }
             }
         }
+        out.append("\n### Spring Cloud settings the agent does not use\n\nThe rest of Spring Cloud Netflix's `eureka.*`"
+                + " keys: each, when set, is named in one line (at start and by `check`) with why and what to do"
+                + " instead.\n\n| setting | why, and what instead |\n|---|---|\n");
+        UnusedSpringKeys.all().forEach((name, why) -> out.append("| `").append(name).append("` | ").append(why)
+                .append(" |\n"));
         return out.toString();
     }
 
-    /** Spring Boot's environment form: upper case, '.' to '_', '-' dropped; a map's entries as {@code _<KEY>}. */
+    /** Spring Boot's environment form ({@link Key#environmentName}); a map's entries as {@code _<KEY>}. */
     private static String environmentName(Key<?> key) {
-        String name = key.name().toUpperCase(Locale.ROOT).replace(".", "_").replace("-", "");
-        return key.isMap() ? name + "_<KEY>" : name;
+        return key.isMap() ? key.environmentName() + "_<KEY>" : key.environmentName();
     }
 }

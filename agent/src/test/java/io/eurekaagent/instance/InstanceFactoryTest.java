@@ -61,6 +61,7 @@ class InstanceFactoryTest {
         assertFalse(doc.containsKey("healthCheckUrl"), "no framework: no health URL rather than one that 404s");
         assertFalse(doc.containsKey("secureHealthCheckUrl"));
         assertEquals("false", doc.get("isCoordinatingDiscoveryServer"));
+        assertFalse(doc.containsKey("asgName") || doc.containsKey("appGroupName"), doc.toString());
         assertEquals(Long.toString(instance.lastDirtyTimestamp()), doc.get("lastDirtyTimestamp"));
         assertEquals(8080, instance.portForCallers());
     }
@@ -103,7 +104,9 @@ class InstanceFactoryTest {
                 Map.entry("eureka.instance.secure-port", "8443"),
                 Map.entry("eureka.instance.non-secure-port-enabled", "false"),
                 Map.entry("eureka.instance.lease-renewal-interval-in-seconds", "5"),
-                Map.entry("eureka.instance.lease-expiration-duration-in-seconds", "15"));
+                Map.entry("eureka.instance.lease-expiration-duration-in-seconds", "15"),
+                Map.entry("eureka.instance.aSGName", "orders-v042"),
+                Map.entry("eureka.instance.app-group-name", "shop"));
         InstanceInfo instance = create(settings, "ignored", "ignored.jar");
         Map<String, Object> doc = document(instance);
         assertEquals("ORDERS", doc.get("app"));
@@ -119,6 +122,8 @@ class InstanceFactoryTest {
         assertEquals("http://sidecar:9000/check", doc.get("healthCheckUrl"));
         assertFalse(doc.containsKey("secureHealthCheckUrl"), "no health path to build it from");
         assertEquals(Map.of("renewalIntervalInSecs", 5, "durationInSecs", 15), doc.get("leaseInfo"));
+        assertEquals("orders-v042", doc.get("asgName"));
+        assertEquals("SHOP", doc.get("appGroupName"), "upper case, as Spring Cloud's InstanceInfo sends it");
         assertEquals(8443, instance.portForCallers());
     }
 

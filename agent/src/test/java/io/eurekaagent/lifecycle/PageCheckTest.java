@@ -20,7 +20,7 @@ class PageCheckTest {
     private static final URI HOME = URI.create("http://127.0.0.1:8080/");
 
     private final VirtualClock clock = new VirtualClock(Duration.ofSeconds(10));
-    private final Registrar registrar = new Registrar(Duration.ofSeconds(1), () -> 0.5, clock);
+    private final Registrar registrar = new Registrar(Duration.ofSeconds(1), () -> 0.5, clock, true);
     private final List<Duration> timeouts = new ArrayList<>();
 
     @Test

@@ -37,7 +37,7 @@ class RegistrarTest {
 
     private final VirtualClock clock = new VirtualClock(Duration.ofSeconds(100));
     private final ScriptedEureka eureka = new ScriptedEureka(clock::nanoTime);
-    private final Registrar registrar = new Registrar(Duration.ofSeconds(1), () -> NO_JITTER, clock);
+    private final Registrar registrar = new Registrar(Duration.ofSeconds(1), () -> NO_JITTER, clock, true);
 
     /** Runs the heartbeat loop on this thread until the clock's end, where the shutdown hook deregisters. */
     private void runUntilShutdown(InstanceInfo instance, HealthCheck health, Duration budget) {
@@ -224,6 +224,21 @@ class RegistrarTest {
         }
     }
 
+    /** Spring Cloud's on-demand-update-status-change=false: a change goes in place of the next heartbeat. */
+    @Test
+    void withChangesNotSentAtOnceAHealthChangeGoesWithTheNextHeartbeat() throws Exception {
+        Registrar atBeats = new Registrar(Duration.ofSeconds(1), () -> NO_JITTER, clock, false);
+        InstanceInfo instance = TestInstances.orders(30);
+        instance.setStatus(Status.STARTING);
+        HealthCheck health = health(Duration.ofSeconds(20), 503, 200, 200, 500, 500, 200);
+
+        clock.atEnd(() -> atBeats.deregister(Duration.ofSeconds(2)));
+        atBeats.run(eureka, instance, health, 0);
+
+        assertEquals(List.of("0 register STARTING", "30000 register UP", "60000 register DOWN", "90000 register UP",
+                "100000 cancel within 2000 ms"), eureka.calls());
+    }
+
     @Test
     void aFlappingHealthIsPushedAtMostFourTimesAMinuteInBurstsOfFour() throws Exception {
         // Checked every second, and the answer flips each time.
@@ -297,7 +312,24 @@ class RegistrarTest {
             runUntilShutdown(TestInstances.orders(30), null, Duration.ZERO);
 
             assertFalse(eureka.calls().toString().contains("cancel"), eureka.calls().toString());
-            assertEquals(1, log.count("not deregistering web-1:orders:8080: eureka.agent.shutdown-timeout-ms=0"));
+            assertEquals(1, log.count("not deregistering web-1:orders:8080: eureka.agent.shutdown-timeout-ms=0;"
+                    + " Eureka drops it when its lease expires"), log.text());
+        }
+    }
+
+    /** Spring Cloud's should-unregister-on-shutdown=false: the loop stops, the lease ends the instance. */
+    @Test
+    void stoppingTheRenewalsDeletesNothingAndSaysWhy() throws Exception {
+        try (CapturedStderr log = new CapturedStderr()) {
+            clock.atEnd(() -> registrar.stopRenewing("eureka.client.should-unregister-on-shutdown=false"));
+            registrar.run(eureka, TestInstances.orders(30), null, 0);
+
+            assertEquals(List.of("0 register UP", "30000 renew UP", "60000 renew UP", "90000 renew UP"),
+                    eureka.calls());
+            assertTrue(registrar.isClosing());
+            assertEquals(1, log.count("not deregistering web-1:orders:8080:"
+                    + " eureka.client.should-unregister-on-shutdown=false; Eureka drops it when its lease expires"),
+                    log.text());
         }
     }
 
