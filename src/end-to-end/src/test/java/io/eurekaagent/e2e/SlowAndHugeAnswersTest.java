@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Answers that are slow, stall or are huge, each for half a minute or more with apps on both transports side by side
  * (issue 21): no call waits behind another, no connection or heap is left behind. A class apart from
- * {@link HostileServerTest} so that the two run in parallel forks.
+ * {@link HostileServerTest} so that the two run in parallel forks. The two soaks (tag {@code soak}) run on the
+ * build's JDK only: what they prove is the agent's own threading; the stalling page meets each JDK's clients.
  */
 @Tag(Transports.BOTH)
 class SlowAndHugeAnswersTest {
@@ -28,6 +29,7 @@ class SlowAndHugeAnswersTest {
      * at a 1 s interval: each registered within 3 s of listening, renewed with no gap over 3 s.
      */
     @Test
+    @Tag("soak")
     void aRegistryFetchThatDripsOrStallsHoldsBackNeitherTheRegistrationNorAHeartbeat() throws Exception {
         List<SlowFetch> apps = new ArrayList<>();
         try {
@@ -80,6 +82,7 @@ class SlowAndHugeAnswersTest {
      * 35 MB after 70 s.)
      */
     @Test
+    @Tag("soak")
     void aMinuteOfHugeHeadersLeavesNeitherSocketsNorHeapBehind() throws Exception {
         List<HostileEureka> servers = new ArrayList<>();
         List<ChildProcess> apps = new ArrayList<>();
