@@ -45,6 +45,9 @@ class ShadedJarIT {
             assertNotNull(jar.getEntry("io/eurekaagent/shaded/bytebuddy/jar/asm/ClassReader.class"));
             assertNull(jar.getEntry("io/eurekaagent/shaded/bytebuddy/ByteBuddy.class"), "only Byte Buddy's ASM ships");
             assertNotNull(jar.getEntry("io/eurekaagent/shaded/jackson/jr/ob/JSON.class"));
+            assertNotNull(jar.getEntry("io/eurekaagent/shaded/snakeyaml/composer/Composer.class"));
+            assertNull(jar.getEntry("io/eurekaagent/shaded/snakeyaml/internal/Logger.class"),
+                    "only SnakeYAML's parser ships, not what logs through java.util.logging");
             // The bundled libraries' licences travel with them: ASM's BSD terms, Jackson's Apache ones.
             assertNotNull(jar.getEntry("META-INF/licenses/ASM"));
             assertNotNull(jar.getEntry("META-INF/LICENSE"));

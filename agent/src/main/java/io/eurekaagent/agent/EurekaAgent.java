@@ -6,7 +6,7 @@ import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.InvalidSettingException;
 import io.eurekaagent.discovery.NameResolution;
 import io.eurekaagent.instance.AppNames;
-import io.eurekaagent.instance.JavaCommand;
+import io.eurekaagent.config.JavaCommand;
 import io.eurekaagent.log.AgentLog;
 import io.eurekaagent.log.AgentVersion;
 import io.eurekaagent.readiness.Readiness;

@@ -1,7 +1,7 @@
 package io.eurekaagent.agent;
 
 import io.eurekaagent.instance.AppNames;
-import io.eurekaagent.instance.JavaCommand;
+import io.eurekaagent.config.JavaCommand;
 
 /**
  * {@code JAVA_TOOL_OPTIONS=-javaagent:...} reaches every JVM in a container, jcmd, jstack and keytool included:

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 /**
  * The agent's validated settings: its own switches here, the rest in one part per concern, each consumer taking
  * only its part. Sources, highest first: agent arguments, system properties, environment variables, the file named
- * by {@code eureka.agent.config-file}, the defaults of {@link Catalog}.
+ * by {@code eureka.agent.config-file}, the Netflix client's {@code eureka-client.properties} on the class path, the
+ * Netflix client's names for settings ({@link NetflixNames}), a Spring Boot jar's own application.properties and
+ * .yml ({@link BootJarFiles}), the defaults of {@link Catalog}.
  */
 public final class AgentConfig {
     private AgentMode mode;
@@ -59,7 +61,10 @@ public final class AgentConfig {
                 problems.addAll(e.problems());
             }
         }
+        List<String> lines = new ArrayList<>();
+        settings = BootJarFiles.addTo(NetflixNames.addTo(settings, lines), systemProperties, env, lines);
         SettingReader reader = new SettingReader(settings);
+        lines.forEach(reader::warning);
         AgentConfig config = new AgentConfig();
         config.read(reader);
         problems.addAll(reader.problems());

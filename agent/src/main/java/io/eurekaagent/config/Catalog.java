@@ -325,7 +325,8 @@ public final class Catalog {
             .doc("a bad setting stops the JVM with exit code 78 instead of running the app without the agent");
     public static final Key<String> CONFIG_FILE = text(Section.AGENT, "eureka.agent.config-file", Key.Kind.FILE)
             .doc("a properties file with any of these keys (UTF-8, a regular file or a resource on the JVM's class"
-                    + " path, not in a Spring Boot jar's BOOT-INF, of at most 1 MB); lowest precedence");
+                    + " path, not in a Spring Boot jar's BOOT-INF, of at most 1 MB); below the sources above, above"
+                    + " the Netflix client's file and a Spring Boot jar's own");
 
     private Catalog() {
     }
@@ -333,6 +334,18 @@ public final class Catalog {
     /** Every setting, in the reference's order. */
     public static List<Key<?>> all() {
         return Collections.unmodifiableList(KEYS);
+    }
+
+    /** Whether the agent reads this key, in any spelling (a map's entries too). */
+    static boolean isDeclared(String key) {
+        String canonical = RelaxedNames.canonicalKey(key);
+        for (Key<?> declared : KEYS) {
+            String name = RelaxedNames.canonicalKey(declared.name());
+            if (canonical.equals(name) || declared.isMap() && canonical.startsWith(name + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How a user writes an enum constant in a setting: lower case with dashes ({@code port-open}). */

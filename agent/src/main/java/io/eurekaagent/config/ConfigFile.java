@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** The properties file named by {@code eureka.agent.config-file}: the lowest source above the defaults. */
+/**
+ * Properties files read as settings: the one {@code eureka.agent.config-file} names, and the Netflix client's
+ * {@code eureka-client.properties} on the class path ({@link NetflixNames}).
+ */
 final class ConfigFile {
     private ConfigFile() {
     }
@@ -25,7 +28,6 @@ final class ConfigFile {
         String resource = FileLocation.classPathName(location);
         String source = resource == null ? "file " + location : "class path resource " + resource;
         String where = source;
-        Properties properties = new Properties();
         try {
             byte[] bytes;
             if (resource == null) {
@@ -34,21 +36,42 @@ final class ConfigFile {
                 bytes = readFile(path);
             } else {
                 bytes = readResource(resource);
+                if (bytes == null) {
+                    throw new IOException("is not on the class path");
+                }
             }
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            // A byte-order mark, as some Windows editors write, would otherwise become part of the first key.
-            properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+            return ConfigSource.properties(source, parse(bytes));
         } catch (IOException | IllegalArgumentException | SecurityException e) {
-            String why = e instanceof IOException && e.getMessage() != null && !(e instanceof FileSystemException)
-                    ? e.getMessage() : "cannot be read: " + e;
             throw new InvalidSettingException(List.of(InvalidSettingException.describe(fileSetting,
-                    "a readable UTF-8 properties file (" + where + " " + why + ")")));
+                    "a readable UTF-8 properties file (" + where + " " + why(e) + ")")));
         }
+    }
+
+    /** A properties resource on the JVM's class path, or null when there is none (the Netflix client's file). */
+    static ConfigSource classPathResource(String name) throws IOException {
+        try {
+            byte[] bytes = readResource(name);
+            return bytes == null ? null : ConfigSource.properties("class path resource " + name, parse(bytes));
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
+            throw new IOException(why(e), e);
+        }
+    }
+
+    private static String why(Exception e) {
+        return e instanceof IOException && e.getMessage() != null && !(e instanceof FileSystemException)
+                ? e.getMessage() : "cannot be read: " + e;
+    }
+
+    private static Map<String, String> parse(byte[] bytes) throws IOException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Properties properties = new Properties();
+        // A byte-order mark, as some Windows editors write, would otherwise become part of the first key.
+        properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
         Map<String, String> values = new HashMap<>();
         for (String name : properties.stringPropertyNames()) {
             values.put(name, properties.getProperty(name));
         }
-        return ConfigSource.properties(source, values);
+        return values;
     }
 
     private static byte[] readFile(Path path) throws IOException {
@@ -62,11 +85,11 @@ final class ConfigFile {
         return Files.readAllBytes(path);
     }
 
-    /** On the JVM's class path (a Spring Boot jar's BOOT-INF/classes is not on it). */
+    /** On the JVM's class path (a Spring Boot jar's BOOT-INF/classes is not on it); null when it is not there. */
     private static byte[] readResource(String name) throws IOException {
         try (InputStream in = ClassLoader.getSystemResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("is not on the class path");
+                return null;
             }
             byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {

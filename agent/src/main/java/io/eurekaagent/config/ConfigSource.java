@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 /** One place settings come from (agent arguments, system properties, environment, a file), keyed by relaxed name. */
 final class ConfigSource {
+    private static final String ENVIRONMENT = "environment variable";
     private final String name;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<String> duplicates = new ArrayList<>();
@@ -27,13 +28,26 @@ final class ConfigSource {
     }
 
     static ConfigSource environment(Map<String, String> env) {
-        ConfigSource source = new ConfigSource("environment variable");
+        ConfigSource source = new ConfigSource(ENVIRONMENT);
         for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
             if (isOurs(entry.getKey())) {
                 source.add(entry.getKey(), RelaxedNames.envSegments(entry.getKey()), entry.getValue());
             }
         }
         return source;
+    }
+
+    /** Settings given under another name, each filed under the agent's ({@link NetflixNames}). */
+    static ConfigSource aliases() {
+        return new ConfigSource("alias");
+    }
+
+    void addAlias(List<String> segments, Setting setting) {
+        entries.putIfAbsent(RelaxedNames.canonicalKey(segments), new Entry(segments, setting));
+    }
+
+    boolean isEnvironment() {
+        return name.equals(ENVIRONMENT);
     }
 
     /** The first words of every key the agent reads: the JVM's and the shell's many other keys cost premain time. */

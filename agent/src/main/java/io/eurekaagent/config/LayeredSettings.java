@@ -53,6 +53,17 @@ final class LayeredSettings {
         return all;
     }
 
+    /** Likewise, leaving the environment out (names there are not the user's alone: {@link NetflixNames}). */
+    Map<String, Setting> allButEnvironment() {
+        Map<String, Setting> all = new LinkedHashMap<>();
+        for (ConfigSource source : sources) {
+            if (!source.isEnvironment()) {
+                source.putAll(all);
+            }
+        }
+        return all;
+    }
+
     /** A map-valued key ({@code eureka.instance.metadata-map.*}): entries merged, higher sources winning. */
     Map<String, Setting> map(String prefix) {
         String canonical = RelaxedNames.canonicalKey(prefix);

@@ -125,7 +125,8 @@ final class SettingReader {
             String key = entry.getKey();
             Setting setting = entry.getValue();
             List<String> segments = RelaxedNames.propertySegments(key);
-            if (!key.startsWith("eureka.") || known.containsKey(key) || isUnderMap(segments, knownMaps)) {
+            if (!key.startsWith("eureka.") || known.containsKey(key) || isUnderMap(segments, knownMaps)
+                    || NetflixNames.isNetflixName(key)) {
                 continue;
             }
             String springKey = unused.containsKey(key) ? unused.get(key) : under(segments, unused);

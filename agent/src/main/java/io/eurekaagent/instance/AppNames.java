@@ -1,5 +1,6 @@
 package io.eurekaagent.instance;
 
+import io.eurekaagent.config.JavaCommand;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -2,6 +2,7 @@ package io.eurekaagent.instance;
 
 import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.InstanceSettings;
+import io.eurekaagent.config.JavaCommand;
 import io.eurekaagent.config.PortPlan;
 import io.eurekaagent.config.ReadinessSettings;
 import io.eurekaagent.config.Status;

@@ -2,7 +2,7 @@ package io.eurekaagent.instance;
 
 import io.eurekaagent.config.Catalog;
 import io.eurekaagent.config.InstanceSettings;
-import java.io.File;
+import io.eurekaagent.config.JavaCommand;
 import java.util.Map;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Map;
  * <ul>
  * <li>Spring Boot 2+ jar with the actuator: {@code /actuator/health}; {@code /actuator/info} only when exposed (Boot
  * exposes only health over HTTP by default), else health for both; the base path and port as Boot's own settings say
- * ({@link SpringBootJar});
+ * (the JVM's settings, then the jar's own application.properties and .yml);
  * <li>Quarkus fast-jar with SmallRye Health: {@code /q/health} ({@code /q/info} with quarkus-info), on the management
  * port when the management interface is on;
  * <li>Micronaut with its management module: {@code /health} (its info endpoint needs authentication by default);
@@ -89,9 +89,9 @@ final class StatusEndpoints {
     }
 
     private static StatusEndpoints detect(InstanceSettings config, App app) {
-        SpringBootJar boot = SpringBootJar.of(app.command, app.classPath);
-        if (boot != null) {
-            return boot.actuator() ? actuator(config, boot) : home(config);
+        Boolean actuator = SpringBootJar.hasActuator(app.command, app.classPath);
+        if (actuator != null) {
+            return actuator ? actuator(config) : home(config);
         }
         String quarkusLib = QuarkusFastJar.libOf(JavaCommand.mainOf(app.command));
         if (quarkusLib != null) {
@@ -116,14 +116,12 @@ final class StatusEndpoints {
         return new StatusEndpoints(config.get(Catalog.HOME_PAGE_URL_PATH), null, 0, null);
     }
 
-    private static StatusEndpoints actuator(InstanceSettings config, SpringBootJar boot) {
-        String base = config.get(Catalog.MANAGEMENT_BASE_PATH) != null ? config.get(Catalog.MANAGEMENT_BASE_PATH)
-                : boot.property("management.endpoints.web.base-path", "/actuator");
+    /** Boot's settings here include the jar's own application.properties and .yml ({@code BootJarFiles}). */
+    private static StatusEndpoints actuator(InstanceSettings config) {
+        String base = orElse(config.get(Catalog.MANAGEMENT_BASE_PATH), "/actuator");
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        int configuredPort = config.get(Catalog.MANAGEMENT_PORT);
-        int port = configuredPort > 0 ? configuredPort : boot.port("management.server.port");
-        String exposed = config.get(Catalog.MANAGEMENT_EXPOSURE) != null ? config.get(Catalog.MANAGEMENT_EXPOSURE)
-                : boot.property("management.endpoints.web.exposure.include", "health");
+        int port = config.get(Catalog.MANAGEMENT_PORT);
+        String exposed = orElse(config.get(Catalog.MANAGEMENT_EXPOSURE), "health");
         String health = exposes(exposed, "health") ? base + "/health" : null;
         String status = exposes(exposed, "info") ? base + "/info" : health;
         return health == null && status == null ? home(config)
@@ -152,10 +150,5 @@ final class StatusEndpoints {
 
     private static String orElse(String configured, String fallback) {
         return configured != null ? configured : fallback;
-    }
-
-    /** The first entry of a class path, or null. */
-    static String firstOf(String classPath) {
-        return classPath == null ? null : classPath.split(File.pathSeparator)[0];
     }
 }

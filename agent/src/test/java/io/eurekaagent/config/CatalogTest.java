@@ -146,6 +146,16 @@ class CatalogTest {
                 + " instead.\n\n| setting | why, and what instead |\n|---|---|\n");
         UnusedSpringKeys.all().forEach((name, why) -> out.append("| `").append(name).append("` | ").append(why)
                 .append(" |\n"));
+        out.append("\n### The Netflix client's names\n\nA legacy service's `eureka-client.properties`"
+                + " (on the JVM's class path, or the file `eureka.client.props` names;"
+                + " `eureka-client-<eureka.environment>.properties`, `test` by default, above it, as Archaius"
+                + " cascades them; a WAR's `WEB-INF/classes` is not on that class path), agent arguments, system"
+                + " properties and the config file may use the Netflix client's names: each is read as the agent's"
+                + " setting beside it, below the agent's name wherever that is set (a line says so). Never from"
+                + " environment variables: Kubernetes sets `EUREKA_PORT=tcp://...` in every pod of a namespace with"
+                + " a service named eureka.\n\n| Netflix client | the agent's setting |\n|---|---|\n");
+        NetflixNames.all().forEach((netflix, agent) -> out.append("| `").append(netflix).append("` | `").append(agent)
+                .append("` |\n"));
         return out.toString();
     }
 

@@ -28,14 +28,16 @@ class StatusEndpointsTest {
         return new StatusEndpoints.App(command, null, classes, Map.of(), 0);
     }
 
-    private static InstanceSettings settings(Map<String, String> values) throws Exception {
+    /** The settings of a JVM run by {@code command}: a Spring Boot jar's own files among them. */
+    private static InstanceSettings settings(Map<String, String> values, String command) throws Exception {
         Properties properties = new Properties();
         properties.putAll(values);
+        properties.setProperty("sun.java.command", command);
         return AgentConfig.load(null, properties, Map.of()).instance();
     }
 
     private static StatusEndpoints endpoints(StatusEndpoints.App app) throws Exception {
-        return StatusEndpoints.of(settings(Map.of()), app);
+        return StatusEndpoints.of(settings(Map.of(), app.command), app);
     }
 
     /**
@@ -82,9 +84,10 @@ class StatusEndpointsTest {
         assertEquals("/actuator/info", exposed.statusPath);
         assertEquals(9091, exposed.port);
 
+        String jar = springBootJar(dir, "4.0.7", true,
+                "management.endpoints.web.exposure.include=*\nmanagement.server.port=9091\n");
         StatusEndpoints jvmWins = StatusEndpoints.of(settings(Map.of("management.endpoints.web.exposure.include",
-                "health", "management.server.port", "9092")), app(springBootJar(dir, "4.0.7", true,
-                "management.endpoints.web.exposure.include=*\nmanagement.server.port=9091\n"), null));
+                "health", "management.server.port", "9092"), jar), app(jar, null));
         assertEquals("/actuator/health", jvmWins.statusPath, "the JVM's settings over the jar's own");
         assertEquals(9092, jvmWins.port);
     }
@@ -115,8 +118,8 @@ class StatusEndpointsTest {
         assertEquals(0, health.port);
 
         Files.write(lib.resolve("io.quarkus.quarkus-info-3.33.2.jar"), new byte[0]);
-        StatusEndpoints managed = StatusEndpoints.of(settings(Map.of()), new StatusEndpoints.App(runJar, null, null,
-                Map.of("quarkus.management.port", 9000), 0));
+        StatusEndpoints managed = StatusEndpoints.of(settings(Map.of(), runJar),
+                new StatusEndpoints.App(runJar, null, null, Map.of("quarkus.management.port", 9000), 0));
         assertEquals("/q/info", managed.statusPath);
         assertEquals(9000, managed.port, "the management interface");
     }

@@ -1,4 +1,4 @@
-package io.eurekaagent.instance;
+package io.eurekaagent.config;
 
 /** Reads the {@code sun.java.command} system property: the main class or jar, then the program's arguments. */
 public final class JavaCommand {
