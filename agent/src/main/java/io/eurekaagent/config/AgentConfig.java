@@ -64,7 +64,9 @@ public final class AgentConfig {
         List<String> lines = new ArrayList<>();
         settings = BootJarFiles.addTo(NetflixNames.addTo(settings, lines), systemProperties, env, lines);
         SettingReader reader = new SettingReader(settings);
-        lines.forEach(reader::warning);
+        for (String line : lines) {
+            reader.warning(line);
+        }
         AgentConfig config = new AgentConfig();
         config.read(reader);
         problems.addAll(reader.problems());

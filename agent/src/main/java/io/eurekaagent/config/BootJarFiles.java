@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,7 +120,9 @@ public final class BootJarFiles {
         addFiles(files, sources, "application", profiles);
         Map<String, String> all = new LinkedHashMap<>();
         for (Map<String, String> file : files) {
-            file.forEach(all::putIfAbsent);
+            for (Map.Entry<String, String> entry : file.entrySet()) {
+                all.putIfAbsent(entry.getKey(), entry.getValue());
+            }
         }
         for (int i = 0; i < files.size(); i++) {
             settings = settings.withLowest(ConfigSource.properties(sources.get(i),
@@ -223,8 +224,13 @@ public final class BootJarFiles {
         if (profiles == null) {
             return true;
         }
-        return Arrays.stream(profiles.split(",")).map(String::trim).anyMatch(profile -> profile.startsWith("!")
-                ? !active.contains(profile.substring(1)) : active.contains(profile));
+        for (String listed : profiles.split(",")) {
+            String profile = listed.trim();
+            if (profile.startsWith("!") ? !active.contains(profile.substring(1)) : active.contains(profile)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The file's values with their placeholders resolved; a value that cannot be is left out, with a line. */

@@ -64,7 +64,10 @@ final class NetflixNames {
         ALIASES.put("eureka.shouldFilterOnlyUpInstances", Catalog.FILTER_ONLY_UP);
         ALIASES.put("eureka.registration.enabled", Catalog.REGISTER_WITH_EUREKA);
         ALIASES.put("eureka.shouldUnregisterOnShutdown", Catalog.UNREGISTER_ON_SHUTDOWN);
-        ALIASES.forEach((netflix, key) -> CANONICAL.put(RelaxedNames.canonicalKey(netflix), key));
+        // A loop, not a lambda: this runs in premain, where a JVM's first lambda costs milliseconds.
+        for (Map.Entry<String, Key<?>> alias : ALIASES.entrySet()) {
+            CANONICAL.put(RelaxedNames.canonicalKey(alias.getKey()), alias.getValue());
+        }
     }
 
     private NetflixNames() {

@@ -82,7 +82,9 @@ final class YamlDocuments {
         } else {
             flatten(path, merged, entries);
         }
-        entries.forEach(into::putIfAbsent);
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            into.putIfAbsent(entry.getKey(), entry.getValue());
+        }
     }
 
     /** As Spring Boot reads it: YAML 1.1's yes/on/no/off are booleans, {@code ~} and {@code null} are empty. */
