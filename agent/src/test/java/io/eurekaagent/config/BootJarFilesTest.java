@@ -109,6 +109,26 @@ class BootJarFilesTest {
     }
 
     @Test
+    void aPropertiesFileSplitsIntoDocumentsAtItsSeparatorLines() throws Exception {
+        Path jar = bootJar("4.0.7", Map.of("application.properties", String.join("\r\n",
+                "spring.application.name=orders",
+                "#---",
+                "spring.config.activate.on-profile=eu",
+                "spring.application.name=orders-eu",
+                "!---  ",
+                "spring.config.activate.on-profile=us",
+                "spring.application.name=orders-us",
+                "#--- not a separator=kept as a comment",
+                "eureka.instance.lease-renewal-interval-in-seconds=12")));
+
+        assertEquals("orders", run(jar, Map.of(), Map.of()).instance().appName());
+        AgentConfig us = run(jar, Map.of(), Map.of("SPRING_PROFILES_ACTIVE", "us"));
+        assertEquals("orders-us", us.instance().appName());
+        assertEquals(12, us.instance().get(Catalog.LEASE_RENEWAL_INTERVAL));
+        assertEquals("orders-eu", run(jar, Map.of(), Map.of("SPRING_PROFILES_ACTIVE", "eu")).instance().appName());
+    }
+
+    @Test
     void aPlaceholderThatCannotBeResolvedLeavesItsSettingOutWithALine() throws Exception {
         Path jar = bootJar("4.0.7", Map.of("application.yml", "spring.application.name: ${APP_NAME}\n"
                 + "spring.datasource.url: ${DB_URL}\n"));
@@ -131,32 +151,6 @@ class BootJarFilesTest {
         assertEquals(1, config.warnings().size(), config.warnings().toString());
         assertTrue(config.warnings().get(0).startsWith("application.yml in " + jar.getFileName() + " ignored: "),
                 config.warnings().toString());
-    }
-
-    @Test
-    void yamlListsAnchorsAndBooleansReadAsSpringBootReadsThem() {
-        List<Map<String, String>> documents = YamlDocuments.parse(String.join("\n",
-                "defaults: &defaults",
-                "  zone: a",
-                "  tier: web",
-                "eureka:",
-                "  instance:",
-                "    metadata-map:",
-                "      <<: *defaults",
-                "      tier: api",
-                "  client:",
-                "    enabled: yes",
-                "    fetch-registry: off",
-                "    tags: [blue, green]",
-                "    hostname: ~"));
-
-        Map<String, String> settings = documents.get(0);
-        assertEquals("a", settings.get("eureka.instance.metadata-map.zone"));
-        assertEquals("api", settings.get("eureka.instance.metadata-map.tier"));
-        assertEquals("true", settings.get("eureka.client.enabled"));
-        assertEquals("false", settings.get("eureka.client.fetch-registry"));
-        assertEquals("green", settings.get("eureka.client.tags[1]"));
-        assertEquals("", settings.get("eureka.client.hostname"));
     }
 
     @Test
