@@ -43,7 +43,12 @@ public final class ChildProcess implements AutoCloseable {
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
+        // SIGINT as a terminal gives it: a build started by nohup or in a script's background has SIGINT ignored, which
+        // children inherit, and a JVM that starts with SIGINT ignored never handles it (ShutdownDrainTest).
+        List<String> withDefaultSigint = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        withDefaultSigint.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(withDefaultSigint).redirectErrorStream(true)
+                .directory(workDir.toFile());
         // The parent's own agent settings must not leak into children.
         builder.environment().keySet().removeIf(key -> key.startsWith("EUREKA_") || key.equals("JAVA_TOOL_OPTIONS"));
         builder.environment().putAll(env);
